@@ -1,0 +1,48 @@
+import { isHttpUrl, type Match } from '@/utils/model';
+import { useT } from './i18n';
+
+const WORDS_PER_MINUTE = 200;
+
+/** Minutes to read a plain-text summary, at least one. */
+export function readingMinutes(text: string): number {
+  const words = text.split(/\s+/).filter(Boolean).length;
+  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
+}
+
+interface Props {
+  matches: Match[];
+  /** id prefix, so that two lists on one page keep unique ids. */
+  idPrefix: string;
+}
+
+/** Matched items as text: the title is a link to the item's home KB (http(s) only). */
+export function ItemList({ matches, idPrefix }: Props) {
+  const t = useT();
+  return (
+    <ul class="sp-items">
+      {matches.map(({ item, reasons }) => {
+        const titleId = `${idPrefix}-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+        return (
+          <li key={item.id} class="sp-item" aria-labelledby={titleId}>
+            <p class="sp-kind">
+              {item.kind === 'tip' ? t('kindTip') : t('kindArticle')}
+              {' · '}
+              {t('readingTime', String(readingMinutes(item.summary)))}
+            </p>
+            <h3 class="sp-title" id={titleId}>
+              {isHttpUrl(item.url) ? (
+                <a href={item.url} target="_blank" rel="noopener noreferrer">
+                  {item.title}
+                </a>
+              ) : (
+                item.title
+              )}
+            </h3>
+            <p class="sp-summary">{item.summary}</p>
+            {reasons.length > 0 && <p class="sp-why">{t('whyShown', reasons.join(', '))}</p>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

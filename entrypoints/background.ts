@@ -1,0 +1,51 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { type Browser, browser } from '@/utils/browser';
+import { englishReason, type ReasonText } from '@/utils/match';
+import { errorReply, type MessageType, type Reply, senderKind, validateMessage } from '@/utils/messages';
+import { createService, type Service } from '@/utils/service';
+
+/** Messages the background answers; `describePage` is the content script's. */
+const HANDLED: readonly MessageType[] = ['matchPage', 'listSources', 'setSourceEnabled'];
+
+const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
+
+async function handle(service: Service, raw: unknown, sender: Browser.Runtime.MessageSender): Promise<Reply> {
+  const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+  const checked = validateMessage(raw, from, HANDLED);
+  if ('error' in checked) return errorReply(checked.error);
+  const { message } = checked;
+  try {
+    switch (message.type) {
+      case 'matchPage':
+        return { ok: true, value: await service.matchPage(message.payload) };
+      case 'listSources':
+        return { ok: true, value: await service.listSources() };
+      case 'setSourceEnabled':
+        return { ok: true, value: await service.setSourceEnabled(message.payload) };
+      default:
+        return errorReply(`${message.type} is not handled here`);
+    }
+  } catch (error) {
+    console.error(`Signpost: ${message.type} failed`, error);
+    return errorReply(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export default defineBackground(() => {
+  const service = createService({
+    fetch: (input, init) => fetch(input, init),
+    resolveBuiltin: (path) => browser.runtime.getURL(`/${path}` as '/'),
+    reasonText,
+  });
+
+  // Listeners are registered synchronously so that a message wakes a stopped worker.
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.Runtime.MessageSender) =>
+    handle(service, raw, sender),
+  );
+  browser.runtime.onInstalled.addListener(() => {
+    // Install or update: (re)load the embedded content shipped with this version.
+    service
+      .syncBuiltins()
+      .catch((error: unknown) => console.error('Signpost: loading built-in content failed', error));
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The content script: detect the tool → read the screen → ask the background → show a badge.
+ * It never sends anything but the page context to Signpost's own background, and everything it
+ * starts is stopped when the extension context goes away (`ctx`).
+ */
+import './style.css';
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { I18n } from '@/components/i18n';
+import { Nudge } from '@/components/Nudge';
+import { type Browser, browser } from '@/utils/browser';
+import { extractContext } from '@/utils/context';
+import { t } from '@/utils/i18n';
+import { errorReply, type Reply, senderKind, sendMessage, validateMessage } from '@/utils/messages';
+import type { Match, PageContext } from '@/utils/model';
+import { builtinMatchPatterns, detectTool } from '@/utils/tools';
+
+interface Seen {
+  context: PageContext;
+  matches: Match[];
+}
+
+function idle(ctx: ContentScriptContext): Promise<void> {
+  return new Promise((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 1500 }));
+}
+
+async function mountNudge(ctx: ContentScriptContext, matches: Match[], toolName: string) {
+  const ui = await createShadowRootUi<HTMLElement>(ctx, {
+    name: 'signpost-nudge',
+    mode: 'open',
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    // Keys typed in the panel must not trigger the host tool's own keyboard shortcuts.
+    isolateEvents: true,
+    onMount(container) {
+      render(
+        <I18n.Provider value={t}>
+          <Nudge matches={matches} toolName={toolName} />
+        </I18n.Provider>,
+        container,
+      );
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.mount();
+  return ui;
+}
+
+export default defineContentScript({
+  matches: builtinMatchPatterns(),
+  runAt: 'document_idle',
+  cssInjectionMode: 'ui',
+
+  async main(ctx) {
+    let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+    let seen: Seen | null = null;
+    let generation = 0;
+
+    // The popup asks what Signpost sees on this page.
+    const onMessage = (raw: unknown, sender: Browser.Runtime.MessageSender): Promise<Reply> | undefined => {
+      const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
+      const checked = validateMessage(raw, from, ['describePage']);
+      if ('error' in checked) return undefined; // not for us: let other listeners answer
+      return Promise.resolve(seen ? { ok: true, value: seen } : errorReply('not a recognised tool page'));
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      ui?.remove();
+    });
+
+    async function run() {
+      const mine = ++generation;
+      ui?.remove();
+      ui = null;
+      seen = null;
+      const detection = detectTool(location.href, document);
+      if (!detection) return;
+      await idle(ctx);
+      if (mine !== generation || ctx.isInvalid) return;
+      const context = extractContext(document, location.href, detection);
+      const { matches } = await sendMessage('matchPage', { context });
+      if (mine !== generation || ctx.isInvalid) return;
+      seen = { context, matches };
+      if (matches.length === 0) return;
+      const mounted = await mountNudge(ctx, matches, detection.name);
+      if (mine === generation && !ctx.isInvalid) ui = mounted;
+      else mounted.remove();
+    }
+
+    const start = () =>
+      run().catch((error: unknown) => {
+        if (!ctx.isInvalid) console.warn('Signpost: could not check this page', error);
+      });
+    // Single-page tools change screens without a page load.
+    ctx.addEventListener(window, 'wxt:locationchange', start);
+    await start();
+  },
+});

@@ -1,0 +1,43 @@
+import { render } from 'preact';
+import { I18n } from '@/components/i18n';
+import { type PageState, Popup } from '@/components/Popup';
+import { browser } from '@/utils/browser';
+import { setDocumentLanguage, t } from '@/utils/i18n';
+import { sendToTab } from '@/utils/messages';
+import { toolName } from '@/utils/tools';
+
+/**
+ * The tab the popup is about: the active tab of its window. When the popup page is itself open in
+ * a tab (keyboard users, tests), the most recently used other tab of that window.
+ */
+async function targetTabId(): Promise<number | undefined> {
+  const self = await browser.tabs.getCurrent();
+  const tabs = await browser.tabs.query({ currentWindow: true });
+  const others = tabs.filter((tab) => tab.id !== undefined && tab.id !== self?.id);
+  const active = others.find((tab) => tab.active);
+  if (active) return active.id;
+  return others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0]?.id;
+}
+
+async function loadPage(): Promise<PageState> {
+  const tabId = await targetTabId();
+  if (tabId === undefined) return { state: 'no-tool' };
+  try {
+    const { context, matches } = await sendToTab(tabId, 'describePage', {});
+    return { state: 'ready', context, toolName: context.tool ? toolName(context.tool) : '', matches };
+  } catch {
+    // No Signpost content script in that tab: not a recognised tool (or a browser page).
+    return { state: 'no-tool' };
+  }
+}
+
+setDocumentLanguage(document);
+const root = document.getElementById('app');
+if (root) {
+  render(
+    <I18n.Provider value={t}>
+      <Popup load={loadPage} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
+    </I18n.Provider>,
+    root,
+  );
+}

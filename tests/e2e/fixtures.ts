@@ -1,0 +1,115 @@
+/**
+ * Real Chromium with the built extension loaded, and the pages it is tested on: fixture HTML
+ * served at the real tools' URLs (Playwright routes, no network) and a small HTTP server on
+ * 127.0.0.1 for pages that are not a known tool.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
+export const ARTIFACTS_DIR = join(ROOT, 'tests/e2e/artifacts');
+/** Fixed by the manifest `key` (see README). */
+export const EXPECTED_EXTENSION_ID = 'elheenjodchghipbonfgdppicomjhpmc';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+/** CHROME_PATH, then Debian's Chromium, then common Chrome locations. */
+export function findChromium(): string {
+  const fromEnv = process.env.CHROME_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`CHROME_PATH is set to ${fromEnv}, but there is no file there.`);
+  }
+  const found = CANDIDATES.find((path) => existsSync(path));
+  if (!found) {
+    throw new Error(
+      'No Chromium found for the end-to-end tests. Install it with `sudo apt-get install chromium` ' +
+        '(Debian package "chromium"), or set CHROME_PATH to a Chrome or Chromium binary.',
+    );
+  }
+  return found;
+}
+
+/** Serves fixture HTML at real tool URLs, e.g. route('https://acme.atlassian.net/**', 'jira-board.html'). */
+export async function routePage(context: BrowserContext, pattern: string, file: string): Promise<void> {
+  const body = await readFile(join(PAGES_DIR, file), 'utf8');
+  await context.route(pattern, (route) => route.fulfill({ status: 200, contentType: 'text/html', body }));
+}
+
+export interface Harness {
+  context: BrowserContext;
+  extensionId: string;
+  worker: Worker;
+  /** Base URL of the local fixture server, e.g. http://127.0.0.1:41234 */
+  localUrl: string;
+  close(): Promise<void>;
+}
+
+async function startServer(): Promise<Server> {
+  const server = createServer(async (request, response) => {
+    const name = (request.url ?? '/').replace(/^\/+/, '').replace(/[^\w.-]/g, '') || 'plain.html';
+    try {
+      const body = await readFile(join(PAGES_DIR, name));
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    } catch {
+      response.writeHead(404).end('not found');
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return server;
+}
+
+/** Launches Chromium with the built extension and waits for its service worker. */
+export async function launch(): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: findChromium(),
+    headless: true,
+    locale: 'en-US',
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  const server = await startServer();
+  const { port } = server.address() as AddressInfo;
+  return {
+    context,
+    extensionId,
+    worker,
+    localUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await context.close();
+      await new Promise((done) => server.close(done));
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * IndexedDB: the background's cache of knowledge items and source state. The background worker
+ * is the only writer. The schema moves forward only: each version's upgrade step is kept as
+ * released and never edited; a database from a newer Signpost (after a downgrade) or one that
+ * cannot be opened is deleted and rebuilt from the sources, with the reason logged.
+ */
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
+import { type KnowledgeItem, parseKnowledgeItem, type SourceConfig, type SourceStatus } from './model';
+
+export const DB_NAME = 'signpost';
+export const DB_VERSION = 1;
+
+export interface SignpostDB extends DBSchema {
+  items: { key: string; value: KnowledgeItem; indexes: { bySource: string } };
+  sources: { key: string; value: SourceConfig };
+  status: { key: string; value: SourceStatus };
+}
+
+export type Db = IDBPDatabase<SignpostDB>;
+
+function open(): Promise<Db> {
+  return openDB<SignpostDB>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const items = db.createObjectStore('items', { keyPath: 'id' });
+        items.createIndex('bySource', 'sourceId');
+        db.createObjectStore('sources', { keyPath: 'id' });
+        db.createObjectStore('status', { keyPath: 'sourceId' });
+      }
+      // Later versions add `if (oldVersion < 2) { … }` here; released steps stay as they are.
+    },
+  });
+}
+
+let pending: Promise<Db> | null = null;
+
+/** Opens the database once per worker life; resets it (with a logged reason) when it cannot be opened. */
+export function getDb(): Promise<Db> {
+  pending ??= open().catch(async (error: unknown) => {
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    console.warn(
+      `Signpost: the local cache could not be opened (${reason}); rebuilding it from the sources.`,
+    );
+    await deleteDB(DB_NAME);
+    return open();
+  });
+  pending.catch(() => {
+    pending = null;
+  });
+  return pending;
+}
+
+/** Closes the connection (tests, and before deleting the database). */
+export async function closeDb(): Promise<void> {
+  const db = await pending?.catch(() => null);
+  db?.close();
+  pending = null;
+}
+
+/**
+ * Every valid item of the given sources. Records that fail validation (corrupt or written by a
+ * broken build) are deleted with a logged reason instead of being shown.
+ */
+export async function readItems(db: Db, sourceIds: ReadonlySet<string>): Promise<KnowledgeItem[]> {
+  const items: KnowledgeItem[] = [];
+  const corrupt: string[] = [];
+  for (const raw of await db.getAll('items')) {
+    const item = parseKnowledgeItem(raw);
+    if (!item) {
+      const key = (raw as { id?: unknown } | null)?.id;
+      if (typeof key === 'string') corrupt.push(key);
+      continue;
+    }
+    if (sourceIds.has(item.sourceId)) items.push(item);
+  }
+  if (corrupt.length) {
+    console.warn(
+      `Signpost: dropped ${corrupt.length} unreadable cached item(s); the next sync restores them.`,
+    );
+    const tx = db.transaction('items', 'readwrite');
+    await Promise.all([...corrupt.map((id) => tx.store.delete(id)), tx.done]);
+  }
+  return items;
+}
+
+/** Replaces a source's items and status in one transaction: readers see the old set or the new one. */
+export async function replaceSourceItems(
+  db: Db,
+  sourceId: string,
+  items: KnowledgeItem[],
+  status: SourceStatus,
+) {
+  const tx = db.transaction(['items', 'status'], 'readwrite');
+  const store = tx.objectStore('items');
+  const oldKeys = await store.index('bySource').getAllKeys(sourceId);
+  await Promise.all([
+    ...oldKeys.map((key) => store.delete(key)),
+    ...items.map((item) => store.put(item)),
+    tx.objectStore('status').put(status),
+    tx.done,
+  ]);
+}

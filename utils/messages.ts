@@ -1,0 +1,141 @@
+/**
+ * One protocol map for every message between Signpost's parts. Each entry says who may send it
+ * (`tab`: a content script in a web page; `extension`: the popup or the options page), what the
+ * request is, how it is validated, and what comes back. Anything else gets an error answer and
+ * changes nothing.
+ */
+import { browser } from './browser';
+import { isRecord, type Match, type PageContext, parsePageContext, type SourceView } from './model';
+
+export type SenderKind = 'tab' | 'extension';
+
+export interface Protocol {
+  /** Content script → background: the items for this screen. */
+  matchPage: { from: 'tab'; request: { context: PageContext }; response: { matches: Match[] } };
+  /** Popup/options → background: every source with its state. */
+  listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
+  /** Options → background: switch a source on or off. */
+  setSourceEnabled: {
+    from: 'extension';
+    request: { sourceId: string; enabled: boolean };
+    response: { sources: SourceView[] };
+  };
+  /** Popup → content script of a tab: what Signpost sees on that page. */
+  describePage: {
+    from: 'extension';
+    request: Record<string, never>;
+    response: { context: PageContext; matches: Match[] };
+  };
+}
+
+export type MessageType = keyof Protocol;
+export type Request<T extends MessageType> = Protocol[T]['request'];
+export type Response<T extends MessageType> = Protocol[T]['response'];
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: Request<T>;
+}
+export type Reply<T extends MessageType = MessageType> =
+  | { ok: true; value: Response<T> }
+  | { ok: false; error: string };
+
+type Validator<T extends MessageType> = (payload: unknown) => Request<T> | null;
+
+const empty = (payload: unknown): Record<string, never> | null =>
+  payload === undefined || (isRecord(payload) && Object.keys(payload).length === 0) ? {} : null;
+
+/** Who may send each message, and how its payload is checked. */
+export const RULES: { [T in MessageType]: { from: Protocol[T]['from']; validate: Validator<T> } } = {
+  matchPage: {
+    from: 'tab',
+    validate(payload) {
+      if (!isRecord(payload)) return null;
+      const context = parsePageContext(payload.context);
+      return context ? { context } : null;
+    },
+  },
+  listSources: { from: 'extension', validate: empty },
+  setSourceEnabled: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload)) return null;
+      const { sourceId, enabled } = payload;
+      if (
+        typeof sourceId !== 'string' ||
+        !sourceId ||
+        sourceId.length > 200 ||
+        typeof enabled !== 'boolean'
+      ) {
+        return null;
+      }
+      return { sourceId, enabled };
+    },
+  },
+  describePage: { from: 'extension', validate: empty },
+};
+
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/**
+ * Classifies a message's sender: our own extension pages, our content script in a tab, or
+ * nobody we talk to (another extension, a web page).
+ */
+export function senderKind(
+  sender: SenderInfo,
+  extensionId: string,
+  extensionOrigin: string,
+): SenderKind | null {
+  if (sender.id !== extensionId) return null;
+  if (typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin)) return 'extension';
+  if (sender.tab) return 'tab';
+  return null;
+}
+
+export type ValidatedMessage = { [T in MessageType]: Envelope<T> }[MessageType];
+
+/** Checks a raw message against the protocol and its sender; returns the typed message or why not. */
+export function validateMessage(
+  raw: unknown,
+  from: SenderKind | null,
+  accept: readonly MessageType[],
+): { message: ValidatedMessage } | { error: string } {
+  if (!isRecord(raw) || typeof raw.type !== 'string' || !Object.hasOwn(RULES, raw.type)) {
+    return { error: 'unknown message type' };
+  }
+  const type = raw.type as MessageType;
+  if (!accept.includes(type)) return { error: `${type} is not handled here` };
+  const rule = RULES[type];
+  if (from !== rule.from) return { error: `${type} is not accepted from this sender` };
+  const payload = (rule.validate as Validator<MessageType>)(raw.payload);
+  if (!payload) return { error: `${type}: malformed payload` };
+  return { message: { type, payload } as ValidatedMessage };
+}
+
+/** A reply for an error, in the shape every handler answers with. */
+export function errorReply(error: string): Reply {
+  return { ok: false, error };
+}
+
+function unwrap<T extends MessageType>(type: T, reply: unknown): Response<T> {
+  if (isRecord(reply) && reply.ok === true) return reply.value as Response<T>;
+  const error = isRecord(reply) && typeof reply.error === 'string' ? reply.error : 'no answer';
+  throw new Error(`${type}: ${error}`);
+}
+
+/** Sends a message to the background and returns its typed answer; throws with the reason on error. */
+export async function sendMessage<T extends MessageType>(type: T, payload: Request<T>): Promise<Response<T>> {
+  return unwrap(type, await browser.runtime.sendMessage({ type, payload } satisfies Envelope<T>));
+}
+
+/** Sends a message to Signpost's content script in a tab. */
+export async function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  payload: Request<T>,
+): Promise<Response<T>> {
+  return unwrap(type, await browser.tabs.sendMessage(tabId, { type, payload } satisfies Envelope<T>));
+}

@@ -1,0 +1,200 @@
+/**
+ * Core types shared by every part of Signpost, and the validation of values that come from
+ * outside the extension's own code (messages, storage, IndexedDB, sources).
+ */
+
+/** Built-in ids ('jira', 'salesforce', …) or an admin's own. */
+export type ToolId = string;
+
+export type ItemKind = 'article' | 'tip';
+
+export interface KnowledgeItem {
+  /** `${sourceId}:${externalId}`, stable across syncs. */
+  id: string;
+  sourceId: string;
+  /** `tip` = announcement of a new capability. */
+  kind: ItemKind;
+  /** Plain text. */
+  title: string;
+  /** Plain text, the two-minute read. */
+  summary: string;
+  /** http(s) only: the item in its home KB. */
+  url: string;
+  /** Lowercase. */
+  tags: string[];
+  /** [] = general, any tool. */
+  tools: ToolId[];
+  /** Absent or [] = everyone. */
+  audiences?: string[];
+  /** A tip aimed at particular screens (match patterns). */
+  urlPatterns?: string[];
+  /** Epoch ms; a tip's window. */
+  startsAt?: number;
+  endsAt?: number;
+  /** Epoch ms. */
+  updatedAt: number;
+  owner?: string;
+  /** Epoch ms; after this the item is stale. */
+  reviewBy?: number;
+  lang?: string;
+}
+
+export interface PageContext {
+  /** null: not a recognised tool. */
+  tool: ToolId | null;
+  url: string;
+  title: string;
+  headings: string[];
+  /** Field labels, status values, button labels seen on the screen. */
+  keywords: string[];
+  /** The tool's screen: 'issue', 'board', 'opportunity', … */
+  area?: string;
+}
+
+export interface Match {
+  item: KnowledgeItem;
+  score: number;
+  reasons: string[];
+}
+
+export type SourceType = 'catalog';
+
+/** A configured knowledge source. `builtin` sources ship inside the extension. */
+export interface SourceConfig {
+  id: string;
+  type: SourceType;
+  name: string;
+  url: string;
+  builtin: boolean;
+  /** Tools every item of this source is aimed at, on top of the item's own targeting. */
+  tools: ToolId[];
+}
+
+export interface SourceStatus {
+  sourceId: string;
+  lastSyncAt?: number;
+  lastSuccessAt?: number;
+  itemCount: number;
+  /** What went wrong in the last sync, in words an admin can act on. */
+  error?: string;
+  /** Items the last sync dropped, with the reason (e.g. a non-http link). */
+  warnings: string[];
+}
+
+/** What the options page and popup see of a source. */
+export interface SourceView extends SourceConfig {
+  enabled: boolean;
+  status: SourceStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits on untrusted values. A page's context is cut to these sizes before it is used.
+
+export const LIMITS = {
+  url: 2048,
+  title: 300,
+  heading: 200,
+  headings: 20,
+  keyword: 80,
+  keywords: 60,
+  area: 60,
+  toolId: 60,
+  itemTitle: 300,
+  itemSummary: 2000,
+  tags: 30,
+  tag: 60,
+} as const;
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** True for an absolute `http:` or `https:` URL; everything else (javascript:, data:, garbage) is not a link. */
+export function isHttpUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > LIMITS.url) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+function stringList(value: unknown, maxItems: number, maxLength: number): string[] | null {
+  if (!Array.isArray(value)) return null;
+  const out: string[] = [];
+  for (const entry of value) {
+    if (typeof entry !== 'string') return null;
+    const trimmed = entry.trim();
+    if (trimmed) out.push(trimmed.slice(0, maxLength));
+    if (out.length >= maxItems) break;
+  }
+  return out;
+}
+
+function optionalNumber(value: unknown): number | undefined | null {
+  if (value === undefined) return undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Validates a page context that arrived in a message. Returns null when the shape is wrong;
+ * over-long strings and lists are cut to {@link LIMITS}.
+ */
+export function parsePageContext(value: unknown): PageContext | null {
+  if (!isRecord(value)) return null;
+  const { tool, url, title, area } = value;
+  if (tool !== null && (typeof tool !== 'string' || !tool || tool.length > LIMITS.toolId)) return null;
+  if (!isHttpUrl(url) || typeof title !== 'string') return null;
+  if (area !== undefined && typeof area !== 'string') return null;
+  const headings = stringList(value.headings, LIMITS.headings, LIMITS.heading);
+  const keywords = stringList(value.keywords, LIMITS.keywords, LIMITS.keyword);
+  if (!headings || !keywords) return null;
+  const context: PageContext = { tool, url, title: title.slice(0, LIMITS.title), headings, keywords };
+  if (area) context.area = area.slice(0, LIMITS.area);
+  return context;
+}
+
+/**
+ * Validates a knowledge item read back from storage. Returns null for anything that is not a
+ * complete item with an http(s) link, so that corrupt records are dropped instead of rendered.
+ */
+export function parseKnowledgeItem(value: unknown): KnowledgeItem | null {
+  if (!isRecord(value)) return null;
+  const { id, sourceId, kind, title, summary, url, updatedAt } = value;
+  if (typeof id !== 'string' || !id || typeof sourceId !== 'string' || !sourceId) return null;
+  if (kind !== 'article' && kind !== 'tip') return null;
+  if (typeof title !== 'string' || !title.trim() || typeof summary !== 'string') return null;
+  if (!isHttpUrl(url)) return null;
+  if (typeof updatedAt !== 'number' || !Number.isFinite(updatedAt)) return null;
+  const tags = stringList(value.tags, LIMITS.tags, LIMITS.tag);
+  const tools = stringList(value.tools, LIMITS.tags, LIMITS.toolId);
+  if (!tags || !tools) return null;
+  const startsAt = optionalNumber(value.startsAt);
+  const endsAt = optionalNumber(value.endsAt);
+  const reviewBy = optionalNumber(value.reviewBy);
+  if (startsAt === null || endsAt === null || reviewBy === null) return null;
+  const item: KnowledgeItem = {
+    id,
+    sourceId,
+    kind,
+    title: title.slice(0, LIMITS.itemTitle),
+    summary: summary.slice(0, LIMITS.itemSummary),
+    url,
+    tags: tags.map((tag) => tag.toLowerCase()),
+    tools,
+    updatedAt,
+  };
+  if (startsAt !== undefined) item.startsAt = startsAt;
+  if (endsAt !== undefined) item.endsAt = endsAt;
+  if (reviewBy !== undefined) item.reviewBy = reviewBy;
+  for (const key of ['owner', 'lang'] as const) {
+    const text = value[key];
+    if (typeof text === 'string' && text) item[key] = text.slice(0, LIMITS.title);
+  }
+  for (const key of ['audiences', 'urlPatterns'] as const) {
+    const list = stringList(value[key], LIMITS.tags, LIMITS.url);
+    if (list?.length) item[key] = list;
+  }
+  return item;
+}

@@ -1,0 +1,75 @@
+/**
+ * The user's settings, versioned. Stored values are migrated forward and validated on every read
+ * (each field falls back to its default when it is missing or malformed), so a corrupt or old
+ * record never stops the extension.
+ */
+import { browser } from './browser';
+import { isRecord } from './model';
+
+export const SETTINGS_VERSION = 1;
+const KEY = 'settings';
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** The embedded demo catalog is a source like any other and can be switched off. */
+  demoContent: boolean;
+  /** Most items the in-page nudge lists at once. */
+  maxItems: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  demoContent: true,
+  maxItems: 3,
+};
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Why stored values were not used as they were, when they were not. */
+  problems: string[];
+}
+
+/** Migrates and validates a stored value. Pure: used on read and on every update. */
+export function parseSettings(raw: unknown): SettingsRead {
+  if (raw === undefined) return { settings: { ...DEFAULT_SETTINGS }, problems: [] };
+  if (!isRecord(raw))
+    return { settings: { ...DEFAULT_SETTINGS }, problems: ['settings were not an object; reset'] };
+  const version = raw.version;
+  if (typeof version === 'number' && version > SETTINGS_VERSION) {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problems: [`settings are from a newer Signpost (version ${version}); using defaults`],
+    };
+  }
+  // Future: `if (version < 2) raw = migrateV1toV2(raw)` — one step per released version.
+  const problems: string[] = [];
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  if (typeof raw.demoContent === 'boolean') settings.demoContent = raw.demoContent;
+  else if (raw.demoContent !== undefined) problems.push('demoContent is not true/false; using the default');
+  const maxItems = raw.maxItems;
+  if (typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems >= 1 && maxItems <= 3) {
+    settings.maxItems = maxItems;
+  } else if (maxItems !== undefined) {
+    problems.push('maxItems must be a whole number from 1 to 3; using the default');
+  }
+  return { settings, problems };
+}
+
+export async function readSettings(): Promise<Settings> {
+  const stored = await browser.storage.local.get(KEY);
+  const { settings, problems } = parseSettings(stored[KEY]);
+  if (problems.length) {
+    console.warn(`Signpost: ${problems.join('; ')}`);
+    await browser.storage.local.set({ [KEY]: settings });
+  }
+  return settings;
+}
+
+/** Applies a partial change; the result is validated as a whole and saved only if it is valid. */
+export async function updateSettings(change: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
+  const current = await readSettings();
+  const { settings, problems } = parseSettings({ ...current, ...change });
+  if (problems.length) throw new Error(problems.join('; '));
+  await browser.storage.local.set({ [KEY]: settings });
+  return settings;
+}

@@ -1,0 +1,25 @@
+import type { ToolId } from '../model';
+
+/** What a detector knows about one business tool. */
+export interface ToolDetector {
+  id: ToolId;
+  /** The product's name as people say it. */
+  name: string;
+  /**
+   * Host names the tool is served from. `acme.example` matches that host exactly; `*.acme.example`
+   * matches any host below it (on a dot boundary), never `acme.example.evil.test`.
+   */
+  hosts: string[];
+  /** When set, the URL's path must also match (tools that share a host are told apart by path). */
+  path?: RegExp;
+  /** Extra host test, for shapes a host list cannot say (e.g. `<tenant>-my.sharepoint.com`). */
+  hostTest?: (hostname: string) => boolean;
+  /** The screen inside the tool, read from the URL (and the page when given). */
+  area?: (url: URL, doc?: Document) => string | undefined;
+}
+
+export interface Detection {
+  id: ToolId;
+  name: string;
+  area?: string;
+}

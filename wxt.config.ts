@@ -1,0 +1,44 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Public half of the key pair that fixes the extension id (elheenjodchghipbonfgdppicomjhpmc),
+ * so that enterprise policies can name the extension. The private half is not in the repository.
+ */
+const PUBLIC_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArozkntHNcQPXjNzmRfmfj1RQ5C35Z3XoVFiZpHGcRzbS6xj14mJLHyRvIQoHdE5lXch8AMfPNsSzbSPb9bu4JZymjrfURQF2ny9/WxK+J+RQWPDstPlb3/hHXFotLh4iSnNI+VikBZAQIVYc227U3EquKjo8cGiyqSNQ+PavmUXjqDdJVUQIFJTiCW0Fp7CyZB2PTng8lZpZUMDTMpsDaCNsMij3n9aY5wl9WK+L7rKnA4xhRmCBLo1i8oDnNXOQNqANopCqcvsuFQRUZiFeCELq0hE6f7959dyOp1Q5dVDO4psHJuRIZHypBVmXzJOxbHuSpmvRhyZfjSZ2ods6BwIDAQAB';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: easier to read and to follow.
+  imports: false,
+  manifestVersion: 3,
+  // Preact's automatic JSX runtime through esbuild: no Babel step in the build.
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    resolve: {
+      alias: {
+        react: 'preact/compat',
+        'react-dom': 'preact/compat',
+      },
+    },
+  }),
+  webExt: {
+    // `npm run dev` opens Jira and GitHub pages so the demo content is visible at once.
+    startUrls: ['https://github.com/pulls', 'https://www.atlassian.com/software/jira'],
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    action: { default_title: '__MSG_extName__' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'signpost@signpost.example', strict_min_version: '115.0' },
+          },
+        }
+      : { key: PUBLIC_KEY }),
+  }),
+});
