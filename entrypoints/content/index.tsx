@@ -3,7 +3,6 @@
  * It never sends anything but the page context to Signpost's own background, and everything it
  * starts is stopped when the extension context goes away (`ctx`).
  */
-import './style.css';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
@@ -16,6 +15,8 @@ import { t } from '@/utils/i18n';
 import { errorReply, type Reply, senderKind, sendMessage, validateMessage } from '@/utils/messages';
 import type { Match, PageContext } from '@/utils/model';
 import { builtinMatchPatterns, detectTool } from '@/utils/tools';
+import styles from './style.css?inline';
+import { watchScreen } from './watch';
 
 interface Seen {
   context: PageContext;
@@ -30,6 +31,8 @@ async function mountNudge(ctx: ContentScriptContext, matches: Match[], toolName:
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: 'signpost-nudge',
     mode: 'open',
+    // Inlined: no web-accessible CSS file for pages to probe, and no fetch before the badge shows.
+    css: styles,
     position: 'inline',
     anchor: 'body',
     append: 'last',
@@ -55,7 +58,7 @@ async function mountNudge(ctx: ContentScriptContext, matches: Match[], toolName:
 export default defineContentScript({
   matches: builtinMatchPatterns(),
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual',
 
   async main(ctx) {
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -75,23 +78,40 @@ export default defineContentScript({
       ui?.remove();
     });
 
-    async function run() {
-      const mine = ++generation;
+    let shown = '';
+
+    function clear() {
       ui?.remove();
       ui = null;
-      seen = null;
+      shown = '';
+    }
+
+    async function run() {
+      const mine = ++generation;
+      const stale = () => mine !== generation || ctx.isInvalid;
       const detection = detectTool(location.href, document);
-      if (!detection) return;
+      if (!detection) {
+        seen = null;
+        clear();
+        return;
+      }
       await idle(ctx);
-      if (mine !== generation || ctx.isInvalid) return;
+      if (stale()) return;
       const context = extractContext(document, location.href, detection);
       const { matches } = await sendMessage('matchPage', { context });
-      if (mine !== generation || ctx.isInvalid) return;
+      if (stale()) return;
       seen = { context, matches };
+      const key = matches.map((match) => match.item.id).join('\n');
+      if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
+      clear();
       if (matches.length === 0) return;
       const mounted = await mountNudge(ctx, matches, detection.name);
-      if (mine === generation && !ctx.isInvalid) ui = mounted;
-      else mounted.remove();
+      if (stale()) {
+        mounted.remove();
+        return;
+      }
+      ui = mounted;
+      shown = key;
     }
 
     const start = () =>
@@ -99,7 +119,7 @@ export default defineContentScript({
         if (!ctx.isInvalid) console.warn('Signpost: could not check this page', error);
       });
     // Single-page tools change screens without a page load.
-    ctx.addEventListener(window, 'wxt:locationchange', start);
+    watchScreen(ctx, () => void start());
     await start();
   },
 });

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Worker } from 'playwright-core';
+import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -112,4 +112,27 @@ export async function launch(): Promise<Harness> {
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Stops the extension's service worker as Chrome does when it is idle (DevTools protocol). */
+export async function stopServiceWorker(h: Harness, page: Page): Promise<void> {
+  const cdp = await h.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const worker = targetInfos.find(
+    (target) =>
+      target.type === 'service_worker' && target.url.startsWith(`chrome-extension://${h.extensionId}/`),
+  );
+  if (!worker) throw new Error('the extension has no service worker target');
+  await cdp.send('Target.closeTarget', { targetId: worker.targetId });
+  await cdp.detach();
+}
+
+/** The worker's running status as chrome://serviceworker-internals reports it (RUNNING, STOPPED, …). */
+export async function workerStatus(page: Page, extensionId: string): Promise<string> {
+  await page.goto('chrome://serviceworker-internals/');
+  const entry = page.locator('.serviceworker-registration', {
+    hasText: `chrome-extension://${extensionId}/`,
+  });
+  const text = await entry.first().innerText();
+  return /Running Status:\s*(\w+)/.exec(text)?.[1] ?? 'unknown';
 }

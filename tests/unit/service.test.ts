@@ -1,0 +1,114 @@
+import { deleteDB, openDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeDb, DB_NAME, getDb } from '@/utils/db';
+import type { PageContext } from '@/utils/model';
+import { createService } from '@/utils/service';
+import { DEMO_SOURCE } from '@/utils/sync';
+
+const catalog = (titles: string[]) =>
+  JSON.stringify({
+    version: 1,
+    items: titles.map((title, i) => ({
+      id: `i${i}`,
+      kind: 'article',
+      title,
+      summary: `${title}: how to do it well.`,
+      url: `https://kb.example/${i}`,
+      tools: ['jira'],
+      tags: ['board', 'sprint'],
+      updatedAt: '2026-10-01',
+    })),
+  });
+
+const board: PageContext = {
+  tool: 'jira',
+  url: 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1',
+  title: 'KAN board',
+  headings: ['Sprint 14'],
+  keywords: ['Complete sprint'],
+  area: 'board',
+};
+
+/** A fetch that serves the given bodies in turn (the last one repeats); `Error` bodies fail. */
+function serve(...bodies: (string | Error)[]) {
+  const calls: string[] = [];
+  const fetchFn = (async (input: RequestInfo | URL) => {
+    calls.push(String(input));
+    const body = bodies[Math.min(calls.length - 1, bodies.length - 1)];
+    if (body instanceof Error) throw body;
+    return new Response(body, { status: 200 });
+  }) as typeof fetch;
+  return { fetchFn, calls };
+}
+
+function service(fetchFn: typeof fetch) {
+  return createService({ fetch: fetchFn, resolveBuiltin: (path) => `chrome-extension://test/${path}` });
+}
+
+afterEach(async () => {
+  await closeDb();
+  await deleteDB(DB_NAME);
+});
+
+describe('background service', () => {
+  it('loads the built-in catalog on first use and answers from the cache', async () => {
+    const { fetchFn, calls } = serve(catalog(['Plan a sprint on the board', 'Close a sprint']));
+    const bg = service(fetchFn);
+    const { matches } = await bg.matchPage({ context: board });
+    expect(calls).toEqual(['chrome-extension://test/catalog/demo.json']);
+    expect(matches.map((m) => m.item.title)).toContain('Plan a sprint on the board');
+    expect(matches[0]?.item.id).toMatch(/^builtin-demo:/);
+    // A second worker life reads IndexedDB and does not fetch again.
+    await closeDb();
+    await service(fetchFn).matchPage({ context: board });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('shows nothing from the demo content once it is switched off', async () => {
+    const bg = service(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    expect((await bg.matchPage({ context: board })).matches).not.toHaveLength(0);
+    const { sources } = await bg.setSourceEnabled({ sourceId: DEMO_SOURCE.id, enabled: false });
+    expect(sources.find((s) => s.id === DEMO_SOURCE.id)?.enabled).toBe(false);
+    expect((await bg.matchPage({ context: board })).matches).toEqual([]);
+  });
+
+  it('keeps the last good items when a sync fails, and records why', async () => {
+    const bg = service(serve(catalog(['Plan a sprint on the board']), 'not json {').fetchFn);
+    await bg.matchPage({ context: board });
+    await bg.syncBuiltins();
+    const { sources } = await bg.listSources();
+    const demo = sources.find((s) => s.id === DEMO_SOURCE.id);
+    expect(demo?.status.error).toMatch(/not valid JSON/);
+    expect(demo?.status.itemCount).toBe(1);
+    expect((await bg.matchPage({ context: board })).matches).toHaveLength(1);
+  });
+
+  it('drops corrupt cached records instead of failing', async () => {
+    const bg = service(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    await bg.listSources();
+    const db = await getDb();
+    await db.put('items', {
+      id: 'builtin-demo:bad',
+      sourceId: 'builtin-demo',
+      url: 'javascript:alert(1)',
+    } as never);
+    await closeDb();
+    const { matches } = await service(serve(catalog([])).fetchFn).matchPage({ context: board });
+    expect(matches.map((m) => m.item.id)).toEqual(['builtin-demo:i0']);
+    expect(await (await getDb()).get('items', 'builtin-demo:bad')).toBeUndefined();
+  });
+
+  it('rebuilds a database left by a newer version instead of dying', async () => {
+    const newer = await openDB(DB_NAME, 99, { upgrade: (db) => void db.createObjectStore('future') });
+    newer.close();
+    const { matches } = await service(serve(catalog(['Plan a sprint on the board'])).fetchFn).matchPage({
+      context: board,
+    });
+    expect(matches).toHaveLength(1);
+  });
+
+  it('refuses to switch a source that does not exist', async () => {
+    const bg = service(serve(catalog([])).fetchFn);
+    await expect(bg.setSourceEnabled({ sourceId: 'nope', enabled: false })).rejects.toThrow(/no source/);
+  });
+});
