@@ -133,6 +133,6 @@ export async function workerStatus(page: Page, extensionId: string): Promise<str
   const entry = page.locator('.serviceworker-registration', {
     hasText: `chrome-extension://${extensionId}/`,
   });
-  const text = await entry.first().innerText();
+  const text = (await entry.first().textContent()) ?? '';
   return /Running Status:\s*(\w+)/.exec(text)?.[1] ?? 'unknown';
 }

@@ -18,7 +18,9 @@ describe('extractContext', () => {
     expect(context.tool).toBe('jira');
     expect(context.area).toBe('board');
     expect(context.title).toBe('KAN board - Scrum - Jira');
-    expect(context.headings).toEqual(expect.arrayContaining(['KAN Sprint 14', 'To Do', 'In Progress', 'Done']));
+    expect(context.headings).toEqual(
+      expect.arrayContaining(['KAN Sprint 14', 'To Do', 'In Progress', 'Done']),
+    );
     expect(context.keywords).toEqual(expect.arrayContaining(['Complete sprint', 'Search this board']));
   });
 
@@ -32,7 +34,8 @@ describe('extractContext', () => {
   it('bounds its work on huge pages', () => {
     const doc = document.implementation.createHTMLDocument('big');
     const parts: string[] = [];
-    for (let i = 0; i < 5000; i++) parts.push(`<h2>Heading ${i} ${'x'.repeat(500)}</h2><button>Button ${i}</button>`);
+    for (let i = 0; i < 5000; i++)
+      parts.push(`<h2>Heading ${i} ${'x'.repeat(500)}</h2><button>Button ${i}</button>`);
     doc.body.innerHTML = parts.join('');
     const context = extractContext(doc, url, detectTool(url));
     expect(context.headings.length).toBeLessThanOrEqual(20);

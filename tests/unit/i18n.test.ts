@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 const LOCALES = join(import.meta.dirname, '../../public/_locales');
 type Messages = Record<string, { message: string }>;
-const read = (lang: string): Messages => JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8'));
+const read = (lang: string): Messages =>
+  JSON.parse(readFileSync(join(LOCALES, lang, 'messages.json'), 'utf8'));
 
 describe('translations', () => {
   const en = read('en');
@@ -23,6 +24,7 @@ describe('translations', () => {
   });
 
   it('has the reasons the matcher produces', () => {
-    for (const key of ['reasonTool', 'reasonArea', 'reasonTerm', 'reasonNewTip']) expect(en[key]).toBeDefined();
+    for (const key of ['reasonTool', 'reasonArea', 'reasonTerm', 'reasonNewTip'])
+      expect(en[key]).toBeDefined();
   });
 });

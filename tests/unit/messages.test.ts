@@ -3,14 +3,24 @@ import { senderKind, validateMessage } from '@/utils/messages';
 
 const ID = 'elheenjodchghipbonfgdppicomjhpmc';
 const ORIGIN = `chrome-extension://${ID}/`;
-const context = { tool: 'jira', url: 'https://acme.atlassian.net/browse/KAN-1', title: 'T', headings: [], keywords: [] };
+const context = {
+  tool: 'jira',
+  url: 'https://acme.atlassian.net/browse/KAN-1',
+  title: 'T',
+  headings: [],
+  keywords: [],
+};
 
 describe('senderKind', () => {
   it('tells our pages, our content scripts and strangers apart', () => {
     expect(senderKind({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe('extension');
-    expect(senderKind({ id: ID, url: `${ORIGIN}options.html`, tab: { id: 3 } }, ID, ORIGIN)).toBe('extension');
+    expect(senderKind({ id: ID, url: `${ORIGIN}options.html`, tab: { id: 3 } }, ID, ORIGIN)).toBe(
+      'extension',
+    );
     expect(senderKind({ id: ID, url: 'https://github.com/', tab: { id: 1 } }, ID, ORIGIN)).toBe('tab');
-    expect(senderKind({ id: 'other-extension', url: 'https://github.com/', tab: { id: 1 } }, ID, ORIGIN)).toBeNull();
+    expect(
+      senderKind({ id: 'other-extension', url: 'https://github.com/', tab: { id: 1 } }, ID, ORIGIN),
+    ).toBeNull();
     expect(senderKind({ id: ID, url: 'https://github.com/' }, ID, ORIGIN)).toBeNull();
   });
 });
@@ -27,11 +37,36 @@ describe('validateMessage', () => {
     ['an unknown type', { type: 'deleteEverything', payload: {} }, 'extension', 'unknown message type'],
     ['a prototype key as type', { type: 'constructor', payload: {} }, 'extension', 'unknown message type'],
     ['no object', 'matchPage', 'tab', 'unknown message type'],
-    ['a settings change from a web page', { type: 'setSourceEnabled', payload: { sourceId: 'x', enabled: false } }, 'tab', 'not accepted'],
-    ['a match request from an extension page', { type: 'matchPage', payload: { context } }, 'extension', 'not accepted'],
-    ['a malformed context', { type: 'matchPage', payload: { context: { ...context, url: 'javascript:1' } } }, 'tab', 'malformed'],
-    ['a malformed switch', { type: 'setSourceEnabled', payload: { sourceId: 'x', enabled: 'yes' } }, 'extension', 'malformed'],
-    ['extra payload on an empty request', { type: 'listSources', payload: { x: 1 } }, 'extension', 'malformed'],
+    [
+      'a settings change from a web page',
+      { type: 'setSourceEnabled', payload: { sourceId: 'x', enabled: false } },
+      'tab',
+      'not accepted',
+    ],
+    [
+      'a match request from an extension page',
+      { type: 'matchPage', payload: { context } },
+      'extension',
+      'not accepted',
+    ],
+    [
+      'a malformed context',
+      { type: 'matchPage', payload: { context: { ...context, url: 'javascript:1' } } },
+      'tab',
+      'malformed',
+    ],
+    [
+      'a malformed switch',
+      { type: 'setSourceEnabled', payload: { sourceId: 'x', enabled: 'yes' } },
+      'extension',
+      'malformed',
+    ],
+    [
+      'extra payload on an empty request',
+      { type: 'listSources', payload: { x: 1 } },
+      'extension',
+      'malformed',
+    ],
   ] as const)('rejects %s', (_, raw, from, error) => {
     const result = validateMessage(raw, from, all);
     expect('error' in result && result.error).toContain(error);

@@ -17,7 +17,14 @@ describe('isHttpUrl', () => {
   it('accepts only absolute http(s) links', () => {
     expect(isHttpUrl('https://example.com/x')).toBe(true);
     expect(isHttpUrl('http://intranet/kb/1')).toBe(true);
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'file:///etc/passwd', '/relative', 'ftp://x', 42]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'file:///etc/passwd',
+      '/relative',
+      'ftp://x',
+      42,
+    ]) {
       expect(isHttpUrl(bad)).toBe(false);
     }
   });
@@ -41,7 +48,13 @@ describe('parseKnowledgeItem', () => {
 });
 
 describe('parsePageContext', () => {
-  const context = { tool: 'jira', url: 'https://acme.atlassian.net/browse/KAN-1', title: 'T', headings: [], keywords: [] };
+  const context = {
+    tool: 'jira',
+    url: 'https://acme.atlassian.net/browse/KAN-1',
+    title: 'T',
+    headings: [],
+    keywords: [],
+  };
 
   it('accepts a well-formed context and cuts over-long values', () => {
     const parsed = parsePageContext({ ...context, title: 'x'.repeat(5000), keywords: Array(500).fill('k') });
