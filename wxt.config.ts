@@ -30,13 +30,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
+    // Admin rules for self-hosted tools and in-house apps: granted host by host, never up front.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'signpost@signpost.example', strict_min_version: '115.0' },
+            gecko: { id: 'signpost@signpost.example', strict_min_version: '128.0' },
           },
         }
       : { key: PUBLIC_KEY }),

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { SourceView } from '@/utils/model';
 import { useT } from './i18n';
@@ -6,10 +7,12 @@ interface Props {
   loadSources: () => Promise<SourceView[]>;
   setEnabled: (sourceId: string, enabled: boolean) => Promise<SourceView[]>;
   formatDate: (ms: number) => string;
+  /** Further sections (tools, …). */
+  children?: ComponentChildren;
 }
 
 /** The options page: the knowledge sources, their state, and the switch for each. */
-export function Options({ loadSources, setEnabled, formatDate }: Props) {
+export function Options({ loadSources, setEnabled, formatDate, children }: Props) {
   const t = useT();
   const [sources, setSources] = useState<SourceView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -62,6 +65,7 @@ export function Options({ loadSources, setEnabled, formatDate }: Props) {
           })}
         </ul>
       </section>
+      {children}
     </main>
   );
 }

@@ -5,7 +5,13 @@ import { errorReply, type MessageType, type Reply, senderKind, validateMessage }
 import { createService, type Service } from '@/utils/service';
 
 /** Messages the background answers; `describePage` is the content script's. */
-const HANDLED: readonly MessageType[] = ['matchPage', 'listSources', 'setSourceEnabled'];
+const HANDLED: readonly MessageType[] = [
+  'matchPage',
+  'listSources',
+  'setSourceEnabled',
+  'getToolSettings',
+  'saveToolRules',
+];
 
 const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
 
@@ -22,6 +28,10 @@ async function handle(service: Service, raw: unknown, sender: Browser.Runtime.Me
         return { ok: true, value: await service.listSources() };
       case 'setSourceEnabled':
         return { ok: true, value: await service.setSourceEnabled(message.payload) };
+      case 'getToolSettings':
+        return { ok: true, value: await service.getToolSettings() };
+      case 'saveToolRules':
+        return { ok: true, value: await service.saveToolRules(message.payload) };
       default:
         return errorReply(`${message.type} is not handled here`);
     }

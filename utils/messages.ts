@@ -6,6 +6,14 @@
  */
 import { browser } from './browser';
 import { isRecord, type Match, type PageContext, parsePageContext, type SourceView } from './model';
+import type { RuleAccess } from './rule-scripts';
+import type { ToolRule } from './rules';
+
+/** What the options page shows about tools: the admin's rules and which hosts are granted. */
+export interface ToolSettings {
+  rules: ToolRule[];
+  access: RuleAccess;
+}
 
 export type SenderKind = 'tab' | 'extension';
 
@@ -20,6 +28,10 @@ export interface Protocol {
     request: { sourceId: string; enabled: boolean };
     response: { sources: SourceView[] };
   };
+  /** Options → background: the admin rules and their host grants. */
+  getToolSettings: { from: 'extension'; request: Record<string, never>; response: ToolSettings };
+  /** Options → background: replace the admin rules (all valid, or nothing is saved). */
+  saveToolRules: { from: 'extension'; request: { rules: unknown[] }; response: ToolSettings };
   /** Popup → content script of a tab: what Signpost sees on that page. */
   describePage: {
     from: 'extension';
@@ -70,6 +82,12 @@ export const RULES: { [T in MessageType]: { from: Protocol[T]['from']; validate:
       }
       return { sourceId, enabled };
     },
+  },
+  getToolSettings: { from: 'extension', validate: empty },
+  saveToolRules: {
+    from: 'extension',
+    validate: (payload) =>
+      isRecord(payload) && Array.isArray(payload.rules) ? { rules: payload.rules } : null,
   },
   describePage: { from: 'extension', validate: empty },
 };

@@ -8,6 +8,8 @@ import { getDb, readItems } from './db';
 import { buildMatchIndex, type MatchIndex, matchItems, type ReasonText } from './match';
 import type { Request, Response } from './messages';
 import type { SourceConfig, SourceView } from './model';
+import { syncRuleScripts } from './rule-scripts';
+import { parseToolRules } from './rules';
 import { readSettings, type Settings, updateSettings } from './settings';
 import { DEMO_SOURCE, ensureBuiltinSources, type SyncDeps, syncSource } from './sync';
 
@@ -71,6 +73,11 @@ export function createService(deps: ServiceDeps) {
     return { sources };
   }
 
+  async function getToolSettings(): Promise<Response<'getToolSettings'>> {
+    const { toolRules } = await readSettings();
+    return { rules: toolRules, access: await syncRuleScripts(toolRules) };
+  }
+
   return {
     async matchPage({ context }: Request<'matchPage'>): Promise<Response<'matchPage'>> {
       const [matchIndex, settings] = await Promise.all([loadIndex(), readSettings()]);
@@ -89,6 +96,16 @@ export function createService(deps: ServiceDeps) {
       await updateSettings({ demoContent: enabled });
       index = null;
       return listSources();
+    },
+
+    /** Also re-registers the rule hosts' content script for the current rules and grants. */
+    getToolSettings,
+
+    async saveToolRules({ rules }: Request<'saveToolRules'>): Promise<Response<'saveToolRules'>> {
+      const parsed = parseToolRules(rules);
+      if (parsed.problems.length) throw new Error(parsed.problems.join('; '));
+      await updateSettings({ toolRules: parsed.rules });
+      return getToolSettings();
     },
 
     /** Re-reads the built-in sources (after an update of the extension ships new demo content). */

@@ -5,6 +5,7 @@
  */
 import { browser } from './browser';
 import { isRecord } from './model';
+import { parseToolRules, type ToolRule } from './rules';
 
 export const SETTINGS_VERSION = 1;
 const KEY = 'settings';
@@ -15,12 +16,15 @@ export interface Settings {
   demoContent: boolean;
   /** Most items the in-page nudge lists at once. */
   maxItems: number;
+  /** Self-hosted tools and in-house apps, by match pattern; they win over built-in detection. */
+  toolRules: ToolRule[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
   demoContent: true,
   maxItems: 3,
+  toolRules: [],
 };
 
 export interface SettingsRead {
@@ -43,7 +47,7 @@ export function parseSettings(raw: unknown): SettingsRead {
   }
   // Future: `if (version < 2) raw = migrateV1toV2(raw)` — one step per released version.
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  const settings: Settings = { ...DEFAULT_SETTINGS, toolRules: [] };
   if (typeof raw.demoContent === 'boolean') settings.demoContent = raw.demoContent;
   else if (raw.demoContent !== undefined) problems.push('demoContent is not true/false; using the default');
   const maxItems = raw.maxItems;
@@ -52,12 +56,30 @@ export function parseSettings(raw: unknown): SettingsRead {
   } else if (maxItems !== undefined) {
     problems.push('maxItems must be a whole number from 1 to 3; using the default');
   }
+  const rules = parseToolRules(raw.toolRules);
+  settings.toolRules = rules.rules;
+  problems.push(...rules.problems);
   return { settings, problems };
 }
 
-export async function readSettings(): Promise<Settings> {
+/** Reads settings without repairing the stored record (content scripts only read). */
+export async function loadSettings(): Promise<SettingsRead> {
   const stored = await browser.storage.local.get(KEY);
-  const { settings, problems } = parseSettings(stored[KEY]);
+  return parseSettings(stored[KEY]);
+}
+
+/** Calls `listener` with the new settings whenever they change; returns the function that stops it. */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) listener(parseSettings(changes[KEY]?.newValue).settings);
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
+
+/** Reads settings; a stored record with problems is repaired (background only). */
+export async function readSettings(): Promise<Settings> {
+  const { settings, problems } = await loadSettings();
   if (problems.length) {
     console.warn(`Signpost: ${problems.join('; ')}`);
     await browser.storage.local.set({ [KEY]: settings });

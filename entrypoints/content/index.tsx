@@ -14,7 +14,9 @@ import { extractContext } from '@/utils/context';
 import { t } from '@/utils/i18n';
 import { errorReply, type Reply, senderKind, sendMessage, validateMessage } from '@/utils/messages';
 import type { Match, PageContext } from '@/utils/model';
-import { builtinMatchPatterns, detectTool } from '@/utils/tools';
+import { detectWithRules, type ToolRule } from '@/utils/rules';
+import { loadSettings, onSettingsChanged } from '@/utils/settings';
+import { builtinMatchPatterns } from '@/utils/tools';
 import styles from './style.css?inline';
 import { watchScreen } from './watch';
 
@@ -61,6 +63,15 @@ export default defineContentScript({
   cssInjectionMode: 'manual',
 
   async main(ctx) {
+    // Manifest matches and an admin rule can both cover a page: one instance is enough.
+    const scope = globalThis as { signpostRunning?: boolean };
+    if (scope.signpostRunning) return;
+    scope.signpostRunning = true;
+    ctx.onInvalidated(() => {
+      scope.signpostRunning = false;
+    });
+
+    let rules: ToolRule[] = (await loadSettings()).settings.toolRules;
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
     let seen: Seen | null = null;
     let generation = 0;
@@ -89,7 +100,7 @@ export default defineContentScript({
     async function run() {
       const mine = ++generation;
       const stale = () => mine !== generation || ctx.isInvalid;
-      const detection = detectTool(location.href, document);
+      const detection = detectWithRules(location.href, document, rules);
       if (!detection) {
         seen = null;
         clear();
@@ -120,6 +131,11 @@ export default defineContentScript({
       });
     // Single-page tools change screens without a page load.
     watchScreen(ctx, () => void start());
+    const stopSettings = onSettingsChanged((settings) => {
+      rules = settings.toolRules;
+      void start();
+    });
+    ctx.onInvalidated(stopSettings);
     await start();
   },
 });

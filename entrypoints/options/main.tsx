@@ -1,8 +1,14 @@
 import { render } from 'preact';
 import { I18n } from '@/components/i18n';
 import { Options } from '@/components/Options';
+import { ToolRules } from '@/components/ToolRules';
+import { browser } from '@/utils/browser';
 import { setDocumentLanguage, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
+import { detectWithRules } from '@/utils/rules';
+import { DETECTORS } from '@/utils/tools';
+
+const builtins = DETECTORS.map(({ id, name }) => ({ id, name }));
 
 setDocumentLanguage(document);
 const root = document.getElementById('app');
@@ -15,7 +21,15 @@ if (root) {
           (await sendMessage('setSourceEnabled', { sourceId, enabled })).sources
         }
         formatDate={(ms) => new Date(ms).toLocaleString(navigator.language)}
-      />
+      >
+        <ToolRules
+          load={() => sendMessage('getToolSettings', {})}
+          save={(rules) => sendMessage('saveToolRules', { rules })}
+          grant={(origins) => browser.permissions.request({ origins })}
+          test={(url, rules) => detectWithRules(url, undefined, rules)}
+          builtins={builtins}
+        />
+      </Options>
     </I18n.Provider>,
     root,
   );

@@ -4,7 +4,7 @@
  * 127.0.0.1 for pages that are not a known tool.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -74,20 +74,40 @@ async function startServer(): Promise<Server> {
   return server;
 }
 
+export interface LaunchOptions {
+  /**
+   * Host patterns to hand the extension as if the user had granted them. The browser's permission
+   * prompt is browser UI that no test driver can answer, so the built extension is copied and
+   * these hosts are added to its manifest's `host_permissions`; everything else is the real build.
+   */
+  grantHosts?: string[];
+}
+
+async function extensionCopy(userDataDir: string, grantHosts: string[]): Promise<string> {
+  if (grantHosts.length === 0) return EXTENSION_DIR;
+  const dir = join(userDataDir, '..', `${userDataDir.split('/').pop()}-extension`);
+  await cp(EXTENSION_DIR, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...grantHosts];
+  await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
 /** Launches Chromium with the built extension and waits for its service worker. */
-export async function launch(): Promise<Harness> {
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
+  const extensionDir = await extensionCopy(userDataDir, options.grantHosts ?? []);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
     locale: 'en-US',
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -110,6 +130,7 @@ export async function launch(): Promise<Harness> {
       await context.close();
       await new Promise((done) => server.close(done));
       await rm(userDataDir, { recursive: true, force: true });
+      if (extensionDir !== EXTENSION_DIR) await rm(extensionDir, { recursive: true, force: true });
     },
   };
 }
