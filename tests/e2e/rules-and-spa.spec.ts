@@ -91,9 +91,13 @@ describe('single-page navigation', () => {
 
     // Count the match requests the background receives from now on.
     await h.worker.evaluate(() => {
-      const scope = globalThis as unknown as { matchCount: number; chrome: typeof chrome };
+      interface WorkerScope {
+        matchCount: number;
+        chrome: { runtime: { onMessage: { addListener(fn: (message: { type?: string }) => void): void } } };
+      }
+      const scope = globalThis as unknown as WorkerScope;
       scope.matchCount = 0;
-      scope.chrome.runtime.onMessage.addListener((message: { type?: string }) => {
+      scope.chrome.runtime.onMessage.addListener((message) => {
         if (message?.type === 'matchPage') scope.matchCount++;
       });
     });
