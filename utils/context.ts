@@ -1,29 +1,39 @@
 /**
- * Document → PageContext with bounded work: a capped number of nodes is visited, texts are cut,
- * nothing reads layout (no reflow is forced), and nothing is taken from form values or password
- * fields — only what the screen labels say.
+ * Document → PageContext with bounded work: at most MAX_CANDIDATES elements per query, texts cut,
+ * nothing that reads layout (no reflow is forced), and nothing taken from form values or password
+ * fields — only what the screen's headings, labels and buttons say.
  */
 import { LIMITS, type PageContext } from './model';
 import type { Detection } from './tools';
 
 const HEADINGS = 'h1, h2, h3, [role="heading"]';
 /** Labels, status values and button captions: the words that say what a screen is for. */
-const KEYWORDS = 'label, legend, button, [role="button"], [role="tab"], th, [data-testid*="status" i]';
-const MAX_NODES = 400;
+const KEYWORDS =
+  'label, legend, button, summary, th, [role="button"], [role="tab"], [role="status"], [role="columnheader"]';
+/** Most candidate elements looked at per kind, whatever the page's size. */
+export const MAX_CANDIDATES = 150;
 
 function clean(text: string | null | undefined, max: number): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+/**
+ * Texts of the first matching elements. Reads textContent, not innerText (which would force a
+ * layout). Elements inside aria-hidden subtrees are skipped; script, style and template contents
+ * and shadow roots (our own UI among them) are never matched by a document query.
+ */
 function collect(doc: Document, selector: string, maxItems: number, maxLength: number): string[] {
   const out = new Set<string>();
+  const hidden = [...doc.querySelectorAll('[aria-hidden="true"]')];
   const nodes = doc.querySelectorAll(selector);
-  const count = Math.min(nodes.length, MAX_NODES);
+  const count = Math.min(nodes.length, MAX_CANDIDATES);
   for (let i = 0; i < count && out.size < maxItems; i++) {
     const node = nodes[i] as Element;
-    if (node.closest('signpost-nudge, [aria-hidden="true"], script, style, template')) continue;
-    // textContent, not innerText: innerText would force a layout.
-    const text = clean(node.getAttribute('aria-label') || node.textContent, maxLength);
+    if (hidden.length && hidden.some((root) => root.contains(node))) continue;
+    const text = clean(
+      node.getAttribute('aria-label') || node.textContent?.slice(0, maxLength * 4),
+      maxLength,
+    );
     if (text.length >= 2) out.add(text);
   }
   return [...out];

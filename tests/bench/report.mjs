@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: runs the Vitest benchmarks (tests/bench/*.bench.ts) and prints a table of the
+ * median, p75 and p99 per benchmark in milliseconds, as Vitest records them.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+mkdirSync('.test-results', { recursive: true });
+const out = '.test-results/bench.json';
+const run = spawnSync(
+  'npx',
+  ['vitest', 'bench', '--run', '--project', 'unit', '--outputJson', out, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
+if (run.status !== 0) process.exit(run.status ?? 1);
+
+const ms = (value) => (value < 0.1 ? value.toFixed(4) : value.toFixed(2));
+console.log('\n| benchmark | median ms | p75 ms | p99 ms | samples |\n|---|---|---|---|---|');
+for (const file of JSON.parse(readFileSync(out, 'utf8')).files) {
+  for (const group of file.groups) {
+    const name = group.fullName.replace(/^.*> /, '');
+    for (const b of group.benchmarks) {
+      console.log(
+        `| ${name} › ${b.name} | ${ms(b.median)} | ${ms(b.p75)} | ${ms(b.p99)} | ${b.sampleCount} |`,
+      );
+    }
+  }
+}
