@@ -17,6 +17,29 @@ function clean(text: string | null | undefined, max: number): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
 }
 
+/** Form controls: what is in them is the person's input, not the screen's words. */
+const FORM_CONTROLS = new Set(['TEXTAREA', 'SELECT', 'OPTION', 'INPUT', 'OUTPUT']);
+
+/**
+ * An element's text without what form controls inside it hold (a label wrapping a textarea),
+ * read from the DOM tree (textContent-like, never innerText, which would force a layout), stopping
+ * after `budget` characters.
+ */
+function visibleText(element: Element, budget: number): string {
+  if (!element.querySelector('textarea, select, input, output'))
+    return element.textContent?.slice(0, budget) ?? '';
+  let out = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child && out.length < budget; child = child.nextSibling) {
+      if (child.nodeType === 3) out += ` ${child.nodeValue ?? ''}`;
+      else if (child.nodeType === 1 && !FORM_CONTROLS.has((child as Element).tagName.toUpperCase()))
+        walk(child);
+    }
+  };
+  walk(element);
+  return out.slice(0, budget);
+}
+
 /**
  * Texts of the first matching elements. Reads textContent, not innerText (which would force a
  * layout). Elements inside aria-hidden subtrees are skipped; script, style and template contents
@@ -30,10 +53,7 @@ function collect(doc: Document, selector: string, maxItems: number, maxLength: n
   for (let i = 0; i < count && out.size < maxItems; i++) {
     const node = nodes[i] as Element;
     if (hidden.length && hidden.some((root) => root.contains(node))) continue;
-    const text = clean(
-      node.getAttribute('aria-label') || node.textContent?.slice(0, maxLength * 4),
-      maxLength,
-    );
+    const text = clean(node.getAttribute('aria-label') || visibleText(node, maxLength * 4), maxLength);
     if (text.length >= 2) out.add(text);
   }
   return [...out];

@@ -31,6 +31,16 @@ describe('extractContext', () => {
     expect(all).not.toContain('secret draft text');
   });
 
+  it('takes the words of a label but not the text of a form control inside it', () => {
+    const doc = document.implementation.createHTMLDocument('form');
+    doc.body.innerHTML =
+      '<label>Notes <textarea>my secret note</textarea></label>' +
+      '<label>Priority <select><option selected>Highest secret</option></select></label>' +
+      '<button>Save <output>secret total</output></button>';
+    const context = extractContext(doc, url, detectTool(url));
+    expect(context.keywords).toEqual(['Notes', 'Priority', 'Save']);
+  });
+
   it('bounds its work on huge pages', () => {
     const doc = document.implementation.createHTMLDocument('big');
     const parts: string[] = [];

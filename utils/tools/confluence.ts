@@ -1,15 +1,24 @@
 import type { ToolDetector } from './types';
 
+const AREAS: [RegExp, string][] = [
+  // Editor: /pages/edit-v2/<id>, /pages/create, /pages/resumedraft.action, /create-content/…
+  [/\/pages\/(edit|edit-v2|create|resumedraft)\b|\/create-content\//, 'editor'],
+  [/\/spaces\/[^/]+\/blog\//, 'blog'],
+  [/\/spaces\/[^/]+\/whiteboard\//, 'whiteboard'],
+  [/\/spaces\/[^/]+\/database\//, 'database'],
+  // /spaces/<KEY>/pages/<id>/<title>, legacy /display/<KEY>/<title>, short links /x/<code>
+  [/\/spaces\/[^/]+\/pages\/\d+|^\/wiki\/display\/|^\/wiki\/x\//, 'page'],
+  [/\/spaces\/[^/]+\/settings\b|^\/wiki\/admin\b/, 'settings'],
+  [/^\/wiki\/spaces\/[^/]+\/?(overview)?$/, 'space'],
+  [/^\/wiki\/spaces\/?$/, 'spaces'],
+  [/^\/wiki\/search\b/, 'search'],
+  [/^\/wiki\/?$|^\/wiki\/home\b/, 'home'],
+];
+
 export default {
   id: 'confluence',
   name: 'Confluence',
-  hosts: ['*.atlassian.net'],
+  hosts: ['*.atlassian.net', '*.jira.com'],
   path: /^\/wiki(\/|$)/,
-  area(url) {
-    if (/\/pages\/(edit|create)/.test(url.pathname)) return 'editor';
-    if (/\/pages\/\d+|\/display\//.test(url.pathname)) return 'page';
-    if (/\/spaces\/[^/]+\/?(overview)?$/.test(url.pathname)) return 'space';
-    if (/\/search\b/.test(url.pathname)) return 'search';
-    return undefined;
-  },
+  area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

@@ -4,6 +4,7 @@ export default {
   id: 'google-sheets',
   name: 'Google Sheets',
   hosts: ['docs.google.com'],
-  path: /^\/spreadsheets\//,
-  area: () => 'sheet',
+  // docs.google.com is shared with Docs and Slides: /spreadsheets/ is Sheets.
+  path: /^\/spreadsheets(\/|$)/,
+  area: (url) => (/^\/spreadsheets\/(u\/\d+\/)?d\//.test(url.pathname) ? 'sheet' : 'home'),
 } satisfies ToolDetector;

@@ -1,13 +1,22 @@
 import type { ToolDetector } from './types';
 
+const AREAS: [RegExp, string][] = [
+  [/\/_layouts\/15\/(search\.aspx|osssearchresults\.aspx)|^\/search\b/i, 'search'],
+  [/\/_layouts\/15\/viewlsts\.aspx/i, 'site-contents'],
+  [/\/_layouts\/15\/settings\.aspx/i, 'settings'],
+  // An Office document opened in the browser: /_layouts/15/Doc.aspx?sourcedoc={…}
+  [/\/_layouts\/15\/(doc|doc2|WopiFrame)\.aspx/i, 'document'],
+  [/\/_layouts\/15\/sharepoint\.aspx/i, 'home'],
+  [/\/SitePages\//i, 'page'],
+  [/\/Lists\//i, 'list'],
+  [/\/Forms\/|\/Shared(%20| )Documents|\/Documents\//i, 'library'],
+  [/^\/(sites|teams)\/[^/]+\/?$/i, 'site'],
+  [/^\/?$/, 'home'],
+];
+
 export default {
   id: 'sharepoint',
   name: 'SharePoint',
   hosts: ['*.sharepoint.com'],
-  area(url) {
-    if (/\/SitePages\//i.test(url.pathname)) return 'page';
-    if (/\/Lists\//i.test(url.pathname)) return 'list';
-    if (/\/Forms\/|\/Shared%20Documents|\/Shared Documents/i.test(url.pathname)) return 'library';
-    return undefined;
-  },
+  area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

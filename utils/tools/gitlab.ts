@@ -1,0 +1,50 @@
+import type { ToolDetector } from './types';
+
+/** Paths after a project's or group's /-/ separator. */
+const AREAS: [RegExp, string][] = [
+  [/^merge_requests\/(\d+|new)\b/, 'merge-request'],
+  [/^merge_requests\b/, 'merge-requests'],
+  [/^(issues|work_items)\/\d+/, 'issue'],
+  [/^(issues|work_items)\b/, 'issues'],
+  [/^boards\b/, 'board'],
+  [/^epics\/\d+/, 'epic'],
+  [/^epics\b/, 'epics'],
+  [/^pipelines\/\d+/, 'pipeline'],
+  [/^pipelines\b/, 'pipelines'],
+  [/^jobs\/\d+/, 'job'],
+  [/^jobs\b/, 'jobs'],
+  [/^commit\/[0-9a-f]{7,}/, 'commit'],
+  [/^commits\b/, 'commits'],
+  [/^(blob|tree|blame|raw)\//, 'code'],
+  [/^wikis\b/, 'wiki'],
+  [/^releases\b/, 'releases'],
+  [/^milestones\b/, 'milestones'],
+  [/^environments\b/, 'environments'],
+  [/^settings\b/, 'settings'],
+];
+
+/** Screens with no /-/ in the path, named by GitLab's <body data-page="…">. */
+const PAGES = new Map([
+  ['projects:show', 'repository'],
+  ['groups:show', 'group'],
+  ['dashboard:projects:index', 'dashboard'],
+  ['root:index', 'dashboard'],
+]);
+
+export default {
+  id: 'gitlab',
+  name: 'GitLab',
+  // gitlab.com, and GitLab Dedicated tenants: <tenant>.gitlab-dedicated.com.
+  hosts: ['gitlab.com', '*.gitlab-dedicated.com'],
+  area(url, doc) {
+    const path = url.pathname;
+    const inner = /\/-\/(.*)$/.exec(path)?.[1];
+    if (inner !== undefined) return AREAS.find(([pattern]) => pattern.test(inner))?.[1];
+    const dashboard = /^\/dashboard\/(merge_requests|issues|todos)\b/.exec(path)?.[1];
+    if (dashboard) return dashboard.replace('_', '-');
+    if (/^\/users\/sign_in\b/.test(path)) return 'sign-in';
+    // /<group>/<project> and /<group>/<subgroup> look alike: the page itself says which.
+    const page = doc?.body?.getAttribute('data-page');
+    return page ? PAGES.get(page) : undefined;
+  },
+} satisfies ToolDetector;
