@@ -6,16 +6,25 @@ import { useT } from './i18n';
 export type PageState =
   | { state: 'loading' }
   | { state: 'no-tool' }
-  | { state: 'ready'; context: PageContext; toolName: string; matches: Match[] }
+  | {
+      state: 'ready';
+      context: PageContext;
+      toolName: string;
+      matches: Match[];
+      paused: boolean;
+      host: string;
+    }
   | { state: 'error'; message: string };
 
 interface Props {
   load: () => Promise<PageState>;
   onOpenOptions: () => void;
+  /** Pauses or resumes Signpost on a site. */
+  setPaused: (host: string, paused: boolean) => Promise<void>;
 }
 
 /** The popup: what Signpost sees on the current tab and the items it offers there. */
-export function Popup({ load, onOpenOptions }: Props) {
+export function Popup({ load, onOpenOptions, setPaused }: Props) {
   const t = useT();
   const [page, setPage] = useState<PageState>({ state: 'loading' });
 
@@ -37,11 +46,24 @@ export function Popup({ load, onOpenOptions }: Props) {
               <p class="sp-screen">
                 {page.context.area ? t('popupScreen', [page.toolName, page.context.area]) : page.toolName}
               </p>
-              {page.matches.length > 0 ? (
+              {page.paused ? (
+                <p>{t('popupPaused', page.host)}</p>
+              ) : page.matches.length > 0 ? (
                 <ItemList matches={page.matches} idPrefix="sp-popup" />
               ) : (
                 <p>{t('popupNoMatches')}</p>
               )}
+              <button
+                type="button"
+                onClick={() =>
+                  setPaused(page.host, !page.paused).then(
+                    () => setPage({ ...page, paused: !page.paused, matches: [] }),
+                    (error: unknown) => setPage({ state: 'error', message: String(error) }),
+                  )
+                }
+              >
+                {page.paused ? t('popupResume') : t('popupPause')}
+              </button>
             </>
           )}
         </div>

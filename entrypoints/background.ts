@@ -11,6 +11,9 @@ const HANDLED: readonly MessageType[] = [
   'setSourceEnabled',
   'getToolSettings',
   'saveToolRules',
+  'recordAction',
+  'pauseSite',
+  'setSitePaused',
 ];
 
 const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
@@ -28,6 +31,16 @@ async function handle(service: Service, raw: unknown, sender: Browser.Runtime.Me
         return { ok: true, value: await service.listSources() };
       case 'setSourceEnabled':
         return { ok: true, value: await service.setSourceEnabled(message.payload) };
+      case 'recordAction':
+        return { ok: true, value: await service.recordAction(message.payload) };
+      case 'pauseSite': {
+        // The site is the sender's own page, never one named in the payload.
+        const host = sender.url ? new URL(sender.url).host : '';
+        if (!host) return errorReply('pauseSite: no sender page');
+        return { ok: true, value: await service.setSitePaused(host, message.payload.paused) };
+      }
+      case 'setSitePaused':
+        return { ok: true, value: await service.setSitePaused(message.payload.host, message.payload.paused) };
       case 'getToolSettings':
         return { ok: true, value: await service.getToolSettings() };
       case 'saveToolRules':

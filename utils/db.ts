@@ -5,15 +5,23 @@
  * cannot be opened is deleted and rebuilt from the sources, with the reason logged.
  */
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
+import type { SignpostEvent } from './events';
+import type { ItemFeedback } from './feedback';
 import { type KnowledgeItem, parseKnowledgeItem, type SourceConfig, type SourceStatus } from './model';
 
 export const DB_NAME = 'signpost';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 export interface SignpostDB extends DBSchema {
   items: { key: string; value: KnowledgeItem; indexes: { bySource: string } };
   sources: { key: string; value: SourceConfig };
   status: { key: string; value: SourceStatus };
+  /** v2: one record per item the person reacted to or saw. */
+  feedback: { key: string; value: ItemFeedback };
+  /** v2: measurement events, oldest first. */
+  events: { key: number; value: SignpostEvent; indexes: { byTime: number } };
+  /** v2: small records by name ('budget', 'matchIndex'). */
+  meta: { key: string; value: unknown };
 }
 
 export type Db = IDBPDatabase<SignpostDB>;
@@ -27,7 +35,12 @@ function open(): Promise<Db> {
         db.createObjectStore('sources', { keyPath: 'id' });
         db.createObjectStore('status', { keyPath: 'sourceId' });
       }
-      // Later versions add `if (oldVersion < 2) { … }` here; released steps stay as they are.
+      if (oldVersion < 2) {
+        db.createObjectStore('feedback', { keyPath: 'itemId' });
+        db.createObjectStore('events', { autoIncrement: true }).createIndex('byTime', 'at');
+        db.createObjectStore('meta');
+      }
+      // Later versions add `if (oldVersion < 3) { … }` here; released steps stay as they are.
     },
   });
 }

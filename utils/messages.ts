@@ -5,7 +5,15 @@
  * changes nothing.
  */
 import { browser } from './browser';
-import { isRecord, type Match, type PageContext, parsePageContext, type SourceView } from './model';
+import { ITEM_ACTIONS, type ItemAction } from './feedback';
+import {
+  isHostName,
+  isRecord,
+  type Match,
+  type PageContext,
+  parsePageContext,
+  type SourceView,
+} from './model';
 import type { RuleAccess } from './rule-scripts';
 import type { ToolRule } from './rules';
 
@@ -19,7 +27,29 @@ export type SenderKind = 'tab' | 'extension';
 
 export interface Protocol {
   /** Content script → background: the items for this screen. */
-  matchPage: { from: 'tab'; request: { context: PageContext }; response: { matches: Match[] } };
+  matchPage: {
+    from: 'tab';
+    request: { context: PageContext };
+    /**
+     * `announce`: the id of a new-capability tip the budget allows to announce itself now;
+     * `votes`: the person's earlier helpful / not-helpful votes on the matched items.
+     */
+    response: { matches: Match[]; announce?: string; votes?: Record<string, 'helpful' | 'not-helpful'> };
+  };
+  /** Content script → background: what the person did with an item (feedback and measurement). */
+  recordAction: {
+    from: 'tab';
+    request: { itemId: string; action: ItemAction | 'announce-dismissed'; tool: string; area?: string };
+    response: Record<string, never>;
+  };
+  /** Content script → background: pause (or resume) Signpost on the sender's own site. */
+  pauseSite: { from: 'tab'; request: { paused: boolean }; response: Record<string, never> };
+  /** Popup → background: pause or resume Signpost on a site. */
+  setSitePaused: {
+    from: 'extension';
+    request: { host: string; paused: boolean };
+    response: Record<string, never>;
+  };
   /** Popup/options → background: every source with its state. */
   listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
   /** Options → background: switch a source on or off. */
@@ -36,7 +66,7 @@ export interface Protocol {
   describePage: {
     from: 'extension';
     request: Record<string, never>;
-    response: { context: PageContext; matches: Match[] };
+    response: { context: PageContext; matches: Match[]; paused: boolean };
   };
 }
 
@@ -64,6 +94,35 @@ export const RULES: { [T in MessageType]: { from: Protocol[T]['from']; validate:
       if (!isRecord(payload)) return null;
       const context = parsePageContext(payload.context);
       return context ? { context } : null;
+    },
+  },
+  recordAction: {
+    from: 'tab',
+    validate(payload) {
+      if (!isRecord(payload)) return null;
+      const { itemId, action, tool, area } = payload;
+      const actions: readonly unknown[] = [...ITEM_ACTIONS, 'announce-dismissed'];
+      if (typeof itemId !== 'string' || !itemId || itemId.length > 300 || !actions.includes(action))
+        return null;
+      if (typeof tool !== 'string' || !tool || tool.length > 60) return null;
+      if (area !== undefined && (typeof area !== 'string' || area.length > 60)) return null;
+      const request: Request<'recordAction'> = { itemId, action: action as ItemAction, tool };
+      if (area) request.area = area;
+      return request;
+    },
+  },
+  pauseSite: {
+    from: 'tab',
+    validate: (payload) =>
+      isRecord(payload) && typeof payload.paused === 'boolean' ? { paused: payload.paused } : null,
+  },
+  setSitePaused: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || typeof payload.paused !== 'boolean' || typeof payload.host !== 'string')
+        return null;
+      const host = payload.host.toLowerCase();
+      return isHostName(host) ? { host, paused: payload.paused } : null;
     },
   },
   listSources: { from: 'extension', validate: empty },

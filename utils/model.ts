@@ -120,6 +120,11 @@ export function isHttpUrl(value: unknown): value is string {
   }
 }
 
+/** A host name as `URL.host` gives it (optionally with a port), lowercase. */
+export function isHostName(value: unknown): value is string {
+  return typeof value === 'string' && /^[a-z0-9.-]{1,253}(:\d{1,5})?$/.test(value);
+}
+
 function stringList(value: unknown, maxItems: number, maxLength: number): string[] | null {
   if (!Array.isArray(value)) return null;
   const out: string[] = [];

@@ -4,7 +4,8 @@
  * record never stops the extension.
  */
 import { browser } from './browser';
-import { isRecord } from './model';
+import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from './budget';
+import { isHostName, isRecord } from './model';
 import { parseToolRules, type ToolRule } from './rules';
 
 export const SETTINGS_VERSION = 1;
@@ -18,6 +19,12 @@ export interface Settings {
   maxItems: number;
   /** Self-hosted tools and in-house apps, by match pattern; they win over built-in detection. */
   toolRules: ToolRule[];
+  /** Host names where the person paused Signpost. */
+  pausedSites: string[];
+  /** The attention budget for announcements. */
+  nudges: BudgetSettings;
+  /** Audiences the person belongs to (items aimed at other audiences are not offered). */
+  audiences: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +32,9 @@ export const DEFAULT_SETTINGS: Settings = {
   demoContent: true,
   maxItems: 3,
   toolRules: [],
+  pausedSites: [],
+  nudges: DEFAULT_BUDGET,
+  audiences: [],
 };
 
 export interface SettingsRead {
@@ -47,7 +57,7 @@ export function parseSettings(raw: unknown): SettingsRead {
   }
   // Future: `if (version < 2) raw = migrateV1toV2(raw)` — one step per released version.
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, toolRules: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, toolRules: [], pausedSites: [], audiences: [] };
   if (typeof raw.demoContent === 'boolean') settings.demoContent = raw.demoContent;
   else if (raw.demoContent !== undefined) problems.push('demoContent is not true/false; using the default');
   const maxItems = raw.maxItems;
@@ -56,6 +66,20 @@ export function parseSettings(raw: unknown): SettingsRead {
   } else if (maxItems !== undefined) {
     problems.push('maxItems must be a whole number from 1 to 3; using the default');
   }
+  if (Array.isArray(raw.pausedSites)) {
+    settings.pausedSites = raw.pausedSites.filter((host): host is string => isHostName(host));
+    if (settings.pausedSites.length !== raw.pausedSites.length)
+      problems.push('pausedSites had entries that are not host names');
+  }
+  if (Array.isArray(raw.audiences)) {
+    settings.audiences = raw.audiences
+      .filter((audience): audience is string => typeof audience === 'string' && audience.trim() !== '')
+      .map((audience) => audience.trim().slice(0, 60))
+      .slice(0, 50);
+  }
+  const nudges = parseBudgetSettings(raw.nudges);
+  settings.nudges = nudges.budget;
+  problems.push(...nudges.problems);
   const rules = parseToolRules(raw.toolRules);
   settings.toolRules = rules.rules;
   problems.push(...rules.problems);

@@ -8,12 +8,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { I18n } from '@/components/i18n';
-import { Nudge } from '@/components/Nudge';
+import { Nudge, type NudgeAction } from '@/components/Nudge';
 import { type Browser, browser } from '@/utils/browser';
 import { extractContext } from '@/utils/context';
 import { t } from '@/utils/i18n';
 import { errorReply, type Reply, senderKind, sendMessage, validateMessage } from '@/utils/messages';
-import type { Match, PageContext } from '@/utils/model';
+import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { detectWithRules, type ToolRule } from '@/utils/rules';
 import { loadSettings, onSettingsChanged } from '@/utils/settings';
 import { builtinMatchPatterns } from '@/utils/tools';
@@ -23,13 +23,23 @@ import { watchScreen } from './watch';
 interface Seen {
   context: PageContext;
   matches: Match[];
+  paused: boolean;
+}
+
+interface NudgeProps {
+  matches: Match[];
+  toolName: string;
+  announce?: string;
+  votes?: Record<string, 'helpful' | 'not-helpful'>;
+  onAction: (item: KnowledgeItem, action: NudgeAction) => void;
+  onPause: () => void;
 }
 
 function idle(ctx: ContentScriptContext): Promise<void> {
   return new Promise((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 1500 }));
 }
 
-async function mountNudge(ctx: ContentScriptContext, matches: Match[], toolName: string) {
+async function mountNudge(ctx: ContentScriptContext, props: NudgeProps) {
   const ui = await createShadowRootUi<HTMLElement>(ctx, {
     name: 'signpost-nudge',
     mode: 'open',
@@ -43,7 +53,7 @@ async function mountNudge(ctx: ContentScriptContext, matches: Match[], toolName:
     onMount(container) {
       render(
         <I18n.Provider value={t}>
-          <Nudge matches={matches} toolName={toolName} />
+          <Nudge {...props} />
         </I18n.Provider>,
         container,
       );
@@ -54,6 +64,11 @@ async function mountNudge(ctx: ContentScriptContext, matches: Match[], toolName:
     },
   });
   ui.mount();
+  // The host element sits in the page's light DOM: inline !important keeps hostile page rules
+  // (`* { all: unset }`, `display: none !important` on unknown elements) from hiding it.
+  ui.shadowHost.style.setProperty('display', 'block', 'important');
+  ui.shadowHost.style.setProperty('visibility', 'visible', 'important');
+  ui.shadowHost.style.setProperty('opacity', '1', 'important');
   return ui;
 }
 
@@ -71,7 +86,9 @@ export default defineContentScript({
       scope.signpostRunning = false;
     });
 
-    let rules: ToolRule[] = (await loadSettings()).settings.toolRules;
+    const initial = (await loadSettings()).settings;
+    let rules: ToolRule[] = initial.toolRules;
+    let paused = initial.pausedSites.includes(location.host);
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
     let seen: Seen | null = null;
     let generation = 0;
@@ -109,14 +126,44 @@ export default defineContentScript({
       await idle(ctx);
       if (stale()) return;
       const context = extractContext(document, location.href, detection);
-      const { matches } = await sendMessage('matchPage', { context });
+      if (paused) {
+        // Paused here: nothing is asked or shown; the popup can still say so and resume.
+        seen = { context, matches: [], paused };
+        clear();
+        return;
+      }
+      const { matches, announce, votes } = await sendMessage('matchPage', { context });
       if (stale()) return;
-      seen = { context, matches };
+      seen = { context, matches, paused };
       const key = matches.map((match) => match.item.id).join('\n');
       if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
       clear();
       if (matches.length === 0) return;
-      const mounted = await mountNudge(ctx, matches, detection.name);
+      const record = (item: KnowledgeItem, action: NudgeAction) => {
+        const request = {
+          itemId: item.id,
+          action,
+          tool: detection.id,
+          ...(context.area ? { area: context.area } : {}),
+        };
+        sendMessage('recordAction', request).catch((error: unknown) =>
+          console.warn('Signpost: not recorded', error),
+        );
+      };
+      const mounted = await mountNudge(ctx, {
+        matches,
+        toolName: detection.name,
+        ...(announce ? { announce } : {}),
+        ...(votes ? { votes } : {}),
+        onAction: record,
+        onPause: () => {
+          paused = true;
+          clear();
+          sendMessage('pauseSite', { paused: true }).catch((error: unknown) =>
+            console.warn('Signpost:', error),
+          );
+        },
+      });
       if (stale()) {
         mounted.remove();
         return;
@@ -133,6 +180,7 @@ export default defineContentScript({
     watchScreen(ctx, () => void start());
     const stopSettings = onSettingsChanged((settings) => {
       rules = settings.toolRules;
+      paused = settings.pausedSites.includes(location.host);
       void start();
     });
     ctx.onInvalidated(stopSettings);

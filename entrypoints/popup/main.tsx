@@ -3,7 +3,7 @@ import { I18n } from '@/components/i18n';
 import { type PageState, Popup } from '@/components/Popup';
 import { browser } from '@/utils/browser';
 import { setDocumentLanguage, t } from '@/utils/i18n';
-import { sendToTab } from '@/utils/messages';
+import { sendMessage, sendToTab } from '@/utils/messages';
 import { toolName } from '@/utils/tools';
 
 /**
@@ -23,8 +23,16 @@ async function loadPage(): Promise<PageState> {
   const tabId = await targetTabId();
   if (tabId === undefined) return { state: 'no-tool' };
   try {
-    const { context, matches } = await sendToTab(tabId, 'describePage', {});
-    return { state: 'ready', context, toolName: context.tool ? toolName(context.tool) : '', matches };
+    const { context, matches, paused } = await sendToTab(tabId, 'describePage', {});
+    const host = new URL(context.url).host;
+    return {
+      state: 'ready',
+      context,
+      toolName: context.tool ? toolName(context.tool) : '',
+      matches,
+      paused,
+      host,
+    };
   } catch {
     // No Signpost content script in that tab: not a recognised tool (or a browser page).
     return { state: 'no-tool' };
@@ -36,7 +44,13 @@ const root = document.getElementById('app');
 if (root) {
   render(
     <I18n.Provider value={t}>
-      <Popup load={loadPage} onOpenOptions={() => void browser.runtime.openOptionsPage()} />
+      <Popup
+        load={loadPage}
+        onOpenOptions={() => void browser.runtime.openOptionsPage()}
+        setPaused={async (host, paused) => {
+          await sendMessage('setSitePaused', { host, paused });
+        }}
+      />
     </I18n.Provider>,
     root,
   );
