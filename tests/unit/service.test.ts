@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import type { PageContext } from '@/utils/model';
 import { createService } from '@/utils/service';
+import { readSettings } from '@/utils/settings';
 import { DEMO_SOURCE } from '@/utils/sync';
 
 const catalog = (titles: string[]) =>
@@ -41,9 +42,27 @@ function serve(...bodies: (string | Error)[]) {
   return { fetchFn, calls };
 }
 
-function service(fetchFn: typeof fetch) {
-  return createService({ fetch: fetchFn, resolveBuiltin: (path) => `chrome-extension://test/${path}` });
+function service(fetchFn: typeof fetch, now?: () => number) {
+  return createService({
+    fetch: fetchFn,
+    resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+    ...(now ? { now } : {}),
+  });
 }
+
+const tipCatalog = JSON.stringify({
+  version: 1,
+  items: ['Plan a sprint on the board', 'New: sprint insights on the board'].map((title, i) => ({
+    id: `t${i}`,
+    kind: i ? 'tip' : 'article',
+    title,
+    summary: title,
+    url: `https://kb.example/${i}`,
+    tools: ['jira'],
+    tags: ['board', 'sprint'],
+    updatedAt: '2026-10-01',
+  })),
+});
 
 afterEach(async () => {
   await closeDb();
@@ -110,5 +129,80 @@ describe('background service', () => {
   it('refuses to switch a source that does not exist', async () => {
     const bg = service(serve(catalog([])).fetchFn);
     await expect(bg.setSourceEnabled({ sourceId: 'nope', enabled: false })).rejects.toThrow(/no source/);
+  });
+
+  it('remembers votes, dismissals and snoozes, and records events without page URLs', async () => {
+    const now = Date.parse('2026-11-23T10:00:00Z');
+    const bg = service(serve(catalog(['Plan a sprint on the board', 'Close a sprint'])).fetchFn, () => now);
+    const first = await bg.matchPage({ context: board });
+    expect(first.matches).toHaveLength(2);
+    const [a, b] = first.matches.map((m) => m.item.id) as [string, string];
+    await bg.recordAction({ itemId: a, action: 'helpful', tool: 'jira', area: 'board' });
+    await bg.recordAction({ itemId: b, action: 'dismiss', tool: 'jira', area: 'board' });
+    await closeDb();
+    const again = await service(serve(catalog([])).fetchFn, () => now).matchPage({ context: board });
+    expect(again.matches.map((m) => m.item.id)).toEqual([a]);
+    expect(again.votes).toEqual({ [a]: 'helpful' });
+    const events = await (await getDb()).getAll('events');
+    expect(events.map((e) => e.type)).toEqual([
+      'impression',
+      'impression',
+      'helpful',
+      'dismiss',
+      'impression',
+    ]);
+    expect(JSON.stringify(events)).not.toContain('atlassian.net');
+  });
+
+  it('announces a current tip once, within the budget', async () => {
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    const bg = service(serve(tipCatalog).fetchFn, () => now);
+    const first = await bg.matchPage({ context: board });
+    expect(first.announce).toBe('builtin-demo:t1');
+    now += 3 * 3600_000;
+    expect((await bg.matchPage({ context: board })).announce).toBeUndefined();
+  });
+
+  it('stays silent on a paused site', async () => {
+    const bg = service(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    await bg.setSitePaused('acme.atlassian.net', true);
+    expect((await readSettings()).pausedSites).toEqual(['acme.atlassian.net']);
+    expect((await bg.matchPage({ context: board })).matches).toEqual([]);
+    await bg.setSitePaused('acme.atlassian.net', false);
+    expect((await bg.matchPage({ context: board })).matches).toHaveLength(1);
+  });
+
+  it('moves a version 1 database forward, keeping its items', async () => {
+    const v1 = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('items', { keyPath: 'id' }).createIndex('bySource', 'sourceId');
+        db.createObjectStore('sources', { keyPath: 'id' });
+        db.createObjectStore('status', { keyPath: 'sourceId' });
+      },
+    });
+    await v1.put('items', {
+      id: 'builtin-demo:old',
+      sourceId: 'builtin-demo',
+      kind: 'article',
+      title: 'Plan a sprint on the board',
+      summary: '',
+      url: 'https://kb.example/old',
+      tags: ['sprint'],
+      tools: ['jira'],
+      updatedAt: 1,
+    });
+    await v1.put('status', { sourceId: 'builtin-demo', itemCount: 1, warnings: [], lastSuccessAt: 1 });
+    v1.close();
+    const db = await getDb();
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual([
+      'events',
+      'feedback',
+      'items',
+      'meta',
+      'sources',
+      'status',
+    ]);
+    expect(await db.get('items', 'builtin-demo:old')).toBeDefined();
   });
 });
