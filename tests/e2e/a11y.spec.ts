@@ -22,14 +22,14 @@ interface AxeResult {
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   // Evaluated through the DevTools protocol: extension pages' CSP forbids injected script tags.
   await page.evaluate(await AXE_SOURCE);
-  const violations = await page.evaluate(async (selector) => {
-    const axe = (
-      globalThis as unknown as { axe: { run(ctx: unknown): Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const context = selector ? { include: [[selector]] } : document;
-    return (await axe.run(context)).violations;
+  const result = await page.evaluate(async (selector) => {
+    const axe = (globalThis as unknown as { axe: { run(ctx: unknown): Promise<AxeResult> } }).axe;
+    const run = await axe.run(selector ? { include: [[selector]] } : document);
+    return { violations: run.violations, passes: run.passes.length };
   }, include ?? null);
-  return violations
+  // axe must have looked at something: a run that checked nothing proves nothing.
+  expect(result.passes).toBeGreaterThan(5);
+  return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 }
