@@ -29,3 +29,6 @@ for (const file of JSON.parse(readFileSync(out, 'utf8')).files) {
     }
   }
 }
+
+// Bundle size of the content script's part that runs on every tool page.
+spawnSync('node', ['tests/bench/content-size.mjs'], { stdio: 'inherit' });
