@@ -1,14 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { isHttpUrl, type KnowledgeItem, type Match } from '@/utils/model';
+import { readingMinutes } from '@/utils/text';
 import { useT } from './i18n';
-
-const WORDS_PER_MINUTE = 200;
-
-/** Minutes to read a plain-text summary, at least one. */
-export function readingMinutes(text: string): number {
-  const words = text.split(/\s+/).filter(Boolean).length;
-  return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
-}
 
 interface Props {
   matches: Match[];
