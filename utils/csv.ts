@@ -1,0 +1,63 @@
+/**
+ * CSV export (RFC 4180) that is safe to open in a spreadsheet. Pure: the caller adds a BOM if the
+ * target needs one and turns the text into a download.
+ */
+import { isoTime, type OutboxEntry } from './outbox';
+
+export type CsvValue = string | number | null | undefined;
+
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"), so
+ * such text gets a leading `'`, which makes it text again.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function field(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  // A number is data, not text a person typed: -5 stays -5.
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A header line and one line per row, each ended by CRLF; fields with `,` `"` CR or LF are quoted. */
+export function toCsv(columns: string[], rows: CsvValue[][]): string {
+  return [columns, ...rows].map((row) => `${row.map(field).join(',')}\r\n`).join('');
+}
+
+export const REACTION_COLUMNS = [
+  'createdAt',
+  'kind',
+  'reason',
+  'comment',
+  'missingTitle',
+  'itemId',
+  'title',
+  'url',
+  'sourceId',
+  'state',
+  'lastError',
+];
+
+/** The champion's reactions, one row each. */
+export function reactionsToCsv(entries: OutboxEntry[]): string {
+  return toCsv(
+    REACTION_COLUMNS,
+    entries.map((entry) => {
+      const flag = entry.reaction.kind === 'flag' ? entry.reaction : null;
+      return [
+        isoTime(entry.createdAt),
+        entry.reaction.kind,
+        flag?.reason,
+        flag?.comment,
+        flag?.missingTitle,
+        entry.itemId,
+        entry.title,
+        entry.url,
+        entry.sourceId,
+        entry.state,
+        entry.lastError,
+      ];
+    }),
+  );
+}
