@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENGLISH_REASONS } from '@/utils/match/reasons';
 
 const LOCALES = join(import.meta.dirname, '../../public/_locales');
 type Messages = Record<string, { message: string }>;
@@ -24,7 +25,6 @@ describe('translations', () => {
   });
 
   it('has the reasons the matcher produces', () => {
-    for (const key of ['reasonTool', 'reasonArea', 'reasonTerm', 'reasonNewTip'])
-      expect(en[key]).toBeDefined();
+    for (const [key, english] of Object.entries(ENGLISH_REASONS)) expect(en[key]?.message, key).toBe(english);
   });
 });

@@ -1,10 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMatchIndex, matchItems } from '@/utils/match';
+import {
+  buildMatchIndex,
+  englishReason,
+  loadMatchIndex,
+  type MatchIndex,
+  matchItems,
+  serializeMatchIndex,
+} from '@/utils/match';
 import { distinctiveTerms } from '@/utils/match/terms';
-import type { KnowledgeItem, PageContext } from '@/utils/model';
+import { contentStems, stem, withinOneEdit } from '@/utils/match/text';
+import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { parseCatalog } from '@/utils/sources/catalog';
+import { EXTRA_ITEMS, HELD_OUT, LABELLED, LABELLED_NOW, type LabelledPage } from '../fixtures/match/labelled';
 
 const demo = parseCatalog(
   readFileSync(join(import.meta.dirname, '../../public/catalog/demo.json'), 'utf8'),
@@ -35,11 +44,35 @@ const ctx = (change: Partial<PageContext>): PageContext => ({
   ...change,
 });
 
+const ids = (matches: Match[]) => matches.map((m) => m.item.id);
+
+describe('words', () => {
+  it('stems plurals and inflections to one form, conservatively', () => {
+    expect(stem('sprints')).toBe(stem('sprint'));
+    expect(stem('meetings')).toBe(stem('meeting'));
+    expect(stem('scheduled')).toBe(stem('schedule'));
+    expect(stem('replies')).toBe(stem('reply'));
+    expect(stem('filtering')).toBe(stem('filters'));
+    expect(stem('summarize')).toBe(stem('summarise'));
+    expect(stem('string')).toBe('string');
+    expect(stem('status')).toBe('status');
+  });
+
+  it('recognises one edit, and only one', () => {
+    expect(withinOneEdit('backlgo', 'backlog')).toBe(true);
+    expect(withinOneEdit('backlo', 'backlog')).toBe(true);
+    expect(withinOneEdit('backlogs', 'backlog')).toBe(true);
+    expect(withinOneEdit('backlug', 'backlog')).toBe(true);
+    expect(withinOneEdit('bcaklgo', 'backlog')).toBe(false);
+    expect(withinOneEdit('axbc', 'abyc')).toBe(false);
+  });
+});
+
 describe('distinctiveTerms', () => {
   it('drops the tool name, stop words and numbers, and puts the area first', () => {
     const terms = distinctiveTerms(
       ctx({
-        title: 'KAN board - Jira',
+        title: 'KAN board - Scrum - Jira',
         headings: ['The Sprint 14'],
         keywords: ['Complete sprint'],
         area: 'board',
@@ -65,47 +98,213 @@ describe('matchItems', () => {
       index,
       ctx({ headings: ['Sprint 14'], keywords: ['Complete sprint'], area: 'board' }),
     );
-    expect(matches.map((m) => m.item.id)).toEqual(['sprint']);
-    expect(matches[0]?.reasons).toEqual([
-      'for Jira',
-      'for Jira board screens',
-      "matches 'board'",
-      "matches 'sprint'",
-    ]);
+    expect(ids(matches)).toEqual(['sprint']);
+    expect(matches[0]?.reasons).toEqual(['for Jira', 'for Jira board screens', "matches 'sprint'"]);
   });
 
-  it('tolerates a typo on the page', () => {
-    const index = buildMatchIndex([item('backlog', { title: 'Groom the backlog', tags: ['backlog'] })]);
-    expect(matchItems(index, ctx({ headings: ['Backlgo'] })).map((m) => m.item.id)).toEqual(['backlog']);
+  it('matches multi-word tags against hyphenated areas and headings', () => {
+    const index = buildMatchIndex([
+      item('pr', {
+        title: 'Ask for the right reviewers',
+        tags: ['pull request', 'reviewers'],
+        tools: ['github'],
+      }),
+      item('other', { title: 'Pull the latest changes', tags: ['git'], tools: ['github'] }),
+    ]);
+    const matches = matchItems(
+      index,
+      ctx({
+        tool: 'github',
+        url: 'https://github.com/a/b/pull/1',
+        area: 'pull-request',
+        headings: ['Open a pull request'],
+      }),
+    );
+    expect(ids(matches)[0]).toBe('pr');
+    expect(matches[0]?.reasons).toContain('for GitHub pull request screens');
+  });
+
+  it('tolerates a typo and a plural on the page', () => {
+    const index = buildMatchIndex([
+      item('backlog', { title: 'Groom the backlog', tags: ['backlog'] }),
+      item('sprint', { title: 'Close a sprint cleanly', tags: ['sprint'] }),
+    ]);
+    expect(ids(matchItems(index, ctx({ headings: ['Backlgo'] })))).toEqual(['backlog']);
+    expect(ids(matchItems(index, ctx({ headings: ['All sprints'] })))).toEqual(['sprint']);
+  });
+
+  it('meets simple German plurals both ways', () => {
+    const index = buildMatchIndex([
+      item('invoice', { title: 'Rechnung freigeben', tags: ['rechnung'] }),
+      item('tasks', { title: 'Offene Aufgaben verteilen', tags: ['aufgaben'] }),
+    ]);
+    expect(ids(matchItems(index, ctx({ headings: ['Rechnungen'] })))).toEqual(['invoice']);
+    expect(ids(matchItems(index, ctx({ headings: ['Aufgabe'] })))).toEqual(['tasks']);
   });
 
   it('returns nothing rather than something unrelated', () => {
     const index = buildMatchIndex([item('jql', { title: 'Search with JQL', tags: ['jql'] })]);
     expect(matchItems(index, ctx({ headings: ['Team lunch menu'], area: 'board' }))).toEqual([]);
     expect(matchItems(index, ctx({ tool: null, headings: ['JQL'] }))).toEqual([]);
+    expect(matchItems(index, ctx({ headings: ['JQL'] }), { limit: 0 })).toEqual([]);
   });
 
-  it("offers the tool's current tips on a screen with nothing specific, respecting their window", () => {
+  it("offers the tool's current tips, newest first, on a screen with nothing specific", () => {
     const now = Date.parse('2026-11-01');
     const index = buildMatchIndex([
-      item('current', { kind: 'tip', startsAt: Date.parse('2026-10-01'), endsAt: Date.parse('2027-01-01') }),
+      item('current', {
+        kind: 'tip',
+        startsAt: Date.parse('2026-10-01'),
+        endsAt: Date.parse('2027-01-01'),
+        updatedAt: 1,
+      }),
+      item('newer', { kind: 'tip', updatedAt: Date.parse('2026-10-20') }),
       item('expired', { kind: 'tip', endsAt: Date.parse('2026-10-01') }),
       item('future', { kind: 'tip', startsAt: Date.parse('2027-01-01') }),
       item('article', {}),
+      item('other-tool', { kind: 'tip', tools: ['github'] }),
     ]);
-    expect(matchItems(index, ctx({}), { now }).map((m) => m.item.id)).toEqual(['current']);
+    const home = matchItems(index, ctx({ area: 'dashboard', headings: ['System dashboard'] }), { now });
+    expect(ids(home)).toEqual(['newer', 'current']);
+    expect(home[0]?.reasons).toEqual(['new in Jira']);
+    expect(ids(matchItems(index, ctx({}), { now }))).toEqual(['newer', 'current']);
+    // A specific screen with nothing that fits stays quiet.
+    expect(matchItems(index, ctx({ area: 'issue' }), { now })).toEqual([]);
   });
 
+  /** Items on other subjects, so that "sprint" is not on most of the tool's items (page chrome). */
+  const others = [
+    'Search with JQL',
+    'Link work items',
+    'Bulk change',
+    'Watch an issue',
+    'Automation rules',
+    'Time tracking',
+  ].map((title, i) => item(`other-${i}`, { title }));
+
   it('leaves out excluded items and respects the limit', () => {
-    const index = buildMatchIndex(
-      ['a', 'b', 'c', 'd'].map((id) => item(id, { title: `Sprint report ${id}`, tags: ['sprint'] })),
-    );
+    const index = buildMatchIndex([
+      ...['a', 'b', 'c', 'd'].map((id) => item(id, { title: `Sprint report ${id}`, tags: ['sprint'] })),
+      ...others,
+    ]);
     const context = ctx({ headings: ['Sprint report'] });
     expect(matchItems(index, context)).toHaveLength(3);
     expect(matchItems(index, context, { limit: 1 })).toHaveLength(1);
-    expect(matchItems(index, context, { exclude: new Set(['a', 'b', 'c']) }).map((m) => m.item.id)).toEqual([
-      'd',
+    expect(ids(matchItems(index, context, { exclude: new Set(['a', 'b', 'c']) }))).toEqual(['d']);
+  });
+
+  it('shows an item with audiences only to people in one of them (case-insensitive)', () => {
+    const index = buildMatchIndex([
+      item('finance', { title: 'Close the sprint budget', tags: ['sprint'], audiences: ['Finance'] }),
+      item('all', { title: 'Sprint etiquette', tags: ['sprint'] }),
     ]);
+    const context = ctx({ headings: ['Sprint 3'] });
+    expect(ids(matchItems(index, context))).toEqual(['all']);
+    expect(ids(matchItems(index, context, { audiences: ['engineering'] }))).toEqual(['all']);
+    expect(ids(matchItems(index, context, { audiences: ['finance'] })).sort()).toEqual(['all', 'finance']);
+  });
+
+  it('keeps articles and tips to their window', () => {
+    const now = Date.parse('2026-11-01');
+    const index = buildMatchIndex([
+      item('open', {
+        kind: 'tip',
+        title: 'Sprint goals',
+        tags: ['sprint'],
+        startsAt: now - 1,
+        endsAt: now + 1,
+      }),
+      item('ended', { kind: 'tip', title: 'Sprint reports', tags: ['sprint'], endsAt: now }),
+      item('later', { title: 'Sprint reviews', tags: ['sprint'], startsAt: now + 1 }),
+    ]);
+    expect(ids(matchItems(index, ctx({ headings: ['Sprint 3'] }), { now }))).toEqual(['open']);
+  });
+
+  it('shows an item with urlPatterns only on pages they cover, and first there', () => {
+    const index = buildMatchIndex([
+      item('plain', { title: 'Narrow a busy board with filters', tags: ['board', 'filter'] }),
+      item('targeted', {
+        title: 'Narrow a busy board with filters',
+        tags: ['board', 'filter'],
+        urlPatterns: ['https://acme.atlassian.net/jira/software/projects/KAN/*'],
+      }),
+      item('elsewhere', {
+        title: 'Board filters elsewhere',
+        tags: ['board'],
+        urlPatterns: ['https://other.example/*'],
+      }),
+      item('broken', {
+        title: 'Board filters, broken pattern',
+        tags: ['board'],
+        urlPatterns: ['not a pattern'],
+      }),
+      ...others,
+    ]);
+    const matches = matchItems(index, ctx({ area: 'board', headings: ['Board filters'] }));
+    expect(ids(matches)).toEqual(['targeted', 'plain']);
+    expect(matches[0]?.reasons).toContain('made for this page');
+    // Covered pages get a targeted item even with no matching words at all.
+    expect(ids(matchItems(index, ctx({ headings: ['Nothing here'] })))).toEqual(['targeted']);
+    const otherProject = ctx({
+      url: 'https://acme.atlassian.net/jira/software/projects/OPS/boards/2',
+      area: 'board',
+    });
+    expect(ids(matchItems(index, otherProject))).not.toContain('targeted');
+  });
+
+  it('sinks an item past its review date and says it may be out of date', () => {
+    const now = Date.parse('2026-11-01');
+    const index = buildMatchIndex([
+      item('stale', { title: 'Complete a sprint', tags: ['sprint'], reviewBy: now - 1 }),
+      item('fresh', { title: 'Review a sprint', tags: ['sprint'], reviewBy: now + 1 }),
+    ]);
+    const matches = matchItems(index, ctx({ headings: ['Sprint 3'] }), { now });
+    expect(ids(matches)).toEqual(['fresh', 'stale']);
+    expect(matches[1]?.reasons).toContain('may be out of date');
+    expect(matches[0]?.reasons).not.toContain('may be out of date');
+  });
+
+  it('raises endorsed items and helpful ones, lowers and then removes unhelpful ones', () => {
+    const index = buildMatchIndex([
+      item('a', { title: 'Plan a sprint', tags: ['sprint'] }),
+      item('b', { title: 'Plan a sprint well', tags: ['sprint'] }),
+    ]);
+    const context = ctx({ headings: ['Sprint planning'] });
+    const first = ids(matchItems(index, context));
+    const [top, second] = first as [string, string];
+    expect(first).toHaveLength(2);
+
+    const endorsed = matchItems(index, context, { signals: { endorsed: new Set([second]) } });
+    expect(ids(endorsed)[0]).toBe(second);
+    expect(endorsed[0]?.reasons).toContain('recommended by a colleague');
+
+    const helpful = new Map([[second, { helpful: 1, notHelpful: 0 }]]);
+    expect(ids(matchItems(index, context, { signals: { feedback: helpful } }))[0]).toBe(second);
+
+    const unhelpful = new Map([[top, { helpful: 0, notHelpful: 1 }]]);
+    expect(ids(matchItems(index, context, { signals: { feedback: unhelpful } }))).toEqual([second, top]);
+
+    const rejected = new Map([[top, { helpful: 0, notHelpful: 3 }]]);
+    expect(ids(matchItems(index, context, { signals: { feedback: rejected } }))).toEqual([second]);
+  });
+
+  it('puts newer tips first among comparable tips', () => {
+    const now = Date.parse('2026-11-01');
+    const index = buildMatchIndex([
+      item('old', {
+        kind: 'tip',
+        title: 'Sprint tip',
+        tags: ['sprint'],
+        updatedAt: Date.parse('2026-03-01'),
+      }),
+      item('new', {
+        kind: 'tip',
+        title: 'Sprint tip',
+        tags: ['sprint'],
+        updatedAt: Date.parse('2026-10-25'),
+      }),
+    ]);
+    expect(ids(matchItems(index, ctx({ headings: ['Sprint 3'] }), { now }))).toEqual(['new', 'old']);
   });
 
   it('needs more than a passing word to show a general item', () => {
@@ -118,27 +317,140 @@ describe('matchItems', () => {
     ).toHaveLength(1);
   });
 
-  it('on the demo catalog, each tool screen gets items of that tool only', () => {
-    const index = buildMatchIndex(demo);
-    const screens: PageContext[] = [
-      ctx({
-        title: 'KAN board',
-        headings: ['KAN Sprint 14', 'To Do'],
-        keywords: ['Complete sprint'],
-        area: 'board',
-      }),
-      ctx({
-        tool: 'github',
-        url: 'https://github.com/acme/webapp/pull/42',
-        headings: ['Fix flaky login test', 'Reviewers'],
-        keywords: ['Review changes', 'Files changed'],
-        area: 'pull-request',
-      }),
-    ];
-    for (const screen of screens) {
-      const matches = matchItems(index, screen);
-      expect(matches.length, screen.tool ?? '').toBeGreaterThan(0);
-      for (const match of matches) expect(match.item.tools).toContain(screen.tool);
+  it('passes reasons through the given translation', () => {
+    const index = buildMatchIndex([item('sprint', { title: 'Close a sprint', tags: ['sprint'] })]);
+    const reasonText = (key: string, subs: string[]) => `${key}(${subs.join(',')})`;
+    expect(matchItems(index, ctx({ headings: ['Sprint'] }), { reasonText })[0]?.reasons).toEqual([
+      'reasonTool(Jira)',
+      'reasonTerm(sprint)',
+    ]);
+    expect(englishReason('reasonArea', ['Jira', 'board'])).toBe('for Jira board screens');
+  });
+});
+
+describe('snapshot', () => {
+  const items = [...demo, ...EXTRA_ITEMS];
+
+  it('round-trips through structured clone to the same matches', () => {
+    const original = buildMatchIndex(items);
+    const loaded = loadMatchIndex(structuredClone(serializeMatchIndex(original))) as MatchIndex;
+    expect(loaded).not.toBeNull();
+    for (const { context } of LABELLED) {
+      expect(matchItems(loaded, context, { now: LABELLED_NOW })).toEqual(
+        matchItems(original, context, { now: LABELLED_NOW }),
+      );
     }
+    // Typo lookups build their dictionary on demand on a loaded index too.
+    const typo = ctx({ area: 'backlog', headings: ['Backlgo'] });
+    expect(matchItems(loaded, typo, { now: LABELLED_NOW })).toEqual(
+      matchItems(original, typo, { now: LABELLED_NOW }),
+    );
+  });
+
+  it('holds plain data only', () => {
+    const plain = (value: unknown): boolean =>
+      value === null ||
+      ['string', 'number', 'boolean', 'undefined'].includes(typeof value) ||
+      (Array.isArray(value) && value.every(plain)) ||
+      (Object.getPrototypeOf(value) === Object.prototype && Object.values(value as object).every(plain));
+    expect(plain(serializeMatchIndex(buildMatchIndex(items)))).toBe(true);
+  });
+
+  it('gives null for a malformed snapshot or another version', () => {
+    const good = serializeMatchIndex(buildMatchIndex(items));
+    expect(loadMatchIndex(undefined)).toBeNull();
+    expect(loadMatchIndex({})).toBeNull();
+    expect(loadMatchIndex({ ...good, version: 99 })).toBeNull();
+    expect(loadMatchIndex({ ...good, items: [{ id: 1 }] })).toBeNull();
+    const [first, ...rest] = good.buckets;
+    expect(loadMatchIndex({ ...good, buckets: [{ ...first, postings: [[-1]] }, ...rest] })).toBeNull();
+    expect(loadMatchIndex({ ...good, buckets: [{ ...first, terms: 'x' }, ...rest] })).toBeNull();
+    expect(loadMatchIndex({ ...good, buckets: rest.filter((b) => b.tool !== '') })).toBeNull();
+  });
+});
+
+/** Runs a labelled set once; the checks below read the results. */
+function runSet(pages: LabelledPage[]) {
+  const index = buildMatchIndex([...demo, ...EXTRA_ITEMS]);
+  return pages.map((page) => ({ ...page, matches: matchItems(index, page.context, { now: LABELLED_NOW }) }));
+}
+
+type Run = ReturnType<typeof runSet>[number];
+
+const describeRun = ({ name, expect: expected, matches }: Run) =>
+  `${name}: expected ${expected}, got [${ids(matches).join(', ') || 'nothing'}]`;
+
+function isHit(run: Run): boolean {
+  if (run.expect === 'nothing') return run.matches.length === 0;
+  if (run.expect === 'tool tips') {
+    return (
+      run.matches.length > 0 &&
+      run.matches.every((m) => m.item.kind === 'tip' && m.item.tools.includes(run.context.tool ?? ''))
+    );
+  }
+  return run.matches[0]?.item.id === run.expect;
+}
+
+function expectAccuracy(runs: Run[], minimum: number): void {
+  const misses = runs.filter((run) => !isHit(run)).map(describeRun);
+  const accuracy = (runs.length - misses.length) / runs.length;
+  expect(
+    accuracy,
+    `top-1 accuracy ${(accuracy * 100).toFixed(1)}%; misses:\n${misses.join('\n')}`,
+  ).toBeGreaterThanOrEqual(minimum);
+}
+
+/** Items of another tool, or general items that share fewer than two words with the page. */
+function strays(runs: Run[]): string[] {
+  const pageWords = (c: PageContext) =>
+    new Set(
+      contentStems([c.area ?? '', c.title, ...c.headings, ...c.keywords].join(' ').replace(/[-_]/g, ' ')),
+    );
+  return runs.flatMap((run) =>
+    run.matches
+      .filter((m) => {
+        if (m.item.tools.length) return !m.item.tools.includes(run.context.tool ?? '');
+        const page = pageWords(run.context);
+        return (
+          new Set(contentStems([m.item.title, ...m.item.tags].join(' ')).filter((w) => page.has(w))).size < 2
+        );
+      })
+      .map((m) => `${run.name}: ${m.item.id}`),
+  );
+}
+
+describe('labelled relevance set', () => {
+  const runs = runSet(LABELLED);
+
+  it('covers enough pages and tools', () => {
+    expect(LABELLED.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(LABELLED.map((l) => l.context.tool)).size).toBeGreaterThanOrEqual(8);
+  });
+
+  it('puts the expected item first on at least 85% of pages', () => {
+    expectAccuracy(runs, 0.85);
+  });
+
+  it('shows nothing at all on every "nothing" page', () => {
+    const noisy = runs.filter((run) => run.expect === 'nothing' && run.matches.length > 0).map(describeRun);
+    expect(noisy, noisy.join('\n')).toEqual([]);
+  });
+
+  it("shows only the page's tool's items, or general ones that share two words with the page", () => {
+    const found = strays(runs);
+    expect(found, found.join('\n')).toEqual([]);
+  });
+});
+
+describe('held-out pages (not used to tune the matcher)', () => {
+  const runs = runSet(HELD_OUT);
+
+  it('puts the expected item first (or shows nothing) on at least 85% of pages', () => {
+    expectAccuracy(runs, 0.85);
+  });
+
+  it("shows only the page's tool's items, or general ones that share two words with the page", () => {
+    const found = strays(runs);
+    expect(found, found.join('\n')).toEqual([]);
   });
 });
