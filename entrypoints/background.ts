@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { type Browser, browser } from '@/utils/browser';
 import { englishReason, type ReasonText } from '@/utils/match';
 import { errorReply, type MessageType, type Reply, senderKind, validateMessage } from '@/utils/messages';
+import { originPattern } from '@/utils/rules';
 import { createService, type Service } from '@/utils/service';
 
 /** Messages the background answers; `describePage` is the content script's. */
@@ -14,7 +15,17 @@ const HANDLED: readonly MessageType[] = [
   'recordAction',
   'pauseSite',
   'setSitePaused',
+  'searchItems',
+  'recordGap',
+  'react',
+  'listActivity',
+  'deliverNow',
+  'retryDelivery',
+  'getWebhook',
+  'saveWebhook',
 ];
+
+const OUTBOX_ALARM = 'signpost-outbox';
 
 const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
 
@@ -41,6 +52,22 @@ async function handle(service: Service, raw: unknown, sender: Browser.Runtime.Me
       }
       case 'setSitePaused':
         return { ok: true, value: await service.setSitePaused(message.payload.host, message.payload.paused) };
+      case 'searchItems':
+        return { ok: true, value: await service.searchItems(message.payload) };
+      case 'recordGap':
+        return { ok: true, value: await service.recordGap(message.payload) };
+      case 'react':
+        return { ok: true, value: await service.react(message.payload) };
+      case 'listActivity':
+        return { ok: true, value: await service.listActivity() };
+      case 'deliverNow':
+        return { ok: true, value: await service.deliverNow() };
+      case 'retryDelivery':
+        return { ok: true, value: await service.retryDelivery(message.payload) };
+      case 'getWebhook':
+        return { ok: true, value: await service.getWebhook() };
+      case 'saveWebhook':
+        return { ok: true, value: await service.saveWebhook(message.payload) };
       case 'getToolSettings':
         return { ok: true, value: await service.getToolSettings() };
       case 'saveToolRules':
@@ -59,9 +86,24 @@ export default defineBackground(() => {
     fetch: (input, init) => fetch(input, init),
     resolveBuiltin: (path) => browser.runtime.getURL(`/${path}` as '/'),
     reasonText,
+    extensionVersion: browser.runtime.getManifest().version,
+    newKey: () => crypto.randomUUID(),
+    canReach: async (url) => !url || browser.permissions.contains({ origins: [originPattern(url)] }),
+    async scheduleDelivery(when) {
+      if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
+      // Chrome fires alarms no sooner than 30 s after they are set.
+      else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 30_000) });
+    },
   });
+  const deliver = () =>
+    service.deliver().catch((error: unknown) => console.warn('Signpost: delivery will be retried', error));
 
-  // Listeners are registered synchronously so that a message wakes a stopped worker.
+  const syncRules = () =>
+    service
+      .getToolSettings()
+      .catch((error: unknown) => console.error('Signpost: rule hosts not updated', error));
+
+  // Listeners are registered synchronously so that a message or an alarm wakes a stopped worker.
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.Runtime.MessageSender) =>
     handle(service, raw, sender),
   );
@@ -70,5 +112,14 @@ export default defineBackground(() => {
     service
       .syncBuiltins()
       .catch((error: unknown) => console.error('Signpost: loading built-in content failed', error));
+    void syncRules();
   });
+  // Deliveries that were waiting when the browser or the worker stopped.
+  browser.runtime.onStartup.addListener(() => void deliver());
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OUTBOX_ALARM) void deliver();
+  });
+  // Host grants can change outside Signpost's pages (the browser's own extension menu).
+  browser.permissions.onAdded.addListener(() => void syncRules());
+  browser.permissions.onRemoved.addListener(() => void syncRules());
 });

@@ -8,9 +8,10 @@ import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { SignpostEvent } from './events';
 import type { ItemFeedback } from './feedback';
 import { type KnowledgeItem, parseKnowledgeItem, type SourceConfig, type SourceStatus } from './model';
+import type { OutboxEntry } from './outbox';
 
 export const DB_NAME = 'signpost';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export interface SignpostDB extends DBSchema {
   items: { key: string; value: KnowledgeItem; indexes: { bySource: string } };
@@ -22,6 +23,10 @@ export interface SignpostDB extends DBSchema {
   events: { key: number; value: SignpostEvent; indexes: { byTime: number } };
   /** v2: small records by name ('budget', 'matchIndex'). */
   meta: { key: string; value: unknown };
+  /** v3: endorsements and flags with their delivery state, by idempotency key. */
+  outbox: { key: string; value: OutboxEntry };
+  /** v3: searches that found nothing (content gaps), counted by query text. */
+  gaps: { key: string; value: { query: string; count: number; lastAt: number } };
 }
 
 export type Db = IDBPDatabase<SignpostDB>;
@@ -40,7 +45,11 @@ function open(): Promise<Db> {
         db.createObjectStore('events', { autoIncrement: true }).createIndex('byTime', 'at');
         db.createObjectStore('meta');
       }
-      // Later versions add `if (oldVersion < 3) { … }` here; released steps stay as they are.
+      if (oldVersion < 3) {
+        db.createObjectStore('outbox', { keyPath: 'key' });
+        db.createObjectStore('gaps', { keyPath: 'query' });
+      }
+      // Later versions add `if (oldVersion < 4) { … }` here; released steps stay as they are.
     },
   });
 }

@@ -7,15 +7,41 @@
 import { browser } from './browser';
 import { ITEM_ACTIONS, type ItemAction } from './feedback';
 import {
+  type ItemKind,
   isHostName,
   isRecord,
+  type KnowledgeItem,
   type Match,
   type PageContext,
   parsePageContext,
   type SourceView,
 } from './model';
+import {
+  type OutboxEntry,
+  type Reaction,
+  validateReaction,
+  WEBHOOK_FORMATS,
+  type WebhookFormat,
+} from './outbox';
 import type { RuleAccess } from './rule-scripts';
 import type { ToolRule } from './rules';
+
+/** The flag webhook as the options page shows it. */
+export interface WebhookSettings {
+  url: string;
+  format: WebhookFormat;
+  /** Whether the browser lets Signpost send to that host. */
+  granted: boolean;
+}
+
+/** The champion's endorsements and flags, newest first. */
+export interface Activity {
+  entries: OutboxEntry[];
+  /** Whether a webhook is configured (otherwise flags stay local and exportable). */
+  webhook: boolean;
+  /** Whether endorse and flag are offered (role). */
+  champion: boolean;
+}
 
 /** What the options page shows about tools: the admin's rules and which hosts are granted. */
 export interface ToolSettings {
@@ -62,6 +88,30 @@ export interface Protocol {
   getToolSettings: { from: 'extension'; request: Record<string, never>; response: ToolSettings };
   /** Options → background: replace the admin rules (all valid, or nothing is saved). */
   saveToolRules: { from: 'extension'; request: { rules: unknown[] }; response: ToolSettings };
+  /** Popup → background: search the whole cache. */
+  searchItems: {
+    from: 'extension';
+    request: { query: string; tool?: string; kind?: ItemKind };
+    response: { hits: KnowledgeItem[] };
+  };
+  /** Popup → background: a search found nothing (content gap; query text only). */
+  recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
+  /** Popup → background: endorse or flag an item. */
+  react: { from: 'extension'; request: { itemId: string; reaction: Reaction }; response: Activity };
+  /** Popup → background: the person's endorsements and flags with their delivery state. */
+  listActivity: { from: 'extension'; request: Record<string, never>; response: Activity };
+  /** Popup → background: send queued deliveries now instead of at their next retry. */
+  deliverNow: { from: 'extension'; request: Record<string, never>; response: Activity };
+  /** Options → background: where flags go. */
+  getWebhook: { from: 'extension'; request: Record<string, never>; response: WebhookSettings };
+  /** Options → background: set (or clear, with '') where flags go. */
+  saveWebhook: {
+    from: 'extension';
+    request: { url: string; format: WebhookFormat };
+    response: WebhookSettings;
+  };
+  /** Popup → background: try a failed delivery again. */
+  retryDelivery: { from: 'extension'; request: { key: string }; response: Activity };
   /** Popup → content script of a tab: what Signpost sees on that page. */
   describePage: {
     from: 'extension';
@@ -124,6 +174,50 @@ export const RULES: { [T in MessageType]: { from: Protocol[T]['from']; validate:
       const host = payload.host.toLowerCase();
       return isHostName(host) ? { host, paused: payload.paused } : null;
     },
+  },
+  searchItems: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || typeof payload.query !== 'string' || payload.query.length > 200) return null;
+      const { tool, kind } = payload;
+      if (tool !== undefined && (typeof tool !== 'string' || tool.length > 60)) return null;
+      if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
+      return { query: payload.query, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
+    },
+  },
+  recordGap: {
+    from: 'extension',
+    validate: (payload) =>
+      isRecord(payload) && typeof payload.query === 'string' && payload.query.length <= 200
+        ? { query: payload.query }
+        : null,
+  },
+  react: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || typeof payload.itemId !== 'string' || payload.itemId.length > 300)
+        return null;
+      const reaction = validateReaction(payload.reaction);
+      return reaction ? { itemId: payload.itemId, reaction } : null;
+    },
+  },
+  listActivity: { from: 'extension', validate: empty },
+  getWebhook: { from: 'extension', validate: empty },
+  saveWebhook: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 2048) return null;
+      if (!(WEBHOOK_FORMATS as readonly unknown[]).includes(payload.format)) return null;
+      return { url: payload.url.trim(), format: payload.format as WebhookFormat };
+    },
+  },
+  deliverNow: { from: 'extension', validate: empty },
+  retryDelivery: {
+    from: 'extension',
+    validate: (payload) =>
+      isRecord(payload) && typeof payload.key === 'string' && payload.key.length <= 100
+        ? { key: payload.key }
+        : null,
   },
   listSources: { from: 'extension', validate: empty },
   setSourceEnabled: {

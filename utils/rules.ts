@@ -119,3 +119,9 @@ export function detectWithRules(
 export function rulePatterns(rules: readonly ToolRule[]): string[] {
   return [...new Set(rules.flatMap((rule) => rule.matches))].sort();
 }
+
+/** The host permission pattern for a URL's origin (match patterns ignore the port). */
+export function originPattern(url: string): string {
+  const { protocol, hostname } = new URL(url);
+  return `${protocol}//${hostname}/*`;
+}

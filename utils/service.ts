@@ -6,18 +6,51 @@
  */
 import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from './budget';
 import { type Db, getDb, readItems } from './db';
+import { deliverDue } from './delivery';
 import { type EventType, makeEvent, type SignpostEvent } from './events';
 import { applyAction, excludedItems, feedbackSignals, parseFeedback } from './feedback';
-import { buildMatchIndex, type MatchIndex, matchItems, type ReasonText } from './match';
+import {
+  buildMatchIndex,
+  loadMatchIndex,
+  type MatchIndex,
+  matchItems,
+  type ReasonText,
+  serializeMatchIndex,
+} from './match';
 import type { Request, Response } from './messages';
-import type { KnowledgeItem, Match, PageContext, SourceConfig, SourceView } from './model';
+import {
+  isHttpUrl,
+  isRecord,
+  type KnowledgeItem,
+  type Match,
+  type PageContext,
+  parseKnowledgeItem,
+  type SourceConfig,
+  type SourceView,
+} from './model';
+import { newEntry, parseOutboxEntry, retryByHand } from './outbox';
 import { syncRuleScripts } from './rule-scripts';
 import { parseToolRules } from './rules';
+import { buildSearchIndex, type SearchIndex, searchItems } from './search';
 import { readSettings, type Settings, updateSettings } from './settings';
 import { DEMO_SOURCE, ensureBuiltinSources, type SyncDeps, syncSource } from './sync';
 
 export interface ServiceDeps extends SyncDeps {
   reasonText?: ReasonText;
+  /** Version reported in webhook payloads. */
+  extensionVersion?: string;
+  /** Sets (or clears, with null) the alarm that wakes the worker to deliver the outbox. */
+  scheduleDelivery?: (when: number | null) => void | Promise<void>;
+  /** A fresh idempotency key. */
+  newKey?: () => string;
+  /** Whether the extension may send requests to a URL's host. */
+  canReach?: (url: string) => Promise<boolean>;
+}
+
+/** Items this browser's champion endorsed: they rank higher at once. */
+async function endorsedItems(db: Db): Promise<Set<string>> {
+  const entries = (await db.getAll('outbox')).map(parseOutboxEntry).filter((entry) => entry !== null);
+  return new Set(entries.filter((entry) => entry.reaction.kind === 'endorse').map((entry) => entry.itemId));
 }
 
 async function addEvents(db: Db, events: SignpostEvent[]): Promise<void> {
@@ -30,6 +63,16 @@ function inWindow(item: KnowledgeItem, now: number): boolean {
   return (
     (item.startsAt === undefined || item.startsAt <= now) && (item.endsAt === undefined || now < item.endsAt)
   );
+}
+
+/** What a snapshot was made from: the enabled sources and the time of their last good sync. */
+async function snapshotKey(db: Db, settings: Settings): Promise<string> {
+  const parts: string[] = [];
+  for (const source of await db.getAll('sources')) {
+    if (!isEnabled(source, settings)) continue;
+    parts.push(`${source.id}@${(await db.get('status', source.id))?.lastSuccessAt ?? 0}`);
+  }
+  return parts.sort().join('|');
 }
 
 function isEnabled(source: SourceConfig, settings: Settings): boolean {
@@ -57,20 +100,88 @@ export function createService(deps: ServiceDeps) {
     return ready;
   }
 
-  function loadIndex(): Promise<MatchIndex> {
-    index ??= (async () => {
+  let items: Promise<KnowledgeItem[]> | null = null;
+  let search: Promise<SearchIndex> | null = null;
+
+  /** The items of the enabled sources, read once per worker life (and after every change). */
+  function loadItems(): Promise<KnowledgeItem[]> {
+    items ??= (async () => {
       await ensureReady();
       const [db, settings] = await Promise.all([getDb(), readSettings()]);
       const sources = await db.getAll('sources');
       const enabled = new Set(
         sources.filter((source) => isEnabled(source, settings)).map((source) => source.id),
       );
-      return buildMatchIndex(await readItems(db, enabled));
+      return readItems(db, enabled);
+    })().catch((error: unknown) => {
+      items = null;
+      throw error;
+    });
+    return items;
+  }
+
+  /**
+   * The match index: from the snapshot in IndexedDB when it was made from the same sources at the
+   * same sync, so that a cold worker answers without re-indexing; otherwise built from the items
+   * and saved as the new snapshot.
+   */
+  function loadIndex(): Promise<MatchIndex> {
+    index ??= (async () => {
+      await ensureReady();
+      const [db, settings] = await Promise.all([getDb(), readSettings()]);
+      const key = await snapshotKey(db, settings);
+      const stored = await db.get('meta', 'matchIndex');
+      if (isRecord(stored) && stored.key === key) {
+        const loaded = loadMatchIndex(stored.snapshot);
+        if (loaded) return loaded;
+      }
+      const built = buildMatchIndex(await loadItems());
+      db.put('meta', { key, snapshot: serializeMatchIndex(built) }, 'matchIndex').catch((error: unknown) =>
+        console.warn('Signpost: index snapshot not saved', error),
+      );
+      return built;
     })().catch((error: unknown) => {
       index = null;
       throw error;
     });
     return index;
+  }
+
+  /** The champion's search index, built on the first search of a worker life. */
+  function loadSearch(): Promise<SearchIndex> {
+    search ??= loadItems()
+      .then(buildSearchIndex)
+      .catch((error: unknown) => {
+        search = null;
+        throw error;
+      });
+    return search;
+  }
+
+  /** Forgets everything derived from the items, after sources or their switches change. */
+  function invalidate(): void {
+    items = null;
+    index = null;
+    search = null;
+  }
+
+  async function deliver(): Promise<void> {
+    const [db, settings] = await Promise.all([getDb(), readSettings()]);
+    await deliverDue(db, settings, {
+      fetch: deps.fetch,
+      now: () => deps.now?.() ?? Date.now(),
+      extensionVersion: deps.extensionVersion ?? '0.0.0',
+      schedule: deps.scheduleDelivery ?? (() => undefined),
+    });
+  }
+
+  async function activity(): Promise<Response<'listActivity'>> {
+    const [db, settings] = await Promise.all([getDb(), readSettings()]);
+    const entries = (await db.getAll('outbox'))
+      .map(parseOutboxEntry)
+      .filter((entry) => entry !== null)
+      .sort((a, b) => b.createdAt - a.createdAt);
+    return { entries, webhook: settings.flagWebhook !== '', champion: settings.role !== 'employee' };
   }
 
   async function listSources(): Promise<Response<'listSources'>> {
@@ -140,7 +251,7 @@ export function createService(deps: ServiceDeps) {
         reasonText: deps.reasonText,
         exclude: excludedItems(records, settings.nudges, now),
         audiences: settings.audiences,
-        signals: { feedback: feedbackSignals(records) },
+        signals: { feedback: feedbackSignals(records), endorsed: await endorsedItems(db) },
       };
       const matches = matchItems(matchIndex, context, options);
       const events = matches.map((m) =>
@@ -176,6 +287,93 @@ export function createService(deps: ServiceDeps) {
       return {};
     },
 
+    async searchItems({ query, tool, kind }: Request<'searchItems'>): Promise<Response<'searchItems'>> {
+      const hits = searchItems(await loadSearch(), query, {
+        ...(tool ? { tool } : {}),
+        ...(kind ? { kind } : {}),
+      });
+      return { hits: hits.map(({ item }) => item) };
+    },
+
+    /** Counts a search that found nothing: the query text only, as a content-gap signal. */
+    async recordGap({ query }: Request<'recordGap'>): Promise<Response<'recordGap'>> {
+      const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
+      if (!key) return {};
+      const db = await getDb();
+      const tx = db.transaction('gaps', 'readwrite');
+      const previous = await tx.store.get(key);
+      await tx.store.put({
+        query: key,
+        count: (previous?.count ?? 0) + 1,
+        lastAt: deps.now?.() ?? Date.now(),
+      });
+      await tx.done;
+      return {};
+    },
+
+    /** Stores an endorsement or flag in the outbox (before answering), then tries to deliver it. */
+    async react({ itemId, reaction }: Request<'react'>): Promise<Response<'react'>> {
+      const [db, settings] = await Promise.all([getDb(), readSettings()]);
+      if (settings.role === 'employee') throw new Error('endorsing and flagging are for champions here');
+      const item = parseKnowledgeItem(await db.get('items', itemId));
+      if (!item) throw new Error(`no item "${itemId}" in the cache`);
+      const now = deps.now?.() ?? Date.now();
+      const record = {
+        key: deps.newKey?.() ?? crypto.randomUUID(),
+        itemId,
+        title: item.title,
+        url: item.url,
+        sourceId: item.sourceId,
+        reaction,
+        createdAt: now,
+      };
+      await db.put('outbox', newEntry(record, settings.flagWebhook !== '', now));
+      deliver().catch((error: unknown) => console.warn('Signpost: delivery will be retried', error));
+      return activity();
+    },
+
+    listActivity: activity,
+
+    async retryDelivery({ key }: Request<'retryDelivery'>): Promise<Response<'retryDelivery'>> {
+      const db = await getDb();
+      const entry = parseOutboxEntry(await db.get('outbox', key));
+      if (!entry) throw new Error('no such flag or endorsement');
+      await db.put('outbox', retryByHand(entry, deps.now?.() ?? Date.now()));
+      await deliver();
+      return activity();
+    },
+
+    async getWebhook(): Promise<Response<'getWebhook'>> {
+      const { flagWebhook, webhookFormat } = await readSettings();
+      return {
+        url: flagWebhook,
+        format: webhookFormat,
+        granted: (await deps.canReach?.(flagWebhook)) ?? true,
+      };
+    },
+
+    async saveWebhook({ url, format }: Request<'saveWebhook'>): Promise<Response<'saveWebhook'>> {
+      if (url !== '' && !isHttpUrl(url)) throw new Error('the webhook must be an http(s) URL');
+      await updateSettings({ flagWebhook: url, webhookFormat: format });
+      deliver().catch((error: unknown) => console.warn('Signpost: delivery will be retried', error));
+      return { url, format, granted: (await deps.canReach?.(url)) ?? true };
+    },
+
+    /** Sends what is due (alarm, start-up, after a change of webhook). */
+    deliver,
+
+    /** "Send now": queued entries waiting for their next attempt are sent at once. */
+    async deliverNow(): Promise<Response<'deliverNow'>> {
+      const db = await getDb();
+      const now = deps.now?.() ?? Date.now();
+      for (const entry of (await db.getAll('outbox')).map(parseOutboxEntry)) {
+        if (entry?.state === 'queued' && entry.nextAttemptAt > now)
+          await db.put('outbox', { ...entry, nextAttemptAt: now });
+      }
+      await deliver();
+      return activity();
+    },
+
     /** Pauses or resumes Signpost on a host. */
     async setSitePaused(host: string, paused: boolean): Promise<Record<string, never>> {
       const { pausedSites } = await readSettings();
@@ -195,7 +393,7 @@ export function createService(deps: ServiceDeps) {
     }: Request<'setSourceEnabled'>): Promise<Response<'setSourceEnabled'>> {
       if (sourceId !== DEMO_SOURCE.id) throw new Error(`no source "${sourceId}"`);
       await updateSettings({ demoContent: enabled });
-      index = null;
+      invalidate();
       return listSources();
     },
 
@@ -216,7 +414,7 @@ export function createService(deps: ServiceDeps) {
       for (const source of await db.getAll('sources')) {
         if (source.builtin) await syncSource(db, source, deps);
       }
-      index = null;
+      invalidate();
     },
   };
 }

@@ -5,7 +5,8 @@
  */
 import { browser } from './browser';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from './budget';
-import { isHostName, isRecord } from './model';
+import { isHostName, isHttpUrl, isRecord } from './model';
+import { WEBHOOK_FORMATS, type WebhookFormat } from './outbox';
 import { parseToolRules, type ToolRule } from './rules';
 
 export const SETTINGS_VERSION = 1;
@@ -25,6 +26,12 @@ export interface Settings {
   nudges: BudgetSettings;
   /** Audiences the person belongs to (items aimed at other audiences are not offered). */
   audiences: string[];
+  /** 'employee' hides endorse and flag; 'champion' (or unset: everyone) shows them. */
+  role?: 'employee' | 'champion';
+  /** Where endorsements and flags are POSTed; '' keeps them local (exportable). */
+  flagWebhook: string;
+  /** Body shape for the webhook. */
+  webhookFormat: WebhookFormat;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -35,6 +42,8 @@ export const DEFAULT_SETTINGS: Settings = {
   pausedSites: [],
   nudges: DEFAULT_BUDGET,
   audiences: [],
+  flagWebhook: '',
+  webhookFormat: 'generic',
 };
 
 export interface SettingsRead {
@@ -76,6 +85,18 @@ export function parseSettings(raw: unknown): SettingsRead {
       .filter((audience): audience is string => typeof audience === 'string' && audience.trim() !== '')
       .map((audience) => audience.trim().slice(0, 60))
       .slice(0, 50);
+  }
+  if (raw.role === 'employee' || raw.role === 'champion') settings.role = raw.role;
+  else if (raw.role !== undefined) problems.push('role must be "employee" or "champion"');
+  if (raw.flagWebhook === '' || (typeof raw.flagWebhook === 'string' && isHttpUrl(raw.flagWebhook))) {
+    settings.flagWebhook = raw.flagWebhook;
+  } else if (raw.flagWebhook !== undefined) {
+    problems.push('flagWebhook must be an http(s) URL');
+  }
+  if ((WEBHOOK_FORMATS as readonly unknown[]).includes(raw.webhookFormat)) {
+    settings.webhookFormat = raw.webhookFormat as WebhookFormat;
+  } else if (raw.webhookFormat !== undefined) {
+    problems.push('webhookFormat must be "generic", "slack" or "teams"');
   }
   const nudges = parseBudgetSettings(raw.nudges);
   settings.nudges = nudges.budget;

@@ -2,10 +2,11 @@ import { render } from 'preact';
 import { I18n } from '@/components/i18n';
 import { Options } from '@/components/Options';
 import { ToolRules } from '@/components/ToolRules';
+import { WebhookSettings } from '@/components/WebhookSettings';
 import { browser } from '@/utils/browser';
 import { setDocumentLanguage, t } from '@/utils/i18n';
 import { sendMessage } from '@/utils/messages';
-import { detectWithRules } from '@/utils/rules';
+import { detectWithRules, originPattern } from '@/utils/rules';
 import { DETECTORS } from '@/utils/tools';
 
 const builtins = DETECTORS.map(({ id, name }) => ({ id, name }));
@@ -28,6 +29,11 @@ if (root) {
           grant={(origins) => browser.permissions.request({ origins })}
           test={(url, rules) => detectWithRules(url, undefined, rules)}
           builtins={builtins}
+        />
+        <WebhookSettings
+          load={() => sendMessage('getWebhook', {})}
+          save={(url, format) => sendMessage('saveWebhook', { url, format })}
+          grant={(url) => browser.permissions.request({ origins: [originPattern(url)] })}
         />
       </Options>
     </I18n.Provider>,

@@ -2,9 +2,24 @@ import { render } from 'preact';
 import { I18n } from '@/components/i18n';
 import { type PageState, Popup } from '@/components/Popup';
 import { browser } from '@/utils/browser';
+import { reactionsToCsv } from '@/utils/csv';
 import { setDocumentLanguage, t } from '@/utils/i18n';
+import type { Activity } from '@/utils/messages';
 import { sendMessage, sendToTab } from '@/utils/messages';
-import { toolName } from '@/utils/tools';
+import { DETECTORS, toolName } from '@/utils/tools';
+
+/** Saves the person's endorsements and flags as a file. */
+function download(activity: Activity, format: 'csv' | 'json'): void {
+  const text =
+    format === 'csv' ? reactionsToCsv(activity.entries) : JSON.stringify(activity.entries, null, 2);
+  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `signpost-activity.${format}`;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 /**
  * The tab the popup is about: the active tab of its window. When the popup page is itself open in
@@ -50,6 +65,14 @@ if (root) {
         setPaused={async (host, paused) => {
           await sendMessage('setSitePaused', { host, paused });
         }}
+        search={async (query, filters) => (await sendMessage('searchItems', { query, ...filters })).hits}
+        recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
+        loadActivity={() => sendMessage('listActivity', {})}
+        react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
+        retry={(key) => sendMessage('retryDelivery', { key })}
+        sendNow={() => sendMessage('deliverNow', {})}
+        exportActivity={download}
+        tools={DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))}
       />
     </I18n.Provider>,
     root,

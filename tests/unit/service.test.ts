@@ -1,5 +1,6 @@
 import { deleteDB, openDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import type { PageContext } from '@/utils/model';
 import { createService } from '@/utils/service';
@@ -194,15 +195,95 @@ describe('background service', () => {
     await v1.put('status', { sourceId: 'builtin-demo', itemCount: 1, warnings: [], lastSuccessAt: 1 });
     v1.close();
     const db = await getDb();
-    expect(db.version).toBe(2);
+    expect(db.version).toBe(3);
     expect([...db.objectStoreNames].sort()).toEqual([
       'events',
       'feedback',
+      'gaps',
       'items',
       'meta',
+      'outbox',
       'sources',
       'status',
     ]);
     expect(await db.get('items', 'builtin-demo:old')).toBeDefined();
+  });
+
+  it('queues a flag before answering, delivers it once through failures, and keeps it local without a webhook', async () => {
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    const posts: { key: string; body: string }[] = [];
+    let failures = 2;
+    const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith('chrome-extension://'))
+        return new Response(catalog(['Plan a sprint on the board']));
+      const key = new Headers(init?.headers).get('idempotency-key') ?? '';
+      if (failures-- > 0) return new Response('busy', { status: 503 });
+      posts.push({ key, body: String(init?.body) });
+      return new Response('ok');
+    }) as typeof fetch;
+    const wakeUps: (number | null)[] = [];
+    const bg = createService({
+      fetch: fetchFn,
+      resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+      now: () => now,
+      newKey: () => 'key-1',
+      scheduleDelivery: (when) => void wakeUps.push(when),
+    });
+    const { matches } = await bg.matchPage({ context: board });
+    const itemId = matches[0]?.item.id ?? '';
+
+    // Without a webhook the flag stays local.
+    const local = await bg.react({ itemId, reaction: { kind: 'flag', reason: 'outdated' } });
+    expect(local.webhook).toBe(false);
+    expect(local.entries[0]?.state).toBe('local');
+
+    await bg.saveWebhook({ url: 'https://hooks.example/flags', format: 'generic' });
+    const queued = await createService({
+      fetch: fetchFn,
+      resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+      now: () => now,
+      newKey: () => 'key-2',
+      scheduleDelivery: (when) => void wakeUps.push(when),
+    }).react({ itemId, reaction: { kind: 'flag', reason: 'incorrect', comment: 'Step 3 is wrong' } });
+    expect(queued.entries.find((e) => e.key === 'key-2')?.state).toMatch(/queued|sending/);
+    await bg.deliver(); // joins the attempt started by react(): 503
+    let activity = await bg.deliverNow(); // 503 again
+    expect(activity.entries.find((e) => e.key === 'key-2')?.state).toBe('queued');
+    expect(activity.entries.find((e) => e.key === 'key-2')?.lastError).toMatch(/503/);
+    now += 60_000;
+    activity = await bg.deliverNow();
+    expect(activity.entries.find((e) => e.key === 'key-2')?.state).toBe('sent');
+    activity = await bg.deliverNow();
+    expect(posts.map((p) => p.key)).toEqual(['key-2']);
+    expect(JSON.parse(posts[0]?.body ?? '{}')).toMatchObject({
+      reason: 'incorrect',
+      comment: 'Step 3 is wrong',
+    });
+    expect(activity.entries.find((e) => e.key === 'key-1')?.state).toBe('local');
+    expect(wakeUps.some((when) => typeof when === 'number')).toBe(true);
+  });
+
+  it('ranks an endorsed item higher at once and hides endorse and flag for employees', async () => {
+    const bg = service(serve(catalog(['Plan a sprint on the board', 'Sprint board basics'])).fetchFn);
+    const before = (await bg.matchPage({ context: board })).matches.map((m) => m.item.id);
+    const last = before[before.length - 1] ?? '';
+    await bg.react({ itemId: last, reaction: { kind: 'endorse' } });
+    const after = (await bg.matchPage({ context: board })).matches.map((m) => m.item.id);
+    expect(after[0]).toBe(last);
+    await fakeBrowser.storage.local.set({ settings: { version: 1, role: 'employee' } });
+    expect((await bg.listActivity()).champion).toBe(false);
+    await expect(bg.react({ itemId: last, reaction: { kind: 'endorse' } })).rejects.toThrow(/champions/);
+  });
+
+  it('answers a cold worker from the index snapshot without re-indexing the items', async () => {
+    const bg = service(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    const first = await bg.matchPage({ context: board });
+    const db = await getDb();
+    await vi.waitUntil(async () => (await db.get('meta', 'matchIndex')) !== undefined);
+    // Take the items away: only the snapshot can answer now.
+    await db.clear('items');
+    await closeDb();
+    const cold = await service(serve(catalog([])).fetchFn).matchPage({ context: board });
+    expect(cold.matches.map((m) => m.item.id)).toEqual(first.matches.map((m) => m.item.id));
   });
 });

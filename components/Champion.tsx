@@ -1,0 +1,205 @@
+import { useState } from 'preact/hooks';
+import type { KnowledgeItem } from '@/utils/model';
+import {
+  COMMENT_MAX,
+  FLAG_REASONS,
+  type FlagReason,
+  MISSING_TITLE_MAX,
+  type OutboxEntry,
+  type Reaction,
+} from '@/utils/outbox';
+import { useT } from './i18n';
+
+interface ReactProps {
+  item: KnowledgeItem;
+  /** The person's earlier endorsements and flags. */
+  entries: OutboxEntry[];
+  onReact: (item: KnowledgeItem, reaction: Reaction) => Promise<void>;
+}
+
+const REASON_KEYS = {
+  outdated: 'flagReasonOutdated',
+  incorrect: 'flagReasonIncorrect',
+  incomplete: 'flagReasonIncomplete',
+  duplicate: 'flagReasonDuplicate',
+  missing: 'flagReasonMissing',
+  other: 'flagReasonOther',
+} as const;
+
+/** Endorse and flag (KCS "flag it or fix it") for one item. */
+export function ItemReactions({ item, entries, onReact }: ReactProps) {
+  const t = useT();
+  const [flagging, setFlagging] = useState(false);
+  const [reason, setReason] = useState<FlagReason>('outdated');
+  const [comment, setComment] = useState('');
+  const [missingTitle, setMissingTitle] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const mine = entries.filter((entry) => entry.itemId === item.id);
+  const endorsed = mine.some((entry) => entry.reaction.kind === 'endorse');
+  const flagged = mine.some((entry) => entry.reaction.kind === 'flag');
+  const formId = `sp-flag-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const text = comment.trim();
+    const reaction: Reaction =
+      reason === 'missing'
+        ? { kind: 'flag', reason, missingTitle: missingTitle.trim(), ...(text ? { comment: text } : {}) }
+        : { kind: 'flag', reason, ...(text ? { comment: text } : {}) };
+    onReact(item, reaction).then(
+      () => {
+        setFlagging(false);
+        setComment('');
+        setMissingTitle('');
+        setError(null);
+      },
+      (reasonText: unknown) => setError(String(reasonText)),
+    );
+  };
+
+  return (
+    <div class="sp-actions">
+      <button
+        type="button"
+        aria-pressed={endorsed}
+        aria-label={t('endorseLabel', item.title)}
+        disabled={endorsed}
+        onClick={() => onReact(item, { kind: 'endorse' }).catch((e: unknown) => setError(String(e)))}
+      >
+        {endorsed ? t('endorsed') : t('endorse')}
+      </button>
+      {flagged && !flagging ? (
+        <span class="sp-flagged">{t('flaggedByYou')}</span>
+      ) : (
+        <button
+          type="button"
+          aria-expanded={flagging}
+          aria-controls={formId}
+          aria-label={t('flagLabel', item.title)}
+          onClick={() => setFlagging(!flagging)}
+        >
+          {t('flag')}
+        </button>
+      )}
+      {flagging && (
+        <form id={formId} class="sp-form sp-flag-form" onSubmit={submit}>
+          <fieldset>
+            <legend>{t('flagReason')}</legend>
+            {FLAG_REASONS.map((value) => (
+              <label key={value} class="sp-radio">
+                <input
+                  type="radio"
+                  name={`${formId}-reason`}
+                  value={value}
+                  checked={reason === value}
+                  onChange={() => setReason(value)}
+                />{' '}
+                {t(REASON_KEYS[value])}
+              </label>
+            ))}
+          </fieldset>
+          {reason === 'missing' && (
+            <label>
+              {t('flagMissingTitle')}
+              <input
+                required
+                maxLength={MISSING_TITLE_MAX}
+                value={missingTitle}
+                onInput={(event) => setMissingTitle(event.currentTarget.value)}
+              />
+            </label>
+          )}
+          <label>
+            {t('flagComment')}
+            <textarea
+              rows={3}
+              maxLength={COMMENT_MAX}
+              value={comment}
+              onInput={(event) => setComment(event.currentTarget.value)}
+              aria-describedby={`${formId}-count`}
+            />
+          </label>
+          <p id={`${formId}-count`} class="sp-screen">
+            {t('flagCommentCount', [String(comment.length), String(COMMENT_MAX)])}
+          </p>
+          <div class="sp-actions">
+            <button type="submit">{t('flagSubmit')}</button>
+            <button type="button" onClick={() => setFlagging(false)}>
+              {t('flagCancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {error && (
+        <p role="alert" class="sp-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const STATE_KEYS = {
+  local: 'stateLocal',
+  queued: 'stateQueued',
+  sending: 'stateSending',
+  sent: 'stateSent',
+  failed: 'stateFailed',
+} as const;
+
+interface ActivityProps {
+  entries: OutboxEntry[];
+  webhook: boolean;
+  onRetry: (key: string) => void;
+  onSendNow: () => void;
+  onExport: (format: 'csv' | 'json') => void;
+}
+
+/** The champion's endorsements and flags with their delivery state, and their export. */
+export function ActivityList({ entries, webhook, onRetry, onSendNow, onExport }: ActivityProps) {
+  const t = useT();
+  const waiting = entries.some((entry) => entry.state === 'queued');
+  return (
+    <div>
+      {!webhook && <p>{t('activityNoWebhook')}</p>}
+      {entries.length === 0 ? (
+        <p>{t('activityNone')}</p>
+      ) : (
+        <ul class="sp-items">
+          {entries.map((entry) => (
+            <li key={entry.key} class="sp-item" data-activity-key={entry.key}>
+              <p class="sp-kind">
+                {entry.reaction.kind === 'endorse' ? t('endorsed') : t(REASON_KEYS[entry.reaction.reason])}
+                {' · '}
+                <span data-state={entry.state}>{t(STATE_KEYS[entry.state])}</span>
+              </p>
+              <p class="sp-title">{entry.title}</p>
+              {entry.state === 'failed' && entry.lastError && (
+                <p class="sp-error">{t('stateFailedReason', entry.lastError)}</p>
+              )}
+              {entry.state === 'queued' && entry.lastError && <p class="sp-screen">{entry.lastError}</p>}
+              {entry.state === 'failed' && (
+                <button type="button" onClick={() => onRetry(entry.key)}>
+                  {t('activityRetry')}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div class="sp-actions">
+        {waiting && (
+          <button type="button" onClick={onSendNow}>
+            {t('activitySendNow')}
+          </button>
+        )}
+        <button type="button" onClick={() => onExport('csv')} disabled={entries.length === 0}>
+          {t('activityExportCsv')}
+        </button>
+        <button type="button" onClick={() => onExport('json')} disabled={entries.length === 0}>
+          {t('activityExportJson')}
+        </button>
+      </div>
+    </div>
+  );
+}
