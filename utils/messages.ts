@@ -16,13 +16,8 @@ import {
   parsePageContext,
   type SourceView,
 } from './model';
-import {
-  type OutboxEntry,
-  type Reaction,
-  validateReaction,
-  WEBHOOK_FORMATS,
-  type WebhookFormat,
-} from './outbox';
+import type { OutboxEntry } from './outbox';
+import { type Reaction, validateReaction, WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
 import type { RuleAccess } from './rule-scripts';
 import type { ToolRule } from './rules';
 

@@ -12,21 +12,26 @@
  * on it sees each reaction once even when a stopped worker sends it again.
  */
 import { isHttpUrl, isRecord, LIMITS } from './model';
+import {
+  cleanText,
+  cut,
+  type FlagReason,
+  type Reaction,
+  validateReaction,
+  type WebhookFormat,
+} from './reactions';
 import { htmlToText } from './text';
 
-export type FlagReason = 'outdated' | 'incorrect' | 'incomplete' | 'duplicate' | 'missing' | 'other';
-export const FLAG_REASONS: readonly FlagReason[] = [
-  'outdated',
-  'incorrect',
-  'incomplete',
-  'duplicate',
-  'missing',
-  'other',
-];
-
-export type Reaction =
-  | { kind: 'endorse' }
-  | { kind: 'flag'; reason: FlagReason; comment?: string; missingTitle?: string };
+export {
+  COMMENT_MAX,
+  FLAG_REASONS,
+  type FlagReason,
+  MISSING_TITLE_MAX,
+  type Reaction,
+  validateReaction,
+  WEBHOOK_FORMATS,
+  type WebhookFormat,
+} from './reactions';
 
 /** What the person did; also the rows of the export. */
 export interface ReactionRecord {
@@ -57,8 +62,6 @@ export interface OutboxEntry extends ReactionRecord {
   sendingSince?: number;
 }
 
-export const COMMENT_MAX = 500;
-export const MISSING_TITLE_MAX = 200;
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 6 * 3600_000;
 export const MAX_ATTEMPTS = 20;
@@ -71,47 +74,6 @@ const ERROR_BODY_MAX = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Validation
-
-/** Cuts to `max` UTF-16 units without splitting a surrogate pair. */
-function cut(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const last = text.charCodeAt(max - 1);
-  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? max - 1 : max);
-}
-
-/** Line breaks normalised, other control characters dropped (they would garble chat messages and CSV). */
-function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/(?![\n\t])\p{Cc}/gu, '');
-}
-
-/**
- * Validates a reaction from a message or from storage: unknown kinds and reasons are rejected, a
- * comment is trimmed and cut to {@link COMMENT_MAX}, and a 'missing' flag needs the missing
- * article's title (1–200 characters). Fields that do not belong to the reason are dropped.
- */
-export function validateReaction(value: unknown): Reaction | null {
-  if (!isRecord(value)) return null;
-  if (value.kind === 'endorse') return { kind: 'endorse' };
-  if (value.kind !== 'flag') return null;
-  const reason = FLAG_REASONS.find((known) => known === value.reason);
-  if (!reason) return null;
-  const reaction: Reaction = { kind: 'flag', reason };
-
-  const { comment, missingTitle } = value;
-  if (comment !== undefined && comment !== null) {
-    if (typeof comment !== 'string') return null;
-    const text = cut(cleanText(comment).trim(), COMMENT_MAX).trimEnd();
-    if (text) reaction.comment = text;
-  }
-  if (reason === 'missing') {
-    if (typeof missingTitle !== 'string') return null;
-    // A title is one line.
-    const title = cleanText(missingTitle).replace(/\s+/g, ' ').trim();
-    if (!title || title.length > MISSING_TITLE_MAX) return null;
-    reaction.missingTitle = title;
-  }
-  return reaction;
-}
 
 function optionalNumber(value: unknown): number | undefined | null {
   if (value === undefined) return undefined;
@@ -358,9 +320,6 @@ export function nextWakeUp(entries: OutboxEntry[], stuckAfterMs: number = STUCK_
 
 // ---------------------------------------------------------------------------------------------
 // Webhook payloads
-
-export type WebhookFormat = 'generic' | 'slack' | 'teams';
-export const WEBHOOK_FORMATS: readonly WebhookFormat[] = ['generic', 'slack', 'teams'];
 
 export interface PayloadMeta {
   extensionVersion: string;

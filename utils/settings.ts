@@ -6,7 +6,7 @@
 import { browser } from './browser';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from './budget';
 import { isHostName, isHttpUrl, isRecord } from './model';
-import { WEBHOOK_FORMATS, type WebhookFormat } from './outbox';
+import { WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
 import { parseToolRules, type ToolRule } from './rules';
 
 export const SETTINGS_VERSION = 1;

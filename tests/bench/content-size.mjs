@@ -30,7 +30,7 @@ const result = await build({
   logLevel: 'error',
 });
 const code = result.outputFiles[0].contents;
-const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)`;
 console.log(
   `content script, non-UI part: ${kb(code.length)} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzip`,
 );
