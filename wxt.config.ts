@@ -23,8 +23,8 @@ export default defineConfig({
     },
   }),
   webExt: {
-    // `npm run dev` opens Jira and GitHub pages so the demo content is visible at once.
-    startUrls: ['https://github.com/pulls', 'https://www.atlassian.com/software/jira'],
+    // `npm run dev` opens GitHub and Google Sheets, where the demo content shows at once.
+    startUrls: ['https://github.com/pulls', 'https://docs.google.com/spreadsheets/u/0/'],
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -38,7 +38,13 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
-            gecko: { id: 'signpost@signpost.example', strict_min_version: '128.0' },
+            gecko: {
+              id: 'signpost@signpost.example',
+              strict_min_version: '128.0',
+              // Nothing about the person or their browsing is collected (flags go to the
+              // organisation's own webhook, which an admin sets).
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : { key: PUBLIC_KEY }),
