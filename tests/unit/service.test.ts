@@ -286,4 +286,52 @@ describe('background service', () => {
     const cold = await service(serve(catalog([])).fetchFn).matchPage({ context: board });
     expect(cold.matches.map((m) => m.item.id)).toEqual(first.matches.map((m) => m.item.id));
   });
+
+  it('keeps one attention budget across tools over a working day of page views', async () => {
+    const tools = ['jira', 'github', 'salesforce', 'slack'];
+    const FEATURES = [
+      'kanban',
+      'roadmaps',
+      'insights',
+      'automation',
+      'templates',
+      'approvals',
+      'forecasts',
+      'webhooks',
+    ];
+    const tips = JSON.stringify({
+      version: 1,
+      items: tools.flatMap((tool) =>
+        FEATURES.map((feature, i) => ({
+          id: `${tool}-${i}`,
+          kind: 'tip',
+          title: `Try ${feature} in ${tool}`,
+          summary: `A new capability: ${feature}.`,
+          url: `https://kb.example/${tool}/${i}`,
+          tools: [tool],
+          tags: [feature],
+          updatedAt: '2026-10-01',
+        })),
+      ),
+    });
+    const start = new Date(2026, 10, 23, 8, 0).getTime(); // 08:00 local time
+    let now = start;
+    const bg = service(serve(tips).fetchFn, () => now);
+    const announced: number[] = [];
+    let offered = 0;
+    for (let view = 0; view < 400; view++) {
+      now = start + view * 90_000; // a page view every 90 s, 10 hours in all
+      const tool = tools[view % tools.length] as string;
+      const feature = FEATURES[Math.floor(view / tools.length) % FEATURES.length] as string;
+      const context = { ...board, tool, url: `https://example.com/${tool}`, headings: [`Team ${feature}`] };
+      const { matches, announce } = await bg.matchPage({ context });
+      if (matches.some((m) => m.item.kind === 'tip')) offered++;
+      if (announce) announced.push(now);
+    }
+    expect(offered).toBeGreaterThan(300); // tips were on offer on almost every page…
+    expect(announced).toHaveLength(3); // …but only three announced themselves
+    for (let i = 1; i < announced.length; i++) {
+      expect((announced[i] as number) - (announced[i - 1] as number)).toBeGreaterThanOrEqual(60 * 60_000);
+    }
+  });
 });
