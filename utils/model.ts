@@ -57,17 +57,35 @@ export interface Match {
   reasons: string[];
 }
 
-export type SourceType = 'catalog';
+export const SOURCE_TYPES = [
+  'catalog',
+  'feed',
+  'confluence',
+  'zendesk',
+  'servicenow',
+  'discourse',
+  'mediawiki',
+  'dokuwiki',
+] as const;
+export type SourceType = (typeof SOURCE_TYPES)[number];
 
 /** A configured knowledge source. `builtin` sources ship inside the extension. */
 export interface SourceConfig {
   id: string;
   type: SourceType;
   name: string;
+  /** The source's base URL (a feed or catalog document; a KB's site root). */
   url: string;
   builtin: boolean;
   /** Tools every item of this source is aimed at, on top of the item's own targeting. */
   tools: ToolId[];
+  /** Minutes between syncs (default 60). */
+  intervalMinutes?: number;
+  /**
+   * Adapter options, e.g. Confluence `space` (a space key), Zendesk `locale` (en-us),
+   * ServiceNow `query` (an encoded query added to the knowledge filter), MediaWiki `namespace`.
+   */
+  options?: Record<string, string>;
 }
 
 export interface SourceStatus {
@@ -79,6 +97,10 @@ export interface SourceStatus {
   error?: string;
   /** Items the last sync dropped, with the reason (e.g. a non-http link). */
   warnings: string[];
+  /** How long the last sync took. */
+  durationMs?: number;
+  /** The engine's own state between syncs (adapter cursor, ETag, Last-Modified). */
+  state?: unknown;
 }
 
 /** What the options page and popup see of a source. */

@@ -9,6 +9,7 @@
  * Dates are ISO 8601 strings or epoch milliseconds.
  */
 import { isHttpUrl, isRecord, type KnowledgeItem, parseKnowledgeItem, type ToolId } from '../model';
+import type { SourceAdapter } from './types';
 
 export class CatalogParseError extends Error {
   override name = 'CatalogParseError';
@@ -101,3 +102,16 @@ export function parseCatalog(text: string, sourceId: string, sourceTools: ToolId
   const title = typeof doc.title === 'string' ? doc.title : '';
   return { title, items, warnings };
 }
+
+/** Signpost catalog documents: one GET; unchanged documents answer 304 through the engine. */
+const adapter: SourceAdapter = {
+  type: 'catalog',
+  async sync({ config, fetch }) {
+    const response = await fetch(config.url, { headers: { accept: 'application/json' } });
+    if (response.status === 304) return { mode: 'not-modified' };
+    const { items, warnings } = parseCatalog(await response.text(), config.id, config.tools);
+    return { mode: 'full', items, warnings };
+  },
+};
+
+export default adapter;

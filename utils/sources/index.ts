@@ -1,28 +1,16 @@
 /**
- * Source adapters, one per file (file name = source type). An adapter turns what a source's URL
- * serves into knowledge items; it gets `fetch` passed in and uses no other browser API.
+ * Source adapters, one per file (file name = source type), listed here. See ./types.ts for the
+ * contract with the sync engine.
  */
-import type { KnowledgeItem, SourceConfig, SourceType } from '../model';
-import { parseCatalog } from './catalog';
+import type { SourceType } from '../model';
+import catalog from './catalog';
+import feed from './feed';
+import type { SourceAdapter } from './types';
 
-export interface FetchedItems {
-  items: KnowledgeItem[];
-  warnings: string[];
+export type { AdapterContext, AdapterResult, SourceAdapter } from './types';
+
+export const ADAPTERS: readonly SourceAdapter[] = [catalog, feed];
+
+export function adapterFor(type: SourceType): SourceAdapter | undefined {
+  return ADAPTERS.find((adapter) => adapter.type === type);
 }
-
-export interface SourceAdapter {
-  type: SourceType;
-  fetchItems(config: SourceConfig, url: string, fetchFn: typeof fetch): Promise<FetchedItems>;
-}
-
-const catalog: SourceAdapter = {
-  type: 'catalog',
-  async fetchItems(config, url, fetchFn) {
-    const response = await fetchFn(url, { headers: { accept: 'application/json' } });
-    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`.trim());
-    const { items, warnings } = parseCatalog(await response.text(), config.id, config.tools);
-    return { items, warnings };
-  },
-};
-
-export const ADAPTERS: Record<SourceType, SourceAdapter> = { catalog };
