@@ -6,7 +6,7 @@ import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import type { SourceConfig } from '@/utils/model';
 import { type SyncDeps, syncSource } from '@/utils/sync';
 
-const RSS = readFileSync(join(import.meta.dirname, '../fixtures/feeds/rss2.xml'));
+const RSS = new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/feeds/rss2.xml')));
 const FEED: SourceConfig = {
   id: 'news',
   type: 'feed',
@@ -18,7 +18,7 @@ const FEED: SourceConfig = {
 
 interface Served {
   status?: number;
-  body?: string | Uint8Array;
+  body?: string | Uint8Array<ArrayBuffer>;
   headers?: Record<string, string>;
   error?: Error;
   url?: string;
