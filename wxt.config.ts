@@ -31,6 +31,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'alarms'],
+    // Enterprise policy (Chrome): storage.managed follows this schema.
+    storage: { managed_schema: 'managed_schema.json' },
     // Admin rules for self-hosted tools and in-house apps: granted host by host, never up front.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: '__MSG_extName__' },

@@ -47,19 +47,23 @@ export function Options({ loadSources, setEnabled, formatDate, children }: Props
                   {status.warnings.length > 0 && ` · ${t('sourceWarnings', String(status.warnings.length))}`}
                 </p>
                 {status.error && <p role="alert">{t('sourceError', status.error)}</p>}
-                <label>
-                  <input
-                    type="checkbox"
-                    checked={source.enabled}
-                    onChange={(event) =>
-                      setEnabled(source.id, event.currentTarget.checked).then((next) => {
-                        setError(null);
-                        setSources(next);
-                      }, report)
-                    }
-                  />{' '}
-                  {t('sourceEnabled', name)}
-                </label>
+                {source.builtin ? (
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={source.enabled}
+                      onChange={(event) =>
+                        setEnabled(source.id, event.currentTarget.checked).then((next) => {
+                          setError(null);
+                          setSources(next);
+                        }, report)
+                      }
+                    />{' '}
+                    {t('sourceEnabled', name)}
+                  </label>
+                ) : (
+                  <p class="sp-screen">{t('rulesPolicy')}</p>
+                )}
               </li>
             );
           })}

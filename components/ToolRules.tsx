@@ -36,6 +36,7 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
   }, [load]);
 
   const rules = state?.rules ?? [];
+  const policyRules = state?.policyRules ?? [];
   const missing = new Set(state?.access.missing ?? []);
 
   const onAdd = (event: Event) => {
@@ -60,7 +61,7 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
     );
   };
 
-  const detection = testUrl.trim() ? test(testUrl.trim(), rules) : null;
+  const detection = testUrl.trim() ? test(testUrl.trim(), [...policyRules, ...rules]) : null;
 
   return (
     <section aria-labelledby="sp-tools">
@@ -70,6 +71,33 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
         <p role="alert" class="sp-error">
           {error}
         </p>
+      )}
+      {policyRules.length > 0 && (
+        <>
+          <h3>{t('rulesPolicy')}</h3>
+          <ul class="sp-sources">
+            {policyRules.map((rule) => (
+              <li
+                key={`policy-${rule.tool}-${rule.matches.join()}`}
+                class="sp-source"
+                data-policy-rule-tool={rule.tool}
+              >
+                <p>
+                  <strong>{rule.name ?? builtins.find((b) => b.id === rule.tool)?.name ?? rule.tool}</strong>{' '}
+                  <span class="sp-tag">{t('rulesToolId', rule.tool)}</span>
+                </p>
+                <ul>
+                  {rule.matches.map((pattern) => (
+                    <li key={pattern}>
+                      <code>{pattern}</code> —{' '}
+                      {missing.has(pattern) ? t('rulesNotGranted') : t('rulesGranted')}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       {rules.length === 0 ? (
         <p>{t('rulesNone')}</p>

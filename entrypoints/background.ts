@@ -26,6 +26,8 @@ const HANDLED: readonly MessageType[] = [
 ];
 
 const OUTBOX_ALARM = 'signpost-outbox';
+/** Followed by the source id. */
+const SOURCE_ALARM = 'signpost-sync:';
 
 const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
 
@@ -98,6 +100,28 @@ export default defineBackground(() => {
   const deliver = () =>
     service.deliver().catch((error: unknown) => console.warn('Signpost: delivery will be retried', error));
 
+  /** One alarm per configured source at its interval; sources that never synced sync now. */
+  const scheduleSources = async () => {
+    const wanted = await service.schedule();
+    const existing = (await browser.alarms.getAll()).filter((alarm) => alarm.name.startsWith(SOURCE_ALARM));
+    for (const alarm of existing) {
+      const source = wanted.find((entry) => `${SOURCE_ALARM}${entry.id}` === alarm.name);
+      if (!source || alarm.periodInMinutes !== source.intervalMinutes) await browser.alarms.clear(alarm.name);
+    }
+    for (const { id, intervalMinutes } of wanted) {
+      const name = `${SOURCE_ALARM}${id}`;
+      if (!(await browser.alarms.get(name))) {
+        await browser.alarms.create(name, {
+          periodInMinutes: intervalMinutes,
+          delayInMinutes: intervalMinutes,
+        });
+      }
+    }
+    await service.syncNew();
+  };
+  const schedule = () =>
+    scheduleSources().catch((error: unknown) => console.warn('Signpost: source schedule not updated', error));
+
   const syncRules = () =>
     service
       .getToolSettings()
@@ -113,11 +137,25 @@ export default defineBackground(() => {
       .syncBuiltins()
       .catch((error: unknown) => console.error('Signpost: loading built-in content failed', error));
     void syncRules();
+    void schedule();
   });
   // Deliveries that were waiting when the browser or the worker stopped.
-  browser.runtime.onStartup.addListener(() => void deliver());
+  browser.runtime.onStartup.addListener(() => {
+    void deliver();
+    void schedule();
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void deliver();
+    if (alarm.name.startsWith(SOURCE_ALARM)) {
+      service.syncById(alarm.name.slice(SOURCE_ALARM.length)).catch((error: unknown) => console.warn(error));
+    }
+  });
+  // A policy arriving or changing: new sources, new rules.
+  browser.storage.onChanged.addListener((_changes, area) => {
+    if (area === 'managed') {
+      void schedule();
+      void syncRules();
+    }
   });
   // Host grants can change outside Signpost's pages (the browser's own extension menu).
   browser.permissions.onAdded.addListener(() => void syncRules());

@@ -40,7 +40,10 @@ export interface Activity {
 
 /** What the options page shows about tools: the admin's rules and which hosts are granted. */
 export interface ToolSettings {
+  /** The person's own rules (editable). */
   rules: ToolRule[];
+  /** Rules the organisation's policy sets (read-only here). */
+  policyRules: ToolRule[];
   access: RuleAccess;
 }
 

@@ -29,10 +29,11 @@ import {
   type SourceView,
 } from './model';
 import { newEntry, parseOutboxEntry, retryByHand } from './outbox';
+import type { PolicySource } from './policy';
 import { syncRuleScripts } from './rule-scripts';
 import { parseToolRules } from './rules';
 import { buildSearchIndex, type SearchIndex, searchItems } from './search';
-import { readSettings, type Settings, updateSettings } from './settings';
+import { readPolicy, readSettings, type Settings, updateSettings } from './settings';
 import { DEMO_SOURCE, ensureBuiltinSources, type SyncDeps, syncSource } from './sync';
 
 export interface ServiceDeps extends SyncDeps {
@@ -66,9 +67,9 @@ function inWindow(item: KnowledgeItem, now: number): boolean {
 }
 
 /** What a snapshot was made from: the enabled sources and the time of their last good sync. */
-async function snapshotKey(db: Db, settings: Settings): Promise<string> {
+async function snapshotKey(db: Db, settings: Settings, sources: SourceConfig[]): Promise<string> {
   const parts: string[] = [];
-  for (const source of await db.getAll('sources')) {
+  for (const source of sources) {
     if (!isEnabled(source, settings)) continue;
     parts.push(`${source.id}@${(await db.get('status', source.id))?.lastSuccessAt ?? 0}`);
   }
@@ -84,13 +85,34 @@ export function createService(deps: ServiceDeps) {
   let ready: Promise<void> | null = null;
 
   /** Built-in sources registered, and synced once if they never were. */
+  /** Built-in sources, then the policy's (the person's own sources come with the options page). */
+  async function allSources(): Promise<SourceConfig[]> {
+    const db = await getDb();
+    const builtin = (await db.getAll('sources')).filter((source) => source.builtin);
+    return [...builtin, ...((await readPolicy()).policy.sources ?? [])];
+  }
+
+  /** Credentials for a source: the policy's, never sent anywhere but the source itself. */
+  async function authFor(sourceId: string) {
+    return (await readPolicy()).policy.sources?.find((source) => source.id === sourceId)?.auth;
+  }
+
+  const syncDeps: SyncDeps = { ...deps, auth: deps.auth ?? authFor };
+
+  /** Syncs one source and, when something changed, forgets the derived indexes. */
+  async function syncOne(source: SourceConfig) {
+    const status = await syncSource(await getDb(), source, syncDeps);
+    if (!status.error) invalidate();
+    return status;
+  }
+
   function ensureReady(): Promise<void> {
     ready ??= (async () => {
       const db = await getDb();
       await ensureBuiltinSources(db);
       for (const source of await db.getAll('sources')) {
         if (source.builtin && !(await db.get('status', source.id))?.lastSuccessAt) {
-          await syncSource(db, source, deps);
+          await syncSource(db, source, syncDeps);
         }
       }
     })().catch((error: unknown) => {
@@ -107,8 +129,7 @@ export function createService(deps: ServiceDeps) {
   function loadItems(): Promise<KnowledgeItem[]> {
     items ??= (async () => {
       await ensureReady();
-      const [db, settings] = await Promise.all([getDb(), readSettings()]);
-      const sources = await db.getAll('sources');
+      const [db, settings, sources] = await Promise.all([getDb(), readSettings(), allSources()]);
       const enabled = new Set(
         sources.filter((source) => isEnabled(source, settings)).map((source) => source.id),
       );
@@ -129,7 +150,7 @@ export function createService(deps: ServiceDeps) {
     index ??= (async () => {
       await ensureReady();
       const [db, settings] = await Promise.all([getDb(), readSettings()]);
-      const key = await snapshotKey(db, settings);
+      const key = await snapshotKey(db, settings, await allSources());
       const stored = await db.get('meta', 'matchIndex');
       if (isRecord(stored) && stored.key === key) {
         const loaded = loadMatchIndex(stored.snapshot);
@@ -188,7 +209,7 @@ export function createService(deps: ServiceDeps) {
     await ensureReady();
     const [db, settings] = await Promise.all([getDb(), readSettings()]);
     const sources: SourceView[] = [];
-    for (const source of await db.getAll('sources')) {
+    for (const { auth: _secret, ...source } of (await allSources()) as PolicySource[]) {
       const status = (await db.get('status', source.id)) ?? {
         sourceId: source.id,
         itemCount: 0,
@@ -234,8 +255,11 @@ export function createService(deps: ServiceDeps) {
   }
 
   async function getToolSettings(): Promise<Response<'getToolSettings'>> {
-    const { toolRules } = await readSettings();
-    return { rules: toolRules, access: await syncRuleScripts(toolRules) };
+    const [effective, { policy }] = await Promise.all([readSettings(), readPolicy()]);
+    const policyRules = policy.toolRules ?? [];
+    // The person's own rules follow the policy's in the settings in force.
+    const rules = effective.toolRules.slice(policyRules.length);
+    return { rules, policyRules, access: await syncRuleScripts(effective.toolRules) };
   }
 
   return {
@@ -412,9 +436,30 @@ export function createService(deps: ServiceDeps) {
       await ensureReady();
       const db = await getDb();
       for (const source of await db.getAll('sources')) {
-        if (source.builtin) await syncSource(db, source, deps);
+        if (source.builtin) await syncSource(db, source, syncDeps);
       }
       invalidate();
+    },
+
+    /** Which sources sync how often (for the background's alarms). */
+    async schedule(): Promise<{ id: string; intervalMinutes: number }[]> {
+      return (await allSources())
+        .filter((source) => !source.builtin)
+        .map((source) => ({ id: source.id, intervalMinutes: source.intervalMinutes ?? 60 }));
+    },
+
+    /** Syncs a source by id (alarm, "Sync now"); unknown ids are ignored. */
+    async syncById(id: string) {
+      const source = (await allSources()).find((candidate) => candidate.id === id);
+      return source ? syncOne(source) : undefined;
+    },
+
+    /** Syncs every configured source that never synced (after install or a policy change). */
+    async syncNew(): Promise<void> {
+      const db = await getDb();
+      for (const source of await allSources()) {
+        if (!source.builtin && !(await db.get('status', source.id))?.lastSuccessAt) await syncOne(source);
+      }
     },
   };
 }

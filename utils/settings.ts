@@ -6,6 +6,7 @@
 import { browser } from './browser';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from './budget';
 import { isHostName, isHttpUrl, isRecord } from './model';
+import { applyPolicy, type Policy, parsePolicy, policyKeys } from './policy';
 import { WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
 import { parseToolRules, type ToolRule } from './rules';
 
@@ -107,36 +108,62 @@ export function parseSettings(raw: unknown): SettingsRead {
   return { settings, problems };
 }
 
-/** Reads settings without repairing the stored record (content scripts only read). */
-export async function loadSettings(): Promise<SettingsRead> {
+/** The organisation's policy (storage.managed); none when the browser has no policy for Signpost. */
+export async function readPolicy(): Promise<{ policy: Policy; problems: string[] }> {
+  // Firefox rejects when no policy file exists; Chrome answers {}: both mean "no policy".
+  const managed = await browser.storage.managed.get().catch(() => ({}));
+  return parsePolicy(Object.keys(managed).length ? managed : undefined);
+}
+
+/** The person's own settings, as stored (no policy applied). */
+async function readLocal(): Promise<SettingsRead> {
   const stored = await browser.storage.local.get(KEY);
   return parseSettings(stored[KEY]);
 }
 
-/** Calls `listener` with the new settings whenever they change; returns the function that stops it. */
+/** The settings in force (own settings with the policy applied), without repairing anything. */
+export async function loadSettings(): Promise<SettingsRead> {
+  const [local, { policy, problems }] = await Promise.all([readLocal(), readPolicy()]);
+  return { settings: applyPolicy(local.settings, policy), problems: [...local.problems, ...problems] };
+}
+
+/** Calls `listener` with the settings in force whenever they or the policy change; returns the stop function. */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && KEY in changes) listener(parseSettings(changes[KEY]?.newValue).settings);
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if ((area === 'local' && KEY in changes) || area === 'managed') {
+      loadSettings().then(
+        ({ settings }) => listener(settings),
+        () => undefined,
+      );
+    }
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);
 }
 
-/** Reads settings; a stored record with problems is repaired (background only). */
+/** Reads the settings in force; a stored record with problems is repaired (background only). */
 export async function readSettings(): Promise<Settings> {
-  const { settings, problems } = await loadSettings();
-  if (problems.length) {
-    console.warn(`Signpost: ${problems.join('; ')}`);
-    await browser.storage.local.set({ [KEY]: settings });
+  const local = await readLocal();
+  if (local.problems.length) {
+    console.warn(`Signpost: ${local.problems.join('; ')}`);
+    await browser.storage.local.set({ [KEY]: local.settings });
   }
-  return settings;
+  return applyPolicy(local.settings, (await readPolicy()).policy);
 }
 
-/** Applies a partial change; the result is validated as a whole and saved only if it is valid. */
+/**
+ * Applies a partial change to the person's own settings; validated as a whole and saved only if
+ * valid. Keys the organisation's policy sets and locks cannot be changed.
+ */
 export async function updateSettings(change: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
-  const current = await readSettings();
+  const [{ settings: current }, { policy }] = await Promise.all([readLocal(), readPolicy()]);
+  if (policy.locked) {
+    const enforced = new Set<string>(policyKeys(policy));
+    const blocked = Object.keys(change).filter((key) => enforced.has(key));
+    if (blocked.length) throw new Error(`set by your organisation: ${blocked.join(', ')}`);
+  }
   const { settings, problems } = parseSettings({ ...current, ...change });
   if (problems.length) throw new Error(problems.join('; '));
   await browser.storage.local.set({ [KEY]: settings });
-  return settings;
+  return applyPolicy(settings, policy);
 }

@@ -1,0 +1,113 @@
+/**
+ * An enterprise policy file in Chromium's managed-policy folder sets a catalog source served on
+ * 127.0.0.1, a tool rule mapping 127.0.0.1 to Jira, and switches the demo content off. Writing
+ * the folder needs root (as on CI); elsewhere the test is skipped with a message.
+ */
+import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXPECTED_EXTENSION_ID, type Harness, launch } from './fixtures';
+import { ExtensionPage, NudgeUi } from './pages';
+
+const POLICY_DIR = '/etc/chromium/policies/managed';
+const POLICY_FILE = join(POLICY_DIR, 'signpost-e2e.json');
+
+function writable(): boolean {
+  try {
+    mkdirSync(POLICY_DIR, { recursive: true });
+    accessSync(POLICY_DIR, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const canWrite = writable();
+if (!canWrite) console.warn(`policy E2E skipped: ${POLICY_DIR} is not writable (run as root to include it)`);
+
+const CATALOG = {
+  version: 1,
+  items: ['Corp: how we run sprint reviews', 'Corp: board hygiene before sprint planning'].map(
+    (title, i) => ({
+      id: `corp-${i}`,
+      kind: 'article',
+      title,
+      summary: `${title}. Our team's agreed way of working, in two minutes.`,
+      url: `https://intranet.corp.example/kb/${i}`,
+      tags: ['sprint', 'board'],
+      updatedAt: '2026-11-01',
+    }),
+  ),
+};
+
+describe.skipIf(!canWrite)('enterprise policy', () => {
+  let h: Harness;
+  const server = createServer((request, response) => {
+    if (request.url === '/catalog.json') {
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CATALOG));
+    } else {
+      response.writeHead(404).end();
+    }
+  });
+
+  beforeAll(async () => {
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    const port = (server.address() as AddressInfo).port;
+    const policy = {
+      '3rdparty': {
+        extensions: {
+          [EXPECTED_EXTENSION_ID]: {
+            demoContent: false,
+            sources: [
+              {
+                id: 'corp-kb',
+                type: 'catalog',
+                url: `http://127.0.0.1:${port}/catalog.json`,
+                name: 'Corp KB',
+                tools: ['jira'],
+              },
+              { id: 'Bad Id', type: 'catalog', url: 'http://127.0.0.1/x.json' },
+            ],
+            toolRules: [{ tool: 'jira', matches: ['http://127.0.0.1/*'] }],
+          },
+        },
+      },
+    };
+    writeFileSync(POLICY_FILE, JSON.stringify(policy));
+    h = await launch({ grantHosts: ['http://127.0.0.1/*'] });
+  });
+
+  afterAll(async () => {
+    if (existsSync(POLICY_FILE)) rmSync(POLICY_FILE);
+    await h?.close();
+    await new Promise((done) => server.close(done));
+  });
+
+  it('lists the policy source, syncs it, and the nudge shows its items instead of the demo', async () => {
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    const corp = options.page.locator('[data-source-id="corp-kb"]');
+    await expect
+      .poll(
+        async () => {
+          await options.open('options.html');
+          await options.page.locator('[data-source-id="builtin-demo"]').waitFor();
+          return (await corp.count()) ? await corp.textContent() : '';
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toMatch(/Corp KB.*2 items.*Set by your organisation/);
+    await options.page.close();
+
+    const page = await h.context.newPage();
+    await page.goto(`${h.localUrl}/jira-board.html`);
+    const nudge = new NudgeUi(page);
+    await nudge.badge.waitFor({ timeout: 15_000 });
+    await nudge.open();
+    const titles = await nudge.itemLinks.allTextContents();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toMatch(/^Corp: /);
+    await page.close();
+  });
+});

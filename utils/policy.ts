@@ -1,0 +1,190 @@
+/**
+ * Enterprise policy (Chrome `storage.managed`, schema in public/managed_schema.json; Firefox reads
+ * the same keys from policies.json → 3rdparty.Extensions). Validated here key by key: an invalid
+ * entry is left out with the reason, the rest applies. The same shape is what the options page
+ * imports and exports.
+ */
+import { parseBudgetSettings } from './budget';
+import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from './model';
+import { WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
+import { parseToolRules } from './rules';
+import type { Settings } from './settings';
+import type { SourceAuth } from './sync';
+
+export interface PolicySource extends SourceConfig {
+  auth?: SourceAuth;
+}
+
+/** What a policy may set. Every key is optional: absent keys leave the person's settings alone. */
+export interface Policy {
+  sources?: PolicySource[];
+  toolRules?: Settings['toolRules'];
+  demoContent?: boolean;
+  flagWebhook?: string;
+  webhookFormat?: WebhookFormat;
+  audiences?: string[];
+  nudges?: Settings['nudges'];
+  role?: 'employee' | 'champion';
+  /** Policy-set values cannot be changed on the options page. */
+  locked?: boolean;
+}
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
+function parseAuth(value: unknown): SourceAuth | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) return null;
+  const text = (key: string) =>
+    typeof value[key] === 'string' && value[key] ? (value[key] as string) : null;
+  if (value.kind === 'basic' && text('username') && text('password') !== null) {
+    return { kind: 'basic', username: text('username') as string, password: text('password') as string };
+  }
+  if (value.kind === 'bearer' && text('token')) return { kind: 'bearer', token: text('token') as string };
+  if (value.kind === 'discourse' && text('apiKey') && text('username')) {
+    return { kind: 'discourse', apiKey: text('apiKey') as string, username: text('username') as string };
+  }
+  return null;
+}
+
+/** Validates source entries (policy or settings). Bad entries are left out with the reason. */
+export function parseSources(
+  value: unknown,
+  where = 'sources',
+): { sources: PolicySource[]; problems: string[] } {
+  const sources: PolicySource[] = [];
+  const problems: string[] = [];
+  if (value === undefined) return { sources, problems };
+  if (!Array.isArray(value)) return { sources, problems: [`${where} must be a list`] };
+  const ids = new Set<string>();
+  for (const [index, raw] of value.entries()) {
+    const at = `${where}[${index}]`;
+    if (!isRecord(raw)) {
+      problems.push(`${at}: not an object`);
+      continue;
+    }
+    const { id, type, url } = raw;
+    if (typeof id !== 'string' || !SOURCE_ID.test(id) || id.startsWith('builtin-')) {
+      problems.push(`${at}: "id" must be a lowercase id such as "it-news" (and not start with "builtin-")`);
+      continue;
+    }
+    if (ids.has(id)) {
+      problems.push(`${at}: the id "${id}" is used twice`);
+      continue;
+    }
+    if (!SOURCE_TYPES.includes(type as SourceType)) {
+      problems.push(`${at} (${id}): "type" must be one of ${SOURCE_TYPES.join(', ')}`);
+      continue;
+    }
+    if (!isHttpUrl(url)) {
+      problems.push(`${at} (${id}): "url" must be an http(s) address`);
+      continue;
+    }
+    const auth = parseAuth(raw.auth);
+    if (auth === null) {
+      problems.push(
+        `${at} (${id}): "auth" must be { kind: basic, username, password }, { kind: bearer, token } or { kind: discourse, apiKey, username }`,
+      );
+      continue;
+    }
+    const tools = Array.isArray(raw.tools)
+      ? raw.tools.filter((tool): tool is string => typeof tool === 'string')
+      : [];
+    const source: PolicySource = {
+      id,
+      type: type as SourceType,
+      name: typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 100) : id,
+      url,
+      builtin: false,
+      tools,
+    };
+    const interval = raw.intervalMinutes;
+    if (
+      typeof interval === 'number' &&
+      Number.isInteger(interval) &&
+      interval >= 15 &&
+      interval <= 7 * 24 * 60
+    ) {
+      source.intervalMinutes = interval;
+    } else if (interval !== undefined) {
+      problems.push(`${at} (${id}): "intervalMinutes" must be a whole number from 15 to 10080; using 60`);
+    }
+    if (isRecord(raw.options)) {
+      const options: Record<string, string> = {};
+      for (const [key, option] of Object.entries(raw.options))
+        if (typeof option === 'string') options[key] = option;
+      source.options = options;
+    }
+    if (auth) source.auth = auth;
+    ids.add(id);
+    sources.push(source);
+  }
+  return { sources, problems };
+}
+
+/** Validates a policy (or an imported configuration) key by key. */
+export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] } {
+  const policy: Policy = {};
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { policy, problems };
+  if (!isRecord(raw)) return { policy, problems: ['the policy must be an object'] };
+  if (raw.sources !== undefined) {
+    const parsed = parseSources(raw.sources);
+    policy.sources = parsed.sources;
+    problems.push(...parsed.problems);
+  }
+  if (raw.toolRules !== undefined) {
+    const parsed = parseToolRules(raw.toolRules);
+    policy.toolRules = parsed.rules;
+    problems.push(...parsed.problems);
+  }
+  for (const key of ['demoContent', 'locked'] as const) {
+    if (typeof raw[key] === 'boolean') policy[key] = raw[key];
+    else if (raw[key] !== undefined) problems.push(`${key} must be true or false`);
+  }
+  if (typeof raw.flagWebhook === 'string' && (raw.flagWebhook === '' || isHttpUrl(raw.flagWebhook))) {
+    policy.flagWebhook = raw.flagWebhook;
+  } else if (raw.flagWebhook !== undefined) {
+    problems.push('flagWebhook must be an http(s) address');
+  }
+  if ((WEBHOOK_FORMATS as readonly unknown[]).includes(raw.webhookFormat)) {
+    policy.webhookFormat = raw.webhookFormat as WebhookFormat;
+  } else if (raw.webhookFormat !== undefined) {
+    problems.push('webhookFormat must be generic, slack or teams');
+  }
+  if (Array.isArray(raw.audiences)) {
+    policy.audiences = raw.audiences
+      .filter((a): a is string => typeof a === 'string' && a.trim() !== '')
+      .slice(0, 50);
+  } else if (raw.audiences !== undefined) {
+    problems.push('audiences must be a list of names');
+  }
+  if (raw.nudges !== undefined) {
+    const parsed = parseBudgetSettings(raw.nudges);
+    if (parsed.problems.length === 0 || isRecord(raw.nudges)) policy.nudges = parsed.budget;
+    problems.push(...parsed.problems);
+  }
+  if (raw.role === 'employee' || raw.role === 'champion') policy.role = raw.role;
+  else if (raw.role !== undefined) problems.push('role must be employee or champion');
+  return { policy, problems };
+}
+
+/** The keys a policy enforces (the options page shows them read-only when `locked`). */
+export function policyKeys(policy: Policy): (keyof Policy)[] {
+  return (Object.keys(policy) as (keyof Policy)[]).filter((key) => key !== 'locked');
+}
+
+/**
+ * The settings in force: policy values win for the keys the policy sets; sources and tool rules
+ * from the policy come first, and the person's own are kept beside them.
+ */
+export function applyPolicy(local: Settings, policy: Policy): Settings {
+  const out: Settings = { ...local };
+  if (policy.demoContent !== undefined) out.demoContent = policy.demoContent;
+  if (policy.flagWebhook !== undefined) out.flagWebhook = policy.flagWebhook;
+  if (policy.webhookFormat !== undefined) out.webhookFormat = policy.webhookFormat;
+  if (policy.audiences !== undefined) out.audiences = policy.audiences;
+  if (policy.nudges !== undefined) out.nudges = policy.nudges;
+  if (policy.role !== undefined) out.role = policy.role;
+  if (policy.toolRules !== undefined) out.toolRules = [...policy.toolRules, ...local.toolRules];
+  return out;
+}
