@@ -26,15 +26,19 @@ export default defineConfig({
     // `npm run dev` opens GitHub and Google Sheets, where the demo content shows at once.
     startUrls: ['https://github.com/pulls', 'https://docs.google.com/spreadsheets/u/0/'],
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'alarms'],
     // Enterprise policy (Chrome): storage.managed follows this schema.
     storage: { managed_schema: 'managed_schema.json' },
-    // Admin rules for self-hosted tools and in-house apps: granted host by host, never up front.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Admin rules, sources and the webhook live on hosts nobody knows at build time. The default
+    // build asks for them host by host; the enterprise build (force-installed by policy) holds
+    // them all, so that policy-configured sources and rules work with no prompt.
+    ...(mode === 'enterprise'
+      ? { host_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'
