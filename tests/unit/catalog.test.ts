@@ -118,3 +118,16 @@ describe('the embedded demo catalog', () => {
     }
   });
 });
+
+describe('the catalog JSON Schema', () => {
+  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/catalog.schema.json'), 'utf8'));
+  const itemSchema = schema.properties.items.items;
+
+  it('declares every field the demo catalog uses, and requires what the parser requires', () => {
+    const demo = JSON.parse(DEMO_TEXT) as { items: Record<string, unknown>[] };
+    const declared = new Set(Object.keys(itemSchema.properties));
+    for (const item of demo.items) for (const key of Object.keys(item)) expect(declared, key).toContain(key);
+    expect(itemSchema.required).toEqual(['id', 'kind', 'title', 'url']);
+    expect(itemSchema.properties.kind.enum).toEqual(['article', 'tip']);
+  });
+});
