@@ -120,7 +120,9 @@ describe('the embedded demo catalog', () => {
 });
 
 describe('the catalog JSON Schema', () => {
-  const schema = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/catalog.schema.json'), 'utf8'));
+  const schema = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../../public/catalog.schema.json'), 'utf8'),
+  );
   const itemSchema = schema.properties.items.items;
 
   it('declares every field the demo catalog uses, and requires what the parser requires', () => {
