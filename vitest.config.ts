@@ -25,6 +25,8 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      // Source adapters against real DokuWiki and MediaWiki servers (skipped when not installed).
+      'tests/integration/vitest.config.ts',
     ],
   },
 });

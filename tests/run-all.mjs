@@ -17,6 +17,7 @@ const steps = [
   { name: 'type-check', cmd: ['tsc', '--noEmit'] },
   { name: 'lint', cmd: ['biome', 'check', '.'] },
   { name: 'unit tests', cmd: vitest('unit'), report: join(results, 'unit.json') },
+  { name: 'integration tests', cmd: vitest('integration'), report: join(results, 'integration.json') },
   { name: 'build chrome', cmd: ['wxt', 'build'] },
   { name: 'build firefox', cmd: ['wxt', 'build', '-b', 'firefox'] },
   { name: 'e2e tests', cmd: vitest('e2e'), report: join(results, 'e2e.json') },

@@ -5,14 +5,26 @@
 import type { SourceType } from '../model';
 import catalog from './catalog';
 import confluence from './confluence';
+import discourse from './discourse';
+import dokuwiki from './dokuwiki';
 import feed from './feed';
+import mediawiki from './mediawiki';
 import servicenow from './servicenow';
-import zendesk from './zendesk';
 import type { SourceAdapter } from './types';
+import zendesk from './zendesk';
 
 export type { AdapterContext, AdapterResult, SourceAdapter } from './types';
 
-export const ADAPTERS: readonly SourceAdapter[] = [catalog, feed, confluence, zendesk, servicenow];
+export const ADAPTERS: readonly SourceAdapter[] = [
+  catalog,
+  feed,
+  confluence,
+  zendesk,
+  servicenow,
+  discourse,
+  mediawiki,
+  dokuwiki,
+];
 
 export function adapterFor(type: SourceType): SourceAdapter | undefined {
   return ADAPTERS.find((adapter) => adapter.type === type);

@@ -1,0 +1,421 @@
+/**
+ * The MediaWiki and DokuWiki adapters against the real wikis, as Debian packages them
+ * (tests/integration/install-wikis.sh), each served by `php -S` from a throwaway copy of its
+ * configuration and data in a temp directory: the packaged installations are only read.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeItem, SourceConfig } from '@/utils/model';
+import dokuwiki from '@/utils/sources/dokuwiki';
+import mediawiki from '@/utils/sources/mediawiki';
+import {
+  type AdapterContext,
+  type AdapterResult,
+  HttpError,
+  type SourceAdapter,
+} from '@/utils/sources/types';
+
+const MEDIAWIKI = '/usr/share/mediawiki';
+const DOKUWIKI = '/usr/share/dokuwiki';
+
+function phpModules(): string[] {
+  try {
+    return execFileSync('php', ['-m'], { encoding: 'utf8' }).toLowerCase().split('\n');
+  } catch {
+    return [];
+  }
+}
+
+const modules = phpModules();
+const hasModules = (...names: string[]) => names.every((name) => modules.includes(name));
+const missingMediaWiki = !modules.length
+  ? 'php is not installed'
+  : !existsSync(join(MEDIAWIKI, 'maintenance/install.php'))
+    ? `the mediawiki package is not installed (${MEDIAWIKI})`
+    : !hasModules('pdo_sqlite', 'mbstring', 'xml', 'intl')
+      ? 'PHP lacks pdo_sqlite, mbstring, xml or intl'
+      : '';
+const missingDokuWiki = !modules.length
+  ? 'php is not installed'
+  : !existsSync(join(DOKUWIKI, 'feed.php'))
+    ? `the dokuwiki package is not installed (${DOKUWIKI})`
+    : !hasModules('xml')
+      ? 'PHP lacks xml'
+      : '';
+for (const [wiki, reason] of [
+  ['MediaWiki', missingMediaWiki],
+  ['DokuWiki', missingDokuWiki],
+]) {
+  if (reason)
+    console.warn(`skipping the ${wiki} integration tests: ${reason}; run tests/integration/install-wikis.sh`);
+}
+
+// ─── Helpers ─────────────────────────────────────────────────────────────────────────────────
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+/** `php -S` on the port, once it answers. */
+async function serve(port: number, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
+  const server = spawn('php', [...args, '-S', `127.0.0.1:${port}`], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let log = '';
+  server.stderr?.on('data', (chunk) => {
+    log = (log + chunk).slice(-4000);
+  });
+  for (let attempt = 0; attempt < 100; attempt++) {
+    if (server.exitCode !== null) break;
+    try {
+      await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+      return server;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  server.kill();
+  throw new Error(`php -S did not start on port ${port}: ${log}`);
+}
+
+function stop(server: ChildProcess | undefined): void {
+  if (server && server.exitCode === null) server.kill();
+}
+
+function php(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): string {
+  return execFileSync('php', args, {
+    env: { ...process.env, ...options.env },
+    input: options.input,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+}
+
+/**
+ * What the sync engine does around an adapter, in small: HttpError for non-2xx answers except
+ * 304, the previous answer's ETag sent back as If-None-Match, and the cursor carried over.
+ */
+function engine(config: SourceConfig, maxItems = 500) {
+  const etags = new Map<string, string>();
+  let cursor: unknown;
+  const requested: string[] = [];
+  const fetchForSource = async (url: string, init: RequestInit = {}): Promise<Response> => {
+    requested.push(url);
+    const headers = new Headers(init.headers);
+    const etag = etags.get(url);
+    if (etag) headers.set('if-none-match', etag);
+    const response = await fetch(url, { ...init, headers });
+    if (response.status !== 304 && !response.ok) {
+      throw new HttpError(response.status, `HTTP ${response.status} from ${url}`);
+    }
+    const answered = response.headers.get('etag');
+    if (answered) etags.set(url, answered);
+    return response;
+  };
+  return {
+    requested,
+    async sync(adapter: SourceAdapter): Promise<AdapterResult> {
+      requested.length = 0;
+      const context: AdapterContext = { config, fetch: fetchForSource, cursor, now: Date.now(), maxItems };
+      const result = await adapter.sync(context);
+      if (result.cursor !== undefined) cursor = result.cursor;
+      return result;
+    },
+  };
+}
+
+function itemsOf(result: AdapterResult): KnowledgeItem[] {
+  if (result.mode === 'full') return result.items;
+  if (result.mode === 'incremental') return result.upserts;
+  return [];
+}
+
+const byId = (items: KnowledgeItem[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
+
+// ─── MediaWiki ───────────────────────────────────────────────────────────────────────────────
+
+describe.skipIf(Boolean(missingMediaWiki))('MediaWiki 1.39 (Debian package)', () => {
+  let dir = '';
+  let root = '';
+  let server: ChildProcess | undefined;
+  const settings = () => join(dir, 'LocalSettings.php');
+  const maintenance = (script: string, args: string[], input?: string) =>
+    php([join(MEDIAWIKI, 'maintenance', script), ...args], { env: { MW_CONFIG_FILE: settings() }, input });
+  const edit = (title: string, text: string, summary = 'test') =>
+    maintenance('edit.php', ['--user', 'Admin', '--summary', summary, title], text);
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'signpost-mediawiki-'));
+    const port = await freePort();
+    root = `http://127.0.0.1:${port}`;
+    // The SQLite database and LocalSettings.php go to the temp directory.
+    php([
+      join(MEDIAWIKI, 'maintenance/install.php'),
+      '--dbtype=sqlite',
+      `--dbpath=${dir}`,
+      `--confpath=${dir}`,
+      `--server=${root}`,
+      '--scriptpath=',
+      '--pass=Signpost-integration-1',
+      'Signpost Test Wiki',
+      'Admin',
+    ]);
+    // TextExtracts is switched on by a file, not by editing LocalSettings.php: the server's opcache
+    // would keep the old settings for a while.
+    writeFileSync(
+      settings(),
+      "\nif (file_exists(__DIR__ . '/textextracts')) {\n\twfLoadExtension('TextExtracts');\n}\n",
+      { flag: 'a' },
+    );
+    server = await serve(port, ['-t', MEDIAWIKI], { MW_CONFIG_FILE: settings() });
+    edit(
+      'Expense policy',
+      "'''Expense policy''': file expenses in Concur within 30 days.\n\n== Receipts ==\nKeep every receipt.\n\n" +
+        '[[Category:Finance]] [[Category:How to]]',
+    );
+    edit('VPN setup', 'Connect with the new VPN client before opening the intranet.');
+    edit('Expenses', '#REDIRECT [[Expense policy]]');
+    edit('Help:Editing', 'Not in the article namespace.');
+  });
+
+  afterAll(() => {
+    stop(server);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const config: SourceConfig = {
+    id: 'mw',
+    type: 'mediawiki',
+    name: 'Wiki',
+    url: '',
+    builtin: false,
+    tools: [],
+  };
+
+  it('syncs all articles through action=parse on a wiki without TextExtracts, then follows recentchanges', async () => {
+    const wiki = engine({ ...config, url: `${root}/api.php` });
+    const full = await wiki.sync(mediawiki);
+    expect(full.mode).toBe('full');
+    if (full.mode !== 'full') return;
+    expect(full.warnings).toEqual([]);
+    const items = byId(full.items);
+    // Redirects and other namespaces are left out.
+    expect(items.map((item) => item.id)).toEqual(['mw:Expense_policy', 'mw:Main_Page', 'mw:VPN_setup']);
+    expect(items[0]).toMatchObject({
+      title: 'Expense policy',
+      url: `${root}/index.php/Expense_policy`,
+      tags: ['finance', 'how to'],
+    });
+    expect(items[0]?.summary).toMatch(/^Expense policy: file expenses in Concur within 30 days\./);
+    expect(items[0]?.summary).toContain('Keep every receipt.');
+    expect(items[0]?.summary).not.toMatch(/\[edit\]|NewPP|<[a-z]/);
+    expect(items[2]?.summary).toBe('Connect with the new VPN client before opening the intranet.');
+    expect(wiki.requested.filter((url) => url.includes('action=parse'))).toHaveLength(3);
+
+    // Nothing happened since.
+    expect((await wiki.sync(mediawiki)).mode).toBe('not-modified');
+
+    edit('VPN setup', 'Connect with the new VPN client; restart after the first login.', 'clarify');
+    edit('Printer setup', 'Printers are added from the self-service portal.');
+    writeFileSync(join(dir, 'delete.txt'), 'Main Page\n');
+    maintenance('deleteBatch.php', ['-u', 'Admin', '-r', 'obsolete', join(dir, 'delete.txt')]);
+
+    const changes = await wiki.sync(mediawiki);
+    expect(changes.mode).toBe('incremental');
+    if (changes.mode !== 'incremental') return;
+    expect(changes.deletions).toEqual(['mw:Main_Page']);
+    expect(byId(changes.upserts).map((item) => [item.id, item.summary])).toEqual([
+      ['mw:Printer_setup', 'Printers are added from the self-service portal.'],
+      ['mw:VPN_setup', 'Connect with the new VPN client; restart after the first login.'],
+    ]);
+    expect(wiki.requested[0]).toContain('list=recentchanges');
+    expect(new URL(wiki.requested[0] ?? '').searchParams.get('rcstart')).toMatch(/^\d{4}-\d\d-\d\dT/);
+
+    // A move: the old title is a redirect now, the new one is the article.
+    writeFileSync(join(dir, 'move.txt'), 'Printer setup|Printer guide\n');
+    maintenance('moveBatch.php', ['-u', 'Admin', '-r', 'rename', join(dir, 'move.txt')]);
+    const moved = await wiki.sync(mediawiki);
+    expect(moved.mode).toBe('incremental');
+    if (moved.mode !== 'incremental') return;
+    expect(moved.deletions).toEqual(['mw:Printer_setup']);
+    expect(moved.upserts.map((item) => item.id)).toEqual(['mw:Printer_guide']);
+    expect((await wiki.sync(mediawiki)).mode).toBe('not-modified');
+  });
+
+  it('reads TextExtracts extracts, 20 titles a request, when the wiki has the extension', async () => {
+    writeFileSync(join(dir, 'textextracts'), '');
+    const wiki = engine({ ...config, url: `${root}/` });
+    const full = await wiki.sync(mediawiki);
+    expect(full.mode).toBe('full');
+    if (full.mode !== 'full') return;
+    expect(wiki.requested.some((url) => url.includes('action=parse'))).toBe(false);
+    const policy = full.items.find((item) => item.id === 'mw:Expense_policy');
+    // exintro: the lead section only.
+    expect(policy?.summary).toBe('Expense policy: file expenses in Concur within 30 days.');
+    expect(policy?.tags).toEqual(['finance', 'how to']);
+  });
+
+  it('says what is wrong when the URL is not the wiki root', async () => {
+    const wiki = engine({ ...config, url: `${root}/index.php/Main_Page` });
+    await expect(wiki.sync(mediawiki)).rejects.toThrow(/api\.php/);
+  });
+});
+
+// ─── DokuWiki ────────────────────────────────────────────────────────────────────────────────
+
+describe.skipIf(Boolean(missingDokuWiki))('DokuWiki (Debian package)', () => {
+  let dir = '';
+  let root = '';
+  let server: ChildProcess | undefined;
+  // DokuWiki reads DOKU_CONF before its own defaults: a prepended file points it at the temp copy.
+  const prepend = () => join(dir, 'prepend.php');
+  const commit = (id: string, text: string, summary = 'test') => {
+    const file = join(dir, 'page.txt');
+    writeFileSync(file, text);
+    php([
+      '-d',
+      `auto_prepend_file=${prepend()}`,
+      join(DOKUWIKI, 'bin/dwpage.php'),
+      'commit',
+      '-m',
+      summary,
+      file,
+      id,
+    ]);
+  };
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'signpost-dokuwiki-'));
+    const data = join(dir, 'data');
+    for (const sub of [
+      'pages',
+      'attic',
+      'meta',
+      'media',
+      'media_attic',
+      'media_meta',
+      'cache',
+      'index',
+      'locks',
+      'tmp',
+      'log',
+    ]) {
+      mkdirSync(join(data, sub), { recursive: true });
+    }
+    mkdirSync(join(dir, 'conf'));
+    writeFileSync(
+      prepend(),
+      `<?php\nif (!defined('DOKU_CONF')) define('DOKU_CONF', ${JSON.stringify(`${dir}/conf/`)});\n`,
+    );
+    writeFileSync(
+      join(dir, 'conf/local.php'),
+      [
+        '<?php',
+        `$conf['savedir'] = ${JSON.stringify(data)};`,
+        "$conf['title'] = 'Signpost Test Wiki';",
+        "$conf['useacl'] = 0;",
+        // Raw HTML in pages, to see that a real <script> never reaches a summary.
+        "$conf['htmlok'] = 1;",
+        // The feed is cached for rss_update seconds (5 minutes by default) and answers 304 meanwhile.
+        "$conf['rss_update'] = 2;",
+        '',
+      ].join('\n'),
+    );
+    const port = await freePort();
+    root = `http://127.0.0.1:${port}`;
+    server = await serve(port, ['-d', `auto_prepend_file=${prepend()}`, '-t', DOKUWIKI]);
+    commit('kb:vpn', '====== VPN ======\n\nConnect with the **old** client.\n', 'created');
+    commit(
+      'kb:vpn',
+      '====== VPN ======\n\nConnect with the **new** client & restart.\n\n<html><script>alert(1)</script></html>\n',
+      'new client',
+    );
+    commit('kb:expense_policy', 'File expenses in Concur within 30 days.\n');
+    commit('start', '====== Welcome ======\n\nThe team wiki.\n');
+  });
+
+  afterAll(() => {
+    stop(server);
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const config: SourceConfig = {
+    id: 'dw',
+    type: 'dokuwiki',
+    name: 'Wiki',
+    url: '',
+    builtin: false,
+    tools: [],
+  };
+
+  it('syncs the recent feed, answers 304 while it is unchanged, and shows an edit', async () => {
+    const wiki = engine({ ...config, url: `${root}/doku.php?id=start` });
+    const full = await wiki.sync(dokuwiki);
+    expect(full.mode).toBe('full');
+    if (full.mode !== 'full') return;
+    expect(full.warnings).toEqual([]);
+    expect(wiki.requested).toEqual([
+      `${root}/feed.php?type=atom1&mode=recent&content=html&num=100&linkto=current&minor=1&view=pages`,
+    ]);
+    expect(
+      byId(full.items).map(({ id, title, summary, url, tags }) => ({ id, title, summary, url, tags })),
+    ).toEqual([
+      {
+        id: 'dw:kb:expense_policy',
+        title: 'expense policy',
+        summary: 'File expenses in Concur within 30 days.',
+        url: `${root}/doku.php?id=kb:expense_policy`,
+        tags: ['kb'],
+      },
+      {
+        id: 'dw:kb:vpn',
+        title: 'VPN',
+        summary: 'Connect with the new client & restart.',
+        url: `${root}/doku.php?id=kb:vpn`,
+        tags: ['kb'],
+      },
+      {
+        id: 'dw:start',
+        title: 'Welcome',
+        summary: 'The team wiki.',
+        url: `${root}/doku.php?id=start`,
+        tags: [],
+      },
+    ]);
+
+    expect(await wiki.sync(dokuwiki)).toEqual({ mode: 'not-modified' });
+
+    commit('kb:vpn', '====== VPN ======\n\nUse the new client from the portal.\n', 'portal');
+    // Past the feed cache's lifetime.
+    await new Promise((resolve) => setTimeout(resolve, 3100));
+    const edited = await wiki.sync(dokuwiki);
+    expect(edited.mode).toBe('full');
+    expect(itemsOf(edited).find((item) => item.id === 'dw:kb:vpn')?.summary).toBe(
+      'Use the new client from the portal.',
+    );
+  });
+
+  it('lists every page of a namespace with options.mode = "list"', async () => {
+    const wiki = engine({ ...config, url: `${root}/`, options: { mode: 'list', namespace: 'kb' } });
+    const full = await wiki.sync(dokuwiki);
+    expect(byId(itemsOf(full)).map((item) => item.id)).toEqual(['dw:kb:expense_policy', 'dw:kb:vpn']);
+    expect(wiki.requested[0]).toContain('mode=list');
+  });
+
+  it('says what is wrong when the URL is not the wiki root', async () => {
+    const wiki = engine({ ...config, url: `${root}/lib/exe/` });
+    await expect(wiki.sync(dokuwiki)).rejects.toThrow(/HTTP 404|doku\.php and feed\.php/);
+  });
+});
