@@ -138,4 +138,27 @@ describe('sync engine', () => {
     expect(a).toBe(b);
     expect(net.requests).toHaveLength(1);
   });
+
+  it('gives up on a server that never answers, and on one that closes mid-body, keeping the items', async () => {
+    const db = await getDb();
+    const good = await syncSource(db, FEED, deps(network({ body: RSS }).fetchFn));
+    const hanging = (async (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))),
+      )) as typeof fetch;
+    const hung = await syncSource(db, FEED, deps(hanging, { timeoutMs: 50 }));
+    expect(hung.error).toMatch(/no answer from kb\.example within/);
+    const cut = (async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('<rss><channel><item><title>half'));
+            controller.error(new TypeError('connection closed'));
+          },
+        }),
+      )) as typeof fetch;
+    const closed = await syncSource(db, FEED, deps(cut));
+    expect(closed.error).toMatch(/connection closed/);
+    expect(await db.getAllFromIndex('items', 'bySource', 'news')).toHaveLength(good.itemCount);
+  });
 });
