@@ -41,7 +41,8 @@ export function Nudge({ matches, toolName, announce, onAction, onPause, votes: i
   useEffect(() => {
     if (open) {
       panel.current?.focus();
-      for (const { item } of visible) onAction(item, 'panel');
+      // Views count for tips only: a tip seen often enough without a "helpful" stops being offered.
+      for (const { item } of visible) if (item.kind === 'tip') onAction(item, 'panel');
     } else if (wasOpen.current) badge.current?.focus();
     wasOpen.current = open;
     // Views are counted when the panel opens, not again when items are hidden from an open panel.

@@ -15,7 +15,7 @@ export interface BudgetSettings {
   minGapMinutes: number;
   /** Local time window with no announcements ("18:00"–"08:00" spans midnight); null: none. */
   quietHours: { start: string; end: string } | null;
-  /** An item stops being offered after this many views of the panel that showed it, unless marked helpful. */
+  /** A tip stops being offered after this many views of the panel that showed it, unless marked helpful. */
   maxViews: number;
   /** This many dismissed announcements in a row… */
   backoffAfter: number;

@@ -54,7 +54,9 @@ export function parseToolRules(value: unknown): RulesRead {
       problems.push(`${where}: not an object`);
       continue;
     }
-    const { tool, name, matches } = raw;
+    const { tool, name } = raw;
+    // A single pattern written as a string is taken as a list of one (a common slip in policies).
+    const matches = typeof raw.matches === 'string' ? [raw.matches] : raw.matches;
     if (typeof tool !== 'string' || !TOOL_ID.test(tool)) {
       problems.push(`${where}: "tool" must be a lowercase id such as "jira" or "expenses-portal"`);
       continue;

@@ -74,3 +74,12 @@ describe('detectWithRules', () => {
     expect(rulePatterns([...rules, rules[0] as (typeof rules)[0]])).toHaveLength(3);
   });
 });
+
+describe('parseToolRules leniency', () => {
+  it('takes a single pattern written as a string', () => {
+    expect(parseToolRules([{ tool: 'jira', matches: 'https://jira.corp.example/*' }])).toEqual({
+      rules: [{ tool: 'jira', matches: ['https://jira.corp.example/*'] }],
+      problems: [],
+    });
+  });
+});
