@@ -7,17 +7,28 @@ interface Props {
   loadSources: () => Promise<SourceView[]>;
   setEnabled: (sourceId: string, enabled: boolean) => Promise<SourceView[]>;
   formatDate: (ms: number) => string;
+  /** Sync a source now; remove one of the person's own. */
+  syncNow: (sourceId: string) => Promise<SourceView[]>;
+  remove: (sourceId: string) => Promise<SourceView[]>;
+  /** The "add a source" form, given a way to refresh the list after a save. */
+  editor?: (refresh: (sources: SourceView[]) => void) => ComponentChildren;
   /** Further sections (tools, …). */
   children?: ComponentChildren;
 }
 
 /** The options page: the knowledge sources, their state, and the switch for each. */
-export function Options({ loadSources, setEnabled, formatDate, children }: Props) {
+export function Options({ loadSources, setEnabled, formatDate, syncNow, remove, editor, children }: Props) {
   const t = useT();
   const [sources, setSources] = useState<SourceView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  const [syncing, setSyncing] = useState<string | null>(null);
   const report = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
+  const apply = (work: Promise<SourceView[]>) =>
+    work.then((next) => {
+      setError(null);
+      setSources(next);
+    }, report);
   useEffect(() => {
     loadSources().then(setSources, report);
   }, [loadSources]);
@@ -61,13 +72,30 @@ export function Options({ loadSources, setEnabled, formatDate, children }: Props
                     />{' '}
                     {t('sourceEnabled', name)}
                   </label>
-                ) : (
+                ) : source.origin === 'policy' ? (
                   <p class="sp-screen">{t('rulesPolicy')}</p>
+                ) : (
+                  <button type="button" onClick={() => void apply(remove(source.id))}>
+                    {t('sourceRemove', name)}
+                  </button>
+                )}{' '}
+                {!source.builtin && (
+                  <button
+                    type="button"
+                    disabled={syncing === source.id}
+                    onClick={() => {
+                      setSyncing(source.id);
+                      void apply(syncNow(source.id)).finally(() => setSyncing(null));
+                    }}
+                  >
+                    {syncing === source.id ? t('sourceSyncing') : t('sourceSyncNow', name)}
+                  </button>
                 )}
               </li>
             );
           })}
         </ul>
+        {editor?.((next) => setSources(next))}
       </section>
       {children}
     </main>

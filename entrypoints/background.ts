@@ -23,6 +23,10 @@ const HANDLED: readonly MessageType[] = [
   'retryDelivery',
   'getWebhook',
   'saveWebhook',
+  'previewSource',
+  'saveSource',
+  'removeSource',
+  'syncNow',
 ];
 
 const OUTBOX_ALARM = 'signpost-outbox';
@@ -31,7 +35,12 @@ const SOURCE_ALARM = 'signpost-sync:';
 
 const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
 
-async function handle(service: Service, raw: unknown, sender: Browser.Runtime.MessageSender): Promise<Reply> {
+async function handle(
+  service: Service,
+  raw: unknown,
+  sender: Browser.Runtime.MessageSender,
+  sourcesChanged: () => void,
+): Promise<Reply> {
   const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
   const checked = validateMessage(raw, from, HANDLED);
   if ('error' in checked) return errorReply(checked.error);
@@ -66,6 +75,20 @@ async function handle(service: Service, raw: unknown, sender: Browser.Runtime.Me
         return { ok: true, value: await service.deliverNow() };
       case 'retryDelivery':
         return { ok: true, value: await service.retryDelivery(message.payload) };
+      case 'previewSource':
+        return { ok: true, value: await service.previewSource(message.payload) };
+      case 'saveSource': {
+        const value = await service.saveSource(message.payload);
+        sourcesChanged();
+        return { ok: true, value };
+      }
+      case 'removeSource': {
+        const value = await service.removeSource(message.payload);
+        sourcesChanged();
+        return { ok: true, value };
+      }
+      case 'syncNow':
+        return { ok: true, value: await service.syncNow(message.payload) };
       case 'getWebhook':
         return { ok: true, value: await service.getWebhook() };
       case 'saveWebhook':
@@ -129,7 +152,7 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so that a message or an alarm wakes a stopped worker.
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.Runtime.MessageSender) =>
-    handle(service, raw, sender),
+    handle(service, raw, sender, () => void schedule()),
   );
   browser.runtime.onInstalled.addListener(() => {
     // Install or update: (re)load the embedded content shipped with this version.

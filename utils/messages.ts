@@ -17,9 +17,11 @@ import {
   type SourceView,
 } from './model';
 import type { OutboxEntry } from './outbox';
+import { parseSources } from './policy';
 import { type Reaction, validateReaction, WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
 import type { RuleAccess } from './rule-scripts';
 import type { ToolRule } from './rules';
+import type { Preview, SourceAuth } from './sync';
 
 /** The flag webhook as the options page shows it. */
 export interface WebhookSettings {
@@ -76,6 +78,18 @@ export interface Protocol {
   };
   /** Popup/options → background: every source with its state. */
   listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
+  /** Options → background: read a source once without storing it ("Test"). */
+  previewSource: { from: 'extension'; request: { source: unknown; auth?: SourceAuth }; response: Preview };
+  /** Options → background: add or replace one of the person's own sources, then sync it. */
+  saveSource: {
+    from: 'extension';
+    request: { source: unknown; auth?: SourceAuth | null };
+    response: { sources: SourceView[] };
+  };
+  /** Options → background: remove one of the person's own sources. */
+  removeSource: { from: 'extension'; request: { sourceId: string }; response: { sources: SourceView[] } };
+  /** Options → background: sync a source now. */
+  syncNow: { from: 'extension'; request: { sourceId: string }; response: { sources: SourceView[] } };
   /** Options → background: switch a source on or off. */
   setSourceEnabled: {
     from: 'extension';
@@ -130,6 +144,19 @@ export type Reply<T extends MessageType = MessageType> =
   | { ok: false; error: string };
 
 type Validator<T extends MessageType> = (payload: unknown) => Request<T> | null;
+
+function sourceIdOnly(payload: unknown): { sourceId: string } | null {
+  return isRecord(payload) && typeof payload.sourceId === 'string' && payload.sourceId.length <= 100
+    ? { sourceId: payload.sourceId }
+    : null;
+}
+
+/** Credentials from the options page: undefined when absent, null when malformed. */
+function validateAuth(value: unknown): SourceAuth | undefined | null {
+  if (value === undefined) return undefined;
+  const parsed = parseSources([{ id: 'x', type: 'feed', url: 'https://x.invalid/', auth: value }]).sources[0];
+  return parsed?.auth ?? null;
+}
 
 const empty = (payload: unknown): Record<string, never> | null =>
   payload === undefined || (isRecord(payload) && Object.keys(payload).length === 0) ? {} : null;
@@ -218,6 +245,27 @@ export const RULES: { [T in MessageType]: { from: Protocol[T]['from']; validate:
         : null,
   },
   listSources: { from: 'extension', validate: empty },
+  previewSource: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || !isRecord(payload.source)) return null;
+      const auth = validateAuth(payload.auth);
+      if (auth === null) return null;
+      return { source: payload.source, ...(auth ? { auth } : {}) };
+    },
+  },
+  saveSource: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || !isRecord(payload.source)) return null;
+      if (payload.auth === null) return { source: payload.source, auth: null };
+      const auth = validateAuth(payload.auth);
+      if (auth === null) return null;
+      return { source: payload.source, ...(auth ? { auth } : {}) };
+    },
+  },
+  removeSource: { from: 'extension', validate: sourceIdOnly },
+  syncNow: { from: 'extension', validate: sourceIdOnly },
   setSourceEnabled: {
     from: 'extension',
     validate(payload) {

@@ -106,6 +106,8 @@ export interface SourceStatus {
 /** What the options page and popup see of a source. */
 export interface SourceView extends SourceConfig {
   enabled: boolean;
+  /** Where the source comes from: shipped, set by the organisation's policy, or added by the person. */
+  origin: 'builtin' | 'policy' | 'own';
   status: SourceStatus;
 }
 

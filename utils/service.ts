@@ -5,7 +5,7 @@
  * index once.
  */
 import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from './budget';
-import { type Db, getDb, readItems } from './db';
+import { type Db, getDb, readItems, replaceSourceItems } from './db';
 import { deliverDue } from './delivery';
 import { type EventType, makeEvent, type SignpostEvent } from './events';
 import { applyAction, excludedItems, feedbackSignals, parseFeedback } from './feedback';
@@ -29,12 +29,12 @@ import {
   type SourceView,
 } from './model';
 import { newEntry, parseOutboxEntry, retryByHand } from './outbox';
-import type { PolicySource } from './policy';
+import { type PolicySource, parseSources } from './policy';
 import { syncRuleScripts } from './rule-scripts';
 import { parseToolRules } from './rules';
 import { buildSearchIndex, type SearchIndex, searchItems } from './search';
-import { readPolicy, readSettings, type Settings, updateSettings } from './settings';
-import { DEMO_SOURCE, ensureBuiltinSources, type SyncDeps, syncSource } from './sync';
+import { readPolicy, readSecret, readSettings, type Settings, updateSettings, writeSecret } from './settings';
+import { DEMO_SOURCE, ensureBuiltinSources, previewSource, type SyncDeps, syncSource } from './sync';
 
 export interface ServiceDeps extends SyncDeps {
   reasonText?: ReasonText;
@@ -89,12 +89,18 @@ export function createService(deps: ServiceDeps) {
   async function allSources(): Promise<SourceConfig[]> {
     const db = await getDb();
     const builtin = (await db.getAll('sources')).filter((source) => source.builtin);
-    return [...builtin, ...((await readPolicy()).policy.sources ?? [])];
+    const [policySources, own] = await Promise.all([
+      readPolicy().then(({ policy }) => policy.sources ?? []),
+      readSettings().then((settings) => settings.sources),
+    ]);
+    const taken = new Set(policySources.map((source) => source.id));
+    return [...builtin, ...policySources, ...own.filter((source) => !taken.has(source.id))];
   }
 
   /** Credentials for a source: the policy's, never sent anywhere but the source itself. */
   async function authFor(sourceId: string) {
-    return (await readPolicy()).policy.sources?.find((source) => source.id === sourceId)?.auth;
+    const fromPolicy = (await readPolicy()).policy.sources?.find((source) => source.id === sourceId)?.auth;
+    return fromPolicy ?? readSecret(sourceId);
   }
 
   const syncDeps: SyncDeps = { ...deps, auth: deps.auth ?? authFor };
@@ -208,6 +214,7 @@ export function createService(deps: ServiceDeps) {
   async function listSources(): Promise<Response<'listSources'>> {
     await ensureReady();
     const [db, settings] = await Promise.all([getDb(), readSettings()]);
+    const policyIds = new Set(((await readPolicy()).policy.sources ?? []).map((source) => source.id));
     const sources: SourceView[] = [];
     for (const { auth: _secret, ...source } of (await allSources()) as PolicySource[]) {
       const status = (await db.get('status', source.id)) ?? {
@@ -215,7 +222,8 @@ export function createService(deps: ServiceDeps) {
         itemCount: 0,
         warnings: [],
       };
-      sources.push({ ...source, enabled: isEnabled(source, settings), status });
+      const origin = source.builtin ? 'builtin' : policyIds.has(source.id) ? 'policy' : 'own';
+      sources.push({ ...source, enabled: isEnabled(source, settings), origin, status });
     }
     return { sources };
   }
@@ -439,6 +447,53 @@ export function createService(deps: ServiceDeps) {
         if (source.builtin) await syncSource(db, source, syncDeps);
       }
       invalidate();
+    },
+
+    /** "Test": reads a source once without storing anything. */
+    async previewSource({ source, auth }: Request<'previewSource'>): Promise<Response<'previewSource'>> {
+      const parsed = parseSources([source]);
+      const config = parsed.sources[0];
+      if (!config) throw new Error(parsed.problems.join('; '));
+      return previewSource(config, syncDeps, auth ?? (await readSecret(config.id)));
+    },
+
+    /** Adds or replaces one of the person's own sources (credentials kept apart), then syncs it. */
+    async saveSource({ source, auth }: Request<'saveSource'>): Promise<Response<'saveSource'>> {
+      const parsed = parseSources([source]);
+      const config = parsed.sources[0];
+      if (!config) throw new Error(parsed.problems.join('; '));
+      const { policy } = await readPolicy();
+      if (policy.sources?.some((other) => other.id === config.id)) {
+        throw new Error(`the id "${config.id}" is taken by a source your organisation set`);
+      }
+      const { auth: _none, ...stored } = config;
+      const own = (await readSettings()).sources.filter((other) => other.id !== config.id);
+      await updateSettings({ sources: [...own, stored] });
+      if (auth !== undefined) await writeSecret(config.id, auth ?? undefined);
+      await syncOne(stored);
+      return listSources();
+    },
+
+    /** Removes one of the person's own sources with its items, status and credentials. */
+    async removeSource({ sourceId }: Request<'removeSource'>): Promise<Response<'removeSource'>> {
+      const own = (await readSettings()).sources;
+      if (!own.some((source) => source.id === sourceId))
+        throw new Error(`no source of yours is called "${sourceId}"`);
+      await updateSettings({ sources: own.filter((source) => source.id !== sourceId) });
+      await writeSecret(sourceId, undefined);
+      const db = await getDb();
+      await replaceSourceItems(db, sourceId, [], { sourceId, itemCount: 0, warnings: [] });
+      await db.delete('status', sourceId);
+      invalidate();
+      return listSources();
+    },
+
+    /** "Sync now". */
+    async syncNow({ sourceId }: Request<'syncNow'>): Promise<Response<'syncNow'>> {
+      const source = (await allSources()).find((candidate) => candidate.id === sourceId);
+      if (!source) throw new Error(`no source "${sourceId}"`);
+      await syncOne(source);
+      return listSources();
     },
 
     /** Which sources sync how often (for the background's alarms). */

@@ -5,10 +5,11 @@
  */
 import { browser } from './browser';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from './budget';
-import { isHostName, isHttpUrl, isRecord } from './model';
-import { applyPolicy, type Policy, parsePolicy, policyKeys } from './policy';
+import { isHostName, isHttpUrl, isRecord, type SourceConfig } from './model';
+import { applyPolicy, type Policy, parsePolicy, parseSources, policyKeys } from './policy';
 import { WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
 import { parseToolRules, type ToolRule } from './rules';
+import type { SourceAuth } from './sync';
 
 export const SETTINGS_VERSION = 1;
 const KEY = 'settings';
@@ -21,6 +22,8 @@ export interface Settings {
   maxItems: number;
   /** Self-hosted tools and in-house apps, by match pattern; they win over built-in detection. */
   toolRules: ToolRule[];
+  /** Sources the person added (their credentials are stored apart, see sourceSecrets). */
+  sources: SourceConfig[];
   /** Host names where the person paused Signpost. */
   pausedSites: string[];
   /** The attention budget for announcements. */
@@ -40,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   demoContent: true,
   maxItems: 3,
   toolRules: [],
+  sources: [],
   pausedSites: [],
   nudges: DEFAULT_BUDGET,
   audiences: [],
@@ -67,7 +71,13 @@ export function parseSettings(raw: unknown): SettingsRead {
   }
   // Future: `if (version < 2) raw = migrateV1toV2(raw)` — one step per released version.
   const problems: string[] = [];
-  const settings: Settings = { ...DEFAULT_SETTINGS, toolRules: [], pausedSites: [], audiences: [] };
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    toolRules: [],
+    sources: [],
+    pausedSites: [],
+    audiences: [],
+  };
   if (typeof raw.demoContent === 'boolean') settings.demoContent = raw.demoContent;
   else if (raw.demoContent !== undefined) problems.push('demoContent is not true/false; using the default');
   const maxItems = raw.maxItems;
@@ -102,6 +112,9 @@ export function parseSettings(raw: unknown): SettingsRead {
   const nudges = parseBudgetSettings(raw.nudges);
   settings.nudges = nudges.budget;
   problems.push(...nudges.problems);
+  const sources = parseSources(raw.sources);
+  settings.sources = sources.sources.map(({ auth: _never, ...source }) => source);
+  problems.push(...sources.problems);
   const rules = parseToolRules(raw.toolRules);
   settings.toolRules = rules.rules;
   problems.push(...rules.problems);
@@ -166,4 +179,22 @@ export async function updateSettings(change: Partial<Omit<Settings, 'version'>>)
   if (problems.length) throw new Error(problems.join('; '));
   await browser.storage.local.set({ [KEY]: settings });
   return applyPolicy(settings, policy);
+}
+
+const SECRETS = 'sourceSecrets';
+
+/** Credentials of the person's own sources: storage.local only (never synced), never logged. */
+export async function readSecret(sourceId: string): Promise<SourceAuth | undefined> {
+  const stored = (await browser.storage.local.get(SECRETS))[SECRETS];
+  const secret = isRecord(stored) ? stored[sourceId] : undefined;
+  return isRecord(secret) ? (secret as SourceAuth) : undefined;
+}
+
+/** Stores (or, with undefined, removes) a source's credentials. */
+export async function writeSecret(sourceId: string, auth: SourceAuth | undefined): Promise<void> {
+  const stored = (await browser.storage.local.get(SECRETS))[SECRETS];
+  const secrets: Record<string, unknown> = isRecord(stored) ? { ...stored } : {};
+  if (auth) secrets[sourceId] = auth;
+  else delete secrets[sourceId];
+  await browser.storage.local.set({ [SECRETS]: secrets });
 }

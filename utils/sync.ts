@@ -295,3 +295,59 @@ export async function ensureBuiltinSources(db: Db): Promise<void> {
   const tx = db.transaction('sources', 'readwrite');
   await Promise.all([...BUILTIN_SOURCES.map((source) => tx.store.put(source)), tx.done]);
 }
+
+export interface Preview {
+  /** The first items, as they would be stored. */
+  items: { title: string; url: string; summary: string }[];
+  count: number;
+  warnings: string[];
+}
+
+/**
+ * Reads a source once without storing anything, for the options page's "Test": what the first
+ * items would look like, or the error an admin can act on (thrown).
+ */
+export async function previewSource(
+  config: SourceConfig,
+  deps: SyncDeps,
+  auth?: SourceAuth,
+): Promise<Preview> {
+  const adapter = adapterFor(config.type);
+  if (!adapter) throw new Error(`Signpost cannot read "${config.type}" sources`);
+  const connection = sourceFetch(config.url, deps, auth, {});
+  const result = await adapter.sync({
+    config,
+    fetch: connection.fetch,
+    now: deps.now?.() ?? Date.now(),
+    maxItems: Math.min(deps.maxItems ?? 20_000, 500),
+  });
+  if (result.mode === 'not-modified') return { items: [], count: 0, warnings: [] };
+  const items = result.mode === 'full' ? result.items : result.upserts;
+  return {
+    items: items
+      .slice(0, 5)
+      .map(({ title, url, summary }) => ({ title, url, summary: summary.slice(0, 200) })),
+    count: items.length,
+    warnings: result.warnings.slice(0, 10),
+  };
+}
+
+/** A likely source type for a URL, from its host and path (the admin can change it). */
+export function guessSourceType(url: string): SourceConfig['type'] {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'feed';
+  }
+  const host = parsed.hostname;
+  const path = parsed.pathname.toLowerCase();
+  if (host.endsWith('.atlassian.net') || path.startsWith('/wiki')) return 'confluence';
+  if (host.endsWith('.zendesk.com') || path.includes('/hc/')) return 'zendesk';
+  if (host.endsWith('.service-now.com') || host.endsWith('.servicenowservices.com')) return 'servicenow';
+  if (path.endsWith('api.php') || path.includes('/index.php')) return 'mediawiki';
+  if (path.includes('doku.php') || path.includes('feed.php')) return 'dokuwiki';
+  if (path.endsWith('latest.json') || path.startsWith('/c/') || path.startsWith('/t/')) return 'discourse';
+  if (path.endsWith('.json') && !path.endsWith('feed.json')) return 'catalog';
+  return 'feed';
+}

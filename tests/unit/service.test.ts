@@ -334,4 +334,39 @@ describe('background service', () => {
       expect((announced[i] as number) - (announced[i - 1] as number)).toBeGreaterThanOrEqual(60 * 60_000);
     }
   });
+
+  it("keeps an own source's credentials apart, sends them only to it, and removes everything on remove", async () => {
+    const requests: { url: string; auth: string | null }[] = [];
+    const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      requests.push({ url, auth: new Headers(init?.headers).get('authorization') });
+      if (url.startsWith('chrome-extension://')) return new Response(catalog(['Plan a sprint on the board']));
+      return new Response(catalog(['Team sprint rules']), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof fetch;
+    const bg = service(fetchFn);
+    const source = {
+      id: 'team',
+      type: 'catalog',
+      name: 'Team',
+      url: 'https://kb.corp.example/team.json',
+      tools: ['jira'],
+    };
+    const { sources } = await bg.saveSource({ source, auth: { kind: 'bearer', token: 's3cret' } });
+    expect(sources.find((s) => s.id === 'team')).toMatchObject({ origin: 'own', status: { itemCount: 1 } });
+    expect(JSON.stringify(sources)).not.toContain('s3cret');
+    const stored = await fakeBrowser.storage.local.get(['settings', 'sourceSecrets']);
+    expect(JSON.stringify(stored.settings)).not.toContain('s3cret');
+    expect(stored.sourceSecrets).toEqual({ team: { kind: 'bearer', token: 's3cret' } });
+    expect(requests.find((r) => r.url.startsWith('https://kb.corp.example'))?.auth).toBe('Bearer s3cret');
+    expect(
+      requests.filter((r) => !r.url.startsWith('https://kb.corp.example')).every((r) => r.auth === null),
+    ).toBe(true);
+
+    const after = await bg.removeSource({ sourceId: 'team' });
+    expect(after.sources.some((s) => s.id === 'team')).toBe(false);
+    expect((await fakeBrowser.storage.local.get('sourceSecrets')).sourceSecrets).toEqual({});
+    expect(await (await getDb()).getAllFromIndex('items', 'bySource', 'team')).toEqual([]);
+  });
 });
