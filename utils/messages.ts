@@ -4,6 +4,8 @@
  * request is, how it is validated, and what comes back. Anything else gets an error answer and
  * changes nothing.
  */
+
+import { parseAuth } from './auth';
 import { browser } from './browser';
 import { ITEM_ACTIONS, type ItemAction } from './feedback';
 import {
@@ -17,7 +19,6 @@ import {
   type SourceView,
 } from './model';
 import type { OutboxEntry } from './outbox';
-import { parseSources } from './policy';
 import { type Reaction, validateReaction, WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
 import type { RuleAccess } from './rule-scripts';
 import type { ToolRule } from './rules';
@@ -151,12 +152,7 @@ function sourceIdOnly(payload: unknown): { sourceId: string } | null {
     : null;
 }
 
-/** Credentials from the options page: undefined when absent, null when malformed. */
-function validateAuth(value: unknown): SourceAuth | undefined | null {
-  if (value === undefined) return undefined;
-  const parsed = parseSources([{ id: 'x', type: 'feed', url: 'https://x.invalid/', auth: value }]).sources[0];
-  return parsed?.auth ?? null;
-}
+const validateAuth = parseAuth;
 
 const empty = (payload: unknown): Record<string, never> | null =>
   payload === undefined || (isRecord(payload) && Object.keys(payload).length === 0) ? {} : null;

@@ -4,6 +4,8 @@
  * entry is left out with the reason, the rest applies. The same shape is what the options page
  * imports and exports.
  */
+
+import { parseAuth } from './auth';
 import { parseBudgetSettings } from './budget';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from './model';
 import { WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
@@ -30,21 +32,6 @@ export interface Policy {
 }
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
-
-function parseAuth(value: unknown): SourceAuth | undefined | null {
-  if (value === undefined) return undefined;
-  if (!isRecord(value)) return null;
-  const text = (key: string) =>
-    typeof value[key] === 'string' && value[key] ? (value[key] as string) : null;
-  if (value.kind === 'basic' && text('username') && text('password') !== null) {
-    return { kind: 'basic', username: text('username') as string, password: text('password') as string };
-  }
-  if (value.kind === 'bearer' && text('token')) return { kind: 'bearer', token: text('token') as string };
-  if (value.kind === 'discourse' && text('apiKey') && text('username')) {
-    return { kind: 'discourse', apiKey: text('apiKey') as string, username: text('username') as string };
-  }
-  return null;
-}
 
 /** Validates source entries (policy or settings). Bad entries are left out with the reason. */
 export function parseSources(

@@ -14,8 +14,8 @@ import { extractContext } from '@/utils/context';
 import { t } from '@/utils/i18n';
 import { errorReply, type Reply, senderKind, sendMessage, validateMessage } from '@/utils/messages';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
+import { loadPageSettings, onPageSettingsChanged } from '@/utils/page-settings';
 import { detectWithRules, type ToolRule } from '@/utils/rules';
-import { loadSettings, onSettingsChanged } from '@/utils/settings';
 import { builtinMatchPatterns } from '@/utils/tools';
 import styles from './style.css?inline';
 import { watchScreen } from './watch';
@@ -86,7 +86,7 @@ export default defineContentScript({
       scope.signpostRunning = false;
     });
 
-    const initial = (await loadSettings()).settings;
+    const initial = await loadPageSettings();
     let rules: ToolRule[] = initial.toolRules;
     let paused = initial.pausedSites.includes(location.host);
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -178,7 +178,7 @@ export default defineContentScript({
       });
     // Single-page tools change screens without a page load.
     watchScreen(ctx, () => void start());
-    const stopSettings = onSettingsChanged((settings) => {
+    const stopSettings = onPageSettingsChanged((settings) => {
       rules = settings.toolRules;
       paused = settings.pausedSites.includes(location.host);
       void start();

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Size of the content script's non-UI part: what runs on every tool page before anything matched
- * (detection, admin rules, context extraction, messaging, settings, screen watching and the
+ * (detection, admin rules, context extraction, messaging, page settings, screen watching and the
  * browser API polyfill), bundled and minified like the build, and its gzip size. The full built
  * content script (with the Preact UI) is reported beside it when a build exists.
  */
@@ -15,9 +15,9 @@ const entry = `
   import { detectWithRules } from './utils/rules';
   import { extractContext } from './utils/context';
   import { sendMessage } from './utils/messages';
-  import { loadSettings, onSettingsChanged } from './utils/settings';
+  import { loadPageSettings, onPageSettingsChanged } from './utils/page-settings';
   import { watchScreen } from './entrypoints/content/watch';
-  globalThis.keep = { detectWithRules, extractContext, sendMessage, loadSettings, onSettingsChanged, watchScreen };
+  globalThis.keep = { detectWithRules, extractContext, sendMessage, loadPageSettings, onPageSettingsChanged, watchScreen };
 `;
 const result = await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
