@@ -11,8 +11,9 @@
  * Confluence lists no deletions, so the daily full sync is what removes deleted pages.
  * Cursor: { v: 1, watermark: newest page version seen (epoch ms), fullSyncAt (epoch ms), space }.
  */
-import { isRecord, type KnowledgeItem } from '../model';
-import { type Normalized, normalize, type RawRecord } from './normalize';
+import { isRecord } from '../model';
+import type { RawRecord } from './normalize';
+import { Collector, getJsonList, pagingProblem } from './paging';
 import type { AdapterContext, AdapterResult, SourceAdapter } from './types';
 
 const DAY = 86_400_000;
@@ -59,20 +60,8 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-async function getJson(context: AdapterContext, url: string): Promise<Record<string, unknown>> {
-  const response = await context.fetch(url, { headers: { accept: 'application/json' } });
-  const body = await response.text();
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch {
-    const what = body.trimStart().startsWith('<') ? ' (it sent an HTML page)' : '';
-    throw new Error(`the server did not answer with Confluence's JSON${what}: ${SHAPE_HINT}`);
-  }
-  if (!isRecord(doc) || !Array.isArray(doc.results)) {
-    throw new Error(`the server's JSON has no Confluence "results" list: ${SHAPE_HINT}`);
-  }
-  return doc;
+function getJson(context: AdapterContext, url: string): Promise<Record<string, unknown>> {
+  return getJsonList(context, url, { vendor: 'Confluence', listKey: 'results', hint: SHAPE_HINT });
 }
 
 /** `YYYY/MM/DD HH:mm` in UTC, the date format CQL accepts. */
@@ -145,60 +134,6 @@ async function spaceId(context: AdapterContext, site: Site, key: string): Promis
   return String(id);
 }
 
-/** Why paging must stop at `url` (asked for already, or one request too many); records it otherwise. */
-function pagingProblem(requested: Set<string>, url: string): string | undefined {
-  if (requested.has(url)) return 'stopped paging: Confluence sent the same next page again';
-  if (requested.size >= MAX_REQUESTS) return `stopped paging after ${MAX_REQUESTS} requests`;
-  requested.add(url);
-  return undefined;
-}
-
-/** Collects normalised pages up to the limit, each page once. */
-class Collector {
-  private readonly results = new Map<string, Normalized>();
-  private count = 0;
-  readonly warnings: string[] = [];
-  stopped = false;
-
-  constructor(private readonly context: AdapterContext) {}
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** False once the limit is reached (and says so). `replace`: a later copy of a page wins. */
-  add(page: Page, replace = false): boolean {
-    const previous = this.results.get(page.id);
-    if (previous && !replace) return true;
-    if (!previous && this.count >= this.context.maxItems) {
-      this.stopped = true;
-      this.warnings.push(`stopped at ${this.context.maxItems} items (the limit for one source)`);
-      return false;
-    }
-    this.remove(page.id);
-    const result = normalize(page.record, this.context.config, this.context.now);
-    this.results.set(page.id, result);
-    if ('item' in result) this.count++;
-    return true;
-  }
-
-  remove(id: string) {
-    const previous = this.results.get(id);
-    if (previous && 'item' in previous) this.count--;
-    this.results.delete(id);
-  }
-
-  result(): { items: KnowledgeItem[]; warnings: string[] } {
-    const items: KnowledgeItem[] = [];
-    const warnings = [...this.warnings];
-    for (const result of this.results.values()) {
-      if ('item' in result) items.push(result.item);
-      else warnings.push(result.warning);
-    }
-    return { items, warnings };
-  }
-}
-
 async function fullSync(context: AdapterContext, site: Site, space: string): Promise<AdapterResult> {
   const collected = new Collector(context);
   let watermark = 0;
@@ -206,7 +141,7 @@ async function fullSync(context: AdapterContext, site: Site, space: string): Pro
   if (space) url += `&space-id=${encodeURIComponent(await spaceId(context, site, space))}`;
   const requested = new Set<string>();
   while (url && !collected.stopped) {
-    const problem = pagingProblem(requested, url);
+    const problem = pagingProblem(requested, url, 'Confluence', MAX_REQUESTS);
     if (problem) {
       collected.warnings.push(problem);
       break;
@@ -242,7 +177,7 @@ async function incrementalSync(context: AdapterContext, site: Site, cursor: Curs
   let url: string | undefined = base;
   const requested = new Set<string>();
   while (url && !collected.stopped) {
-    const problem = pagingProblem(requested, url);
+    const problem = pagingProblem(requested, url, 'Confluence', MAX_REQUESTS);
     if (problem) {
       collected.warnings.push(problem);
       break;

@@ -15,8 +15,9 @@
  * Cursor: { v: 1, watermark: newest sys_updated_on seen ('yyyy-MM-dd HH:mm:ss', UTC), fullSyncAt
  * (epoch ms), query, edge: sys_ids updated in the watermark's second }.
  */
-import { isRecord, type KnowledgeItem } from '../model';
-import { type Normalized, normalize, type RawRecord } from './normalize';
+import { isRecord } from '../model';
+import type { RawRecord } from './normalize';
+import { Collector, pagingProblem } from './paging';
 import type { AdapterContext, AdapterResult, SourceAdapter } from './types';
 
 const DAY = 86_400_000;
@@ -146,60 +147,6 @@ function readArticle(raw: unknown, origin: string): Article | undefined {
   return article;
 }
 
-/** Collects normalised articles up to the limit, each article once. */
-class Collector {
-  private readonly results = new Map<string, Normalized>();
-  private count = 0;
-  readonly warnings: string[] = [];
-  stopped = false;
-
-  constructor(private readonly context: AdapterContext) {}
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** False once the limit is reached (and says so). `replace`: a later copy of an article wins. */
-  add(article: Article, replace = false): boolean {
-    const previous = this.results.get(article.id);
-    if (previous && !replace) return true;
-    if (!previous && this.count >= this.context.maxItems) {
-      this.stopped = true;
-      this.warnings.push(`stopped at ${this.context.maxItems} items (the limit for one source)`);
-      return false;
-    }
-    this.remove(article.id);
-    const result = normalize(article.record, this.context.config, this.context.now);
-    this.results.set(article.id, result);
-    if ('item' in result) this.count++;
-    return true;
-  }
-
-  remove(id: string) {
-    const previous = this.results.get(id);
-    if (previous && 'item' in previous) this.count--;
-    this.results.delete(id);
-  }
-
-  result(): { items: KnowledgeItem[]; warnings: string[] } {
-    const items: KnowledgeItem[] = [];
-    const warnings = [...this.warnings];
-    for (const result of this.results.values()) {
-      if ('item' in result) items.push(result.item);
-      else warnings.push(result.warning);
-    }
-    return { items, warnings };
-  }
-}
-
-/** Why paging must stop at `url` (asked for already, or one request too many); records it otherwise. */
-function pagingProblem(requested: Set<string>, url: string): string | undefined {
-  if (requested.has(url)) return 'stopped paging: ServiceNow sent the same next page again';
-  if (requested.size >= MAX_REQUESTS) return `stopped paging after ${MAX_REQUESTS} requests`;
-  requested.add(url);
-  return undefined;
-}
-
 /**
  * Reads every page of a query, handing each article to `take` (false stops), by the Link header
  * or, without one, by offset.
@@ -217,7 +164,7 @@ async function readAll(
   let offset = 0;
   const requested = new Set<string>();
   while (url && !collected.stopped) {
-    const problem = pagingProblem(requested, url);
+    const problem = pagingProblem(requested, url, 'ServiceNow', MAX_REQUESTS);
     if (problem) {
       collected.warnings.push(problem);
       return;

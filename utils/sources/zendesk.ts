@@ -12,8 +12,9 @@
  * Cursor: { v: 1, startTime (epoch s), fullSyncAt (epoch ms), locale, edge: ["id@updated_at", …] },
  * where edge lists the last page's articles, which the next start_time returns again.
  */
-import { isRecord, type KnowledgeItem } from '../model';
-import { type Normalized, normalize, type RawRecord } from './normalize';
+import { isRecord } from '../model';
+import type { RawRecord } from './normalize';
+import { Collector, getJsonList, pagingProblem } from './paging';
 import { type AdapterContext, type AdapterResult, HttpError, type SourceAdapter } from './types';
 
 /** A full sync at least this often, so that archived and deleted articles disappear. */
@@ -60,20 +61,8 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' && value ? value : undefined;
 }
 
-async function getJson(context: AdapterContext, url: string): Promise<Record<string, unknown>> {
-  const response = await context.fetch(url, { headers: { accept: 'application/json' } });
-  const body = await response.text();
-  let doc: unknown;
-  try {
-    doc = JSON.parse(body);
-  } catch {
-    const what = body.trimStart().startsWith('<') ? ' (it sent an HTML page)' : '';
-    throw new Error(`the server did not answer with Zendesk's JSON${what}: ${SHAPE_HINT}`);
-  }
-  if (!isRecord(doc) || !Array.isArray(doc.articles)) {
-    throw new Error(`the server's JSON has no Zendesk "articles" list: ${SHAPE_HINT}`);
-  }
-  return doc;
+function getJson(context: AdapterContext, url: string): Promise<Record<string, unknown>> {
+  return getJsonList(context, url, { vendor: 'Zendesk', listKey: 'articles', hint: SHAPE_HINT });
 }
 
 function readArticle(raw: unknown): Article | undefined {
@@ -127,60 +116,6 @@ function startTimeIn(link: unknown, origin: string): number | undefined {
   }
 }
 
-/** Collects normalised articles up to the limit, each article once. */
-class Collector {
-  private readonly results = new Map<string, Normalized>();
-  private count = 0;
-  readonly warnings: string[] = [];
-  stopped = false;
-
-  constructor(private readonly context: AdapterContext) {}
-
-  get size(): number {
-    return this.count;
-  }
-
-  /** False once the limit is reached (and says so). `replace`: a later copy of an article wins. */
-  add(article: Article, replace = false): boolean {
-    const previous = this.results.get(article.id);
-    if (previous && !replace) return true;
-    if (!previous && this.count >= this.context.maxItems) {
-      this.stopped = true;
-      this.warnings.push(`stopped at ${this.context.maxItems} items (the limit for one source)`);
-      return false;
-    }
-    this.remove(article.id);
-    const result = normalize(article.record, this.context.config, this.context.now);
-    this.results.set(article.id, result);
-    if ('item' in result) this.count++;
-    return true;
-  }
-
-  remove(id: string) {
-    const previous = this.results.get(id);
-    if (previous && 'item' in previous) this.count--;
-    this.results.delete(id);
-  }
-
-  result(): { items: KnowledgeItem[]; warnings: string[] } {
-    const items: KnowledgeItem[] = [];
-    const warnings = [...this.warnings];
-    for (const result of this.results.values()) {
-      if ('item' in result) items.push(result.item);
-      else warnings.push(result.warning);
-    }
-    return { items, warnings };
-  }
-}
-
-/** Why paging must stop at `url` (asked for already, or one request too many); records it otherwise. */
-function pagingProblem(requested: Set<string>, url: string): string | undefined {
-  if (requested.has(url)) return 'stopped paging: Zendesk sent the same next page again';
-  if (requested.size >= MAX_REQUESTS) return `stopped paging after ${MAX_REQUESTS} requests`;
-  requested.add(url);
-  return undefined;
-}
-
 async function fullSync(context: AdapterContext, origin: string, locale: string): Promise<AdapterResult> {
   const collected = new Collector(context);
   // The newest update seen (server time, drafts too) is where the incremental export starts.
@@ -190,7 +125,7 @@ async function fullSync(context: AdapterContext, origin: string, locale: string)
   let url: string | undefined = `${base}?sort_by=updated_at&sort_order=desc&page[size]=100`;
   const requested = new Set<string>();
   while (url && !collected.stopped) {
-    const problem = pagingProblem(requested, url);
+    const problem = pagingProblem(requested, url, 'Zendesk', MAX_REQUESTS);
     if (problem) {
       collected.warnings.push(problem);
       break;
@@ -241,7 +176,7 @@ async function incrementalSync(
   let url: string | undefined = `${origin}/api/v2/help_center/incremental/articles?start_time=${startTime}`;
   const requested = new Set<string>();
   while (url) {
-    const problem = pagingProblem(requested, url);
+    const problem = pagingProblem(requested, url, 'Zendesk', MAX_REQUESTS);
     if (problem) {
       collected.warnings.push(problem);
       break;
