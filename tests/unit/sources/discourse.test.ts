@@ -1,28 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '@/utils/model';
 import discourse, { FULL_SYNC_EVERY_MS, MAX_TOPIC_FETCHES } from '@/utils/sources/discourse';
 import { type AdapterContext, HttpError } from '@/utils/sources/types';
+import { fixtureFetch, type Route } from './fixture-fetch';
 
-const FIXTURES = join(import.meta.dirname, '../../fixtures/sources/discourse');
-const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-
-type Route = string | (() => Response);
-
-/** A fetch that serves fixtures by exact URL, records what was asked, and fails like the engine's. */
 function fakeFetch(routes: Record<string, Route>) {
-  const requested: string[] = [];
-  const fetch = async (url: string): Promise<Response> => {
-    requested.push(url);
-    const route = routes[url];
-    if (route === undefined) throw new HttpError(404, `no fixture for ${url}`);
-    if (typeof route === 'function') return route();
-    const body = fixture(route);
-    const type = route.endsWith('.json') ? 'application/json' : 'text/html';
-    return new Response(body, { headers: { 'content-type': type } });
-  };
-  return { fetch, requested };
+  return fixtureFetch('discourse', routes);
 }
 
 const ROOT = 'https://forum.example';

@@ -4,25 +4,14 @@ import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '@/utils/model';
 import dokuwiki from '@/utils/sources/dokuwiki';
 import { parseFeed } from '@/utils/sources/feed';
-import { type AdapterContext, HttpError } from '@/utils/sources/types';
+import type { AdapterContext } from '@/utils/sources/types';
+import { fixtureFetch, type Route } from './fixture-fetch';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/sources/dokuwiki');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
 
-type Route = string | (() => Response);
-
-/** A fetch that serves fixtures by exact URL, records what was asked, and fails like the engine's. */
 function fakeFetch(routes: Record<string, Route>) {
-  const requested: string[] = [];
-  const fetch = async (url: string): Promise<Response> => {
-    requested.push(url);
-    const route = routes[url];
-    if (route === undefined) throw new HttpError(404, `no fixture for ${url}`);
-    if (typeof route === 'function') return route();
-    const type = route.endsWith('.xml') ? 'application/atom+xml; charset=utf-8' : 'text/html; charset=utf-8';
-    return new Response(fixture(route), { headers: { 'content-type': type } });
-  };
-  return { fetch, requested };
+  return fixtureFetch('dokuwiki', routes);
 }
 
 const FEED =

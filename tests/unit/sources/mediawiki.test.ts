@@ -3,25 +3,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { SourceConfig } from '@/utils/model';
 import mediawiki, { endpoints, FULL_SYNC_AFTER_MS } from '@/utils/sources/mediawiki';
-import { type AdapterContext, HttpError } from '@/utils/sources/types';
+import type { AdapterContext } from '@/utils/sources/types';
+import { fixtureFetch, type Route } from './fixture-fetch';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/sources/mediawiki');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 
-type Route = string | (() => Response);
-
-/** A fetch that serves fixtures by exact URL, records what was asked, and fails like the engine's. */
 function fakeFetch(routes: Record<string, Route>) {
-  const requested: string[] = [];
-  const fetch = async (url: string): Promise<Response> => {
-    requested.push(url);
-    const route = routes[url];
-    if (route === undefined) throw new HttpError(404, `no fixture for ${url}`);
-    if (typeof route === 'function') return route();
-    const type = route.endsWith('.json') ? 'application/json' : 'text/html';
-    return new Response(fixture(route), { headers: { 'content-type': type } });
-  };
-  return { fetch, requested };
+  return fixtureFetch('mediawiki', routes);
 }
 
 const API = 'https://wiki.example/w/api.php';
