@@ -5,13 +5,14 @@
  * cannot be opened is deleted and rebuilt from the sources, with the reason logged.
  */
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
-import type { SignpostEvent } from './events';
+import { aggregateEvents, type DailyRow, isEvent, type PackedDay, type SignpostEvent } from './events';
 import type { ItemFeedback } from './feedback';
 import { type KnowledgeItem, parseKnowledgeItem, type SourceConfig, type SourceStatus } from './model';
 import type { OutboxEntry } from './outbox';
+import type { ReportEntry } from './report';
 
 export const DB_NAME = 'signpost';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export interface SignpostDB extends DBSchema {
   items: { key: string; value: KnowledgeItem; indexes: { bySource: string } };
@@ -27,13 +28,19 @@ export interface SignpostDB extends DBSchema {
   outbox: { key: string; value: OutboxEntry };
   /** v3: searches that found nothing (content gaps), counted by query text. */
   gaps: { key: string; value: { query: string; count: number; lastAt: number } };
+  /** v4: events aggregated per local day, tool and item; what the dashboard and reports read. */
+  daily: { key: [string, string, string]; value: DailyRow; indexes: { byDay: string } };
+  /** v4: finished days' aggregates packed one record per day (utils/events.ts PackedDay). */
+  dailyPacked: { key: string; value: PackedDay };
+  /** v4: the daily aggregate reports for the organisation's endpoint, one per day, with delivery state. */
+  reports: { key: string; value: ReportEntry };
 }
 
 export type Db = IDBPDatabase<SignpostDB>;
 
 function open(): Promise<Db> {
   return openDB<SignpostDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
+    async upgrade(db, oldVersion, _newVersion, transaction) {
       if (oldVersion < 1) {
         const items = db.createObjectStore('items', { keyPath: 'id' });
         items.createIndex('bySource', 'sourceId');
@@ -49,7 +56,23 @@ function open(): Promise<Db> {
         db.createObjectStore('outbox', { keyPath: 'key' });
         db.createObjectStore('gaps', { keyPath: 'query' });
       }
-      // Later versions add `if (oldVersion < 4) { … }` here; released steps stay as they are.
+      if (oldVersion < 4) {
+        const daily = db.createObjectStore('daily', { keyPath: ['day', 'tool', 'itemId'] });
+        daily.createIndex('byDay', 'day');
+        db.createObjectStore('dailyPacked', { keyPath: 'day' });
+        db.createObjectStore('reports', { keyPath: 'day' });
+        // The events logged so far get their aggregates, so the dashboard shows them too.
+        if (oldVersion >= 2) {
+          const events = (await transaction.objectStore('events').getAll()).filter(isEvent);
+          const items = transaction.objectStore('items');
+          for (const row of aggregateEvents(events)) {
+            // v3 events did not carry the item's kind: the cached item still knows it.
+            const kind = row.itemId ? (await items.get(row.itemId))?.kind : undefined;
+            await daily.put(kind === 'tip' || kind === 'article' ? { ...row, kind } : row);
+          }
+        }
+      }
+      // Later versions add `if (oldVersion < 5) { … }` here; released steps stay as they are.
     },
   });
 }

@@ -24,7 +24,13 @@ export interface DeliveryDeps {
   timeoutMs?: number;
 }
 
-async function attempt(deps: DeliveryDeps, url: string, headers: Record<string, string>, body: string) {
+/** One POST with a timeout and nothing of the browser's (no cookies, no referrer); never throws. */
+export async function postOnce(
+  deps: Pick<DeliveryDeps, 'fetch' | 'timeoutMs'>,
+  url: string,
+  headers: Record<string, string>,
+  body: string,
+): Promise<Attempt> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), deps.timeoutMs ?? 15_000);
   try {
@@ -79,7 +85,7 @@ export function deliverDue(db: Db, settings: Settings, deps: DeliveryDeps): Prom
           extensionVersion: deps.extensionVersion,
           now: deps.now(),
         });
-        const result = await attempt(deps, settings.flagWebhook, request.headers, request.body);
+        const result = await postOnce(deps, settings.flagWebhook, request.headers, request.body);
         await db.put('outbox', afterAttempt(sending, result, deps.now()));
       }
     } while (again);

@@ -49,7 +49,12 @@ export interface ReactionRecord {
 export type DeliveryState = 'local' | 'queued' | 'sending' | 'sent' | 'failed';
 export const DELIVERY_STATES: readonly DeliveryState[] = ['local', 'queued', 'sending', 'sent', 'failed'];
 
-export interface OutboxEntry extends ReactionRecord {
+/** The fields of the delivery state machine, shared by reactions and daily reports. */
+export interface Deliverable {
+  /** Idempotency key: the same on every attempt. */
+  key: string;
+  /** Epoch ms; deliveries go oldest first. */
+  createdAt: number;
   state: DeliveryState;
   /** Attempts made (or lost to a stopped worker) since the entry was queued or retried by hand. */
   attempts: number;
@@ -61,6 +66,8 @@ export interface OutboxEntry extends ReactionRecord {
   /** When the current attempt started; a stale value means the worker stopped mid-send. */
   sendingSince?: number;
 }
+
+export interface OutboxEntry extends ReactionRecord, Deliverable {}
 
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 6 * 3600_000;
@@ -225,18 +232,18 @@ function isRetryable(status: number): boolean {
  * again after a backoff (never sooner than Retry-After), until {@link MAX_ATTEMPTS} → failed; any
  * other status → failed with the server's reason. A sent entry stays sent.
  */
-export function afterAttempt(
-  entry: OutboxEntry,
+export function afterAttempt<T extends Deliverable>(
+  entry: T,
   attempt: Attempt,
   now: number,
   random: () => number = Math.random,
-): OutboxEntry {
+): T {
   if (entry.state === 'sent') return entry;
   const { sendingSince: _sendingSince, lastError: _lastError, ...rest } = entry;
   const attempts = entry.attempts + 1;
 
   if ('status' in attempt && attempt.status >= 200 && attempt.status < 300) {
-    return { ...rest, state: 'sent', attempts, sentAt: now };
+    return { ...rest, state: 'sent', attempts, sentAt: now } as T;
   }
 
   let error: string;
@@ -246,18 +253,23 @@ export function afterAttempt(
   } else {
     const body = attempt.ok ? undefined : attempt.body;
     error = httpError(attempt.status, body);
-    if (!isRetryable(attempt.status)) return { ...rest, state: 'failed', attempts, lastError: error };
+    if (!isRetryable(attempt.status)) return { ...rest, state: 'failed', attempts, lastError: error } as T;
     if (!attempt.ok) retryAfter = parseRetryAfter(attempt.retryAfter, now);
   }
 
   if (attempts >= MAX_ATTEMPTS) {
-    return { ...rest, state: 'failed', attempts, lastError: `gave up after ${attempts} attempts: ${error}` };
+    return {
+      ...rest,
+      state: 'failed',
+      attempts,
+      lastError: `gave up after ${attempts} attempts: ${error}`,
+    } as T;
   }
   const wait = Math.max(backoffDelay(attempts, random), retryAfter ?? 0);
-  return { ...rest, state: 'queued', attempts, nextAttemptAt: now + wait, lastError: error };
+  return { ...rest, state: 'queued', attempts, nextAttemptAt: now + wait, lastError: error } as T;
 }
 
-function isStuck(entry: OutboxEntry, now: number, stuckAfterMs: number): boolean {
+function isStuck(entry: Deliverable, now: number, stuckAfterMs: number): boolean {
   // No start time on a sending entry: it cannot be in flight in this worker, so it is stuck.
   return (
     entry.state === 'sending' &&
@@ -269,11 +281,11 @@ function isStuck(entry: OutboxEntry, now: number, stuckAfterMs: number): boolean
  * Entries to send now, oldest first: queued ones that are due, and sending ones whose attempt
  * started at least `stuckAfterMs` ago (the worker was stopped mid-send).
  */
-export function dueEntries(
-  entries: OutboxEntry[],
+export function dueEntries<T extends Deliverable>(
+  entries: T[],
   now: number,
   stuckAfterMs: number = STUCK_AFTER_MS,
-): OutboxEntry[] {
+): T[] {
   return entries
     .filter(
       (entry) =>
@@ -287,17 +299,17 @@ export function dueEntries(
  * entries move: send only when the result's state is 'sending'. Recovering a stuck entry counts
  * the lost attempt, so a worker that keeps dying mid-send still reaches {@link MAX_ATTEMPTS}.
  */
-export function markSending(entry: OutboxEntry, now: number): OutboxEntry {
+export function markSending<T extends Deliverable>(entry: T, now: number): T {
   if (entry.state !== 'queued' && entry.state !== 'sending') return entry;
   const attempts = entry.state === 'sending' ? entry.attempts + 1 : entry.attempts;
   return { ...entry, state: 'sending', attempts, sendingSince: now };
 }
 
 /** The person's "try again" on a failed entry: queued, due now, attempts counted afresh. */
-export function retryByHand(entry: OutboxEntry, now: number): OutboxEntry {
+export function retryByHand<T extends Deliverable>(entry: T, now: number): T {
   if (entry.state !== 'failed') return entry;
   const { lastError: _lastError, sendingSince: _sendingSince, ...rest } = entry;
-  return { ...rest, state: 'queued', attempts: 0, nextAttemptAt: now };
+  return { ...rest, state: 'queued', attempts: 0, nextAttemptAt: now } as T;
 }
 
 /**
@@ -305,7 +317,7 @@ export function retryByHand(entry: OutboxEntry, now: number): OutboxEntry {
  * entry in flight would count as stuck, so that a worker stopped mid-send is woken to resume it.
  * Null when nothing waits.
  */
-export function nextWakeUp(entries: OutboxEntry[], stuckAfterMs: number = STUCK_AFTER_MS): number | null {
+export function nextWakeUp(entries: Deliverable[], stuckAfterMs: number = STUCK_AFTER_MS): number | null {
   let next: number | null = null;
   for (const entry of entries) {
     let at: number | null = null;
