@@ -138,7 +138,7 @@ export function parseBudgetState(value: unknown): BudgetState {
   return { shown, streak, backoffUntil };
 }
 
-const LIMITS: { [K in keyof Omit<BudgetSettings, 'quietHours'>]: [number, number] } = {
+export const BUDGET_LIMITS: { [K in keyof Omit<BudgetSettings, 'quietHours'>]: [number, number] } = {
   maxPerDay: [0, 20],
   minGapMinutes: [0, 24 * 60],
   maxViews: [1, 100],
@@ -152,7 +152,10 @@ export function parseBudgetSettings(value: unknown): { budget: BudgetSettings; p
   const problems: string[] = [];
   if (value === undefined) return { budget, problems };
   if (!isRecord(value)) return { budget, problems: ['nudges must be an object'] };
-  for (const [key, [min, max]] of Object.entries(LIMITS) as [keyof typeof LIMITS, [number, number]][]) {
+  for (const [key, [min, max]] of Object.entries(BUDGET_LIMITS) as [
+    keyof typeof BUDGET_LIMITS,
+    [number, number],
+  ][]) {
     const raw = value[key];
     if (raw === undefined) continue;
     if (typeof raw === 'number' && Number.isInteger(raw) && raw >= min && raw <= max) budget[key] = raw;

@@ -37,6 +37,8 @@ export interface KnowledgeItem {
   /** Epoch ms; after this the item is stale. */
   reviewBy?: number;
   lang?: string;
+  /** Minutes the whole text at the source takes to read, when the summary is a cut of it. */
+  fullMinutes?: number;
 }
 
 export interface PageContext {
@@ -86,6 +88,8 @@ export interface SourceConfig {
    * ServiceNow `query` (an encoded query added to the knowledge filter), MediaWiki `namespace`.
    */
   options?: Record<string, string>;
+  /** false: kept with its settings but not synced or shown (the person's own sources). */
+  enabled?: boolean;
 }
 
 export interface SourceStatus {
@@ -95,8 +99,10 @@ export interface SourceStatus {
   itemCount: number;
   /** What went wrong in the last sync, in words an admin can act on. */
   error?: string;
-  /** Items the last sync dropped, with the reason (e.g. a non-http link). */
+  /** Items the last sync dropped, with the reason (e.g. a non-http link); the first 50. */
   warnings: string[];
+  /** How many records the last sync dropped because their link was not http(s). */
+  droppedLinks?: number;
   /** How long the last sync took. */
   durationMs?: number;
   /** The engine's own state between syncs (adapter cursor, ETag, Last-Modified). */
@@ -217,6 +223,9 @@ export function parseKnowledgeItem(value: unknown): KnowledgeItem | null {
   if (startsAt !== undefined) item.startsAt = startsAt;
   if (endsAt !== undefined) item.endsAt = endsAt;
   if (reviewBy !== undefined) item.reviewBy = reviewBy;
+  const { fullMinutes } = value;
+  if (typeof fullMinutes === 'number' && Number.isInteger(fullMinutes) && fullMinutes > 0)
+    item.fullMinutes = fullMinutes;
   for (const key of ['owner', 'lang'] as const) {
     const text = value[key];
     if (typeof text === 'string' && text) item[key] = text.slice(0, LIMITS.title);

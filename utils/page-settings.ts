@@ -1,5 +1,6 @@
 /**
- * The two settings the content script needs on every tool page — admin rules and paused sites —
+ * The settings the content script needs on every tool page — admin rules, paused sites and the
+ * tools an admin turned off —
  * read straight from storage (the person's own and the policy's) without the rest of the settings
  * code, which keeps the script that runs on every page small. Same merge as utils/policy.ts:
  * the policy's rules come first.
@@ -11,18 +12,24 @@ import { parseToolRules, type ToolRule } from './rules';
 export interface PageSettings {
   toolRules: ToolRule[];
   pausedSites: string[];
+  /** Tool ids where Signpost stays silent (the person's and the policy's). */
+  disabledTools: string[];
 }
+
+const toolIds = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 
 export async function loadPageSettings(): Promise<PageSettings> {
   const [local, managed] = await Promise.all([
     browser.storage.local.get('settings').then((stored) => stored.settings),
-    browser.storage.managed.get('toolRules').catch(() => ({}) as Record<string, unknown>),
+    browser.storage.managed.get(['toolRules', 'disabledTools']).catch(() => ({}) as Record<string, unknown>),
   ]);
   const own = isRecord(local) ? local : {};
   const paused = Array.isArray(own.pausedSites) ? own.pausedSites.filter(isHostName) : [];
   return {
     toolRules: [...parseToolRules(managed.toolRules).rules, ...parseToolRules(own.toolRules).rules],
     pausedSites: paused,
+    disabledTools: [...toolIds(managed.disabledTools), ...toolIds(own.disabledTools)],
   };
 }
 

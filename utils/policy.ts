@@ -27,8 +27,55 @@ export interface Policy {
   audiences?: string[];
   nudges?: Settings['nudges'];
   role?: 'employee' | 'champion';
+  /** Built-in tools where Signpost stays silent (on top of the ones the person turned off). */
+  disabledTools?: string[];
+  /** Where the daily aggregate report goes ('' or absent: no report). */
+  reportEndpoint?: string;
+  /** Most items the in-page nudge lists at once (1–3). */
+  maxItems?: number;
+  /** Content health: an item not updated for this many months counts as stale. */
+  staleAfterMonths?: number;
   /** Policy-set values cannot be changed on the options page. */
   locked?: boolean;
+}
+
+/** Every key a policy (and an imported configuration) may hold. */
+export const POLICY_KEYS = [
+  'sources',
+  'toolRules',
+  'disabledTools',
+  'demoContent',
+  'flagWebhook',
+  'webhookFormat',
+  'reportEndpoint',
+  'audiences',
+  'nudges',
+  'maxItems',
+  'staleAfterMonths',
+  'role',
+  'locked',
+] as const satisfies readonly (keyof Policy)[];
+
+const TOOL_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
+/** Tool ids (lowercase, as `utils/tools` and admin rules name them), each once. */
+export function parseToolIds(value: unknown, where: string): { ids: string[]; problems: string[] } {
+  if (!Array.isArray(value)) return { ids: [], problems: [`${where} must be a list of tool ids`] };
+  const ids: string[] = [];
+  const problems: string[] = [];
+  for (const [index, id] of value.slice(0, 200).entries()) {
+    if (typeof id === 'string' && TOOL_ID.test(id)) {
+      if (!ids.includes(id)) ids.push(id);
+    } else problems.push(`${where}[${index}]: ${JSON.stringify(id)} is not a tool id such as "jira"`);
+  }
+  return { ids, problems };
+}
+
+/** A whole number within bounds, or the reason it is not. */
+export function wholeNumber(value: unknown, min: number, max: number, what: string): number | string {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max
+    ? value
+    : `${what} must be a whole number from ${min} to ${max}`;
 }
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
@@ -95,6 +142,9 @@ export function parseSources(
     } else if (interval !== undefined) {
       problems.push(`${at} (${id}): "intervalMinutes" must be a whole number from 15 to 10080; using 60`);
     }
+    if (raw.enabled === false) source.enabled = false;
+    else if (raw.enabled !== undefined && raw.enabled !== true)
+      problems.push(`${at} (${id}): "enabled" must be true or false; the source stays on`);
     if (isRecord(raw.options)) {
       const options: Record<string, string> = {};
       for (const [key, option] of Object.entries(raw.options))
@@ -152,6 +202,28 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
   }
   if (raw.role === 'employee' || raw.role === 'champion') policy.role = raw.role;
   else if (raw.role !== undefined) problems.push('role must be employee or champion');
+  if (raw.disabledTools !== undefined) {
+    const parsed = parseToolIds(raw.disabledTools, 'disabledTools');
+    policy.disabledTools = parsed.ids;
+    problems.push(...parsed.problems);
+  }
+  if (
+    typeof raw.reportEndpoint === 'string' &&
+    (raw.reportEndpoint === '' || isHttpUrl(raw.reportEndpoint))
+  ) {
+    policy.reportEndpoint = raw.reportEndpoint;
+  } else if (raw.reportEndpoint !== undefined) {
+    problems.push('reportEndpoint must be an http(s) address');
+  }
+  for (const [key, min, max] of [
+    ['maxItems', 1, 3],
+    ['staleAfterMonths', 1, 60],
+  ] as const) {
+    if (raw[key] === undefined) continue;
+    const value = wholeNumber(raw[key], min, max, key);
+    if (typeof value === 'number') policy[key] = value;
+    else problems.push(value);
+  }
   return { policy, problems };
 }
 
@@ -173,5 +245,10 @@ export function applyPolicy(local: Settings, policy: Policy): Settings {
   if (policy.nudges !== undefined) out.nudges = policy.nudges;
   if (policy.role !== undefined) out.role = policy.role;
   if (policy.toolRules !== undefined) out.toolRules = [...policy.toolRules, ...local.toolRules];
+  if (policy.disabledTools !== undefined)
+    out.disabledTools = [...new Set([...policy.disabledTools, ...local.disabledTools])];
+  if (policy.reportEndpoint !== undefined) out.reportEndpoint = policy.reportEndpoint;
+  if (policy.maxItems !== undefined) out.maxItems = policy.maxItems;
+  if (policy.staleAfterMonths !== undefined) out.staleAfterMonths = policy.staleAfterMonths;
   return out;
 }

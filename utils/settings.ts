@@ -6,7 +6,15 @@
 import { browser } from './browser';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from './budget';
 import { isHostName, isHttpUrl, isRecord, type SourceConfig } from './model';
-import { applyPolicy, type Policy, parsePolicy, parseSources, policyKeys } from './policy';
+import {
+  applyPolicy,
+  type Policy,
+  parsePolicy,
+  parseSources,
+  parseToolIds,
+  policyKeys,
+  wholeNumber,
+} from './policy';
 import { WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
 import { parseToolRules, type ToolRule } from './rules';
 import type { SourceAuth } from './sync';
@@ -36,6 +44,12 @@ export interface Settings {
   flagWebhook: string;
   /** Body shape for the webhook. */
   webhookFormat: WebhookFormat;
+  /** Built-in tools (ids) where Signpost stays silent. */
+  disabledTools: string[];
+  /** Where the daily aggregate report is POSTed; '' sends none. */
+  reportEndpoint: string;
+  /** Content health: an item not updated for this many months counts as stale. */
+  staleAfterMonths: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -49,6 +63,9 @@ export const DEFAULT_SETTINGS: Settings = {
   audiences: [],
   flagWebhook: '',
   webhookFormat: 'generic',
+  disabledTools: [],
+  reportEndpoint: '',
+  staleAfterMonths: 12,
 };
 
 export interface SettingsRead {
@@ -77,6 +94,7 @@ export function parseSettings(raw: unknown): SettingsRead {
     sources: [],
     pausedSites: [],
     audiences: [],
+    disabledTools: [],
   };
   if (typeof raw.demoContent === 'boolean') settings.demoContent = raw.demoContent;
   else if (raw.demoContent !== undefined) problems.push('demoContent is not true/false; using the default');
@@ -109,6 +127,24 @@ export function parseSettings(raw: unknown): SettingsRead {
   } else if (raw.webhookFormat !== undefined) {
     problems.push('webhookFormat must be "generic", "slack" or "teams"');
   }
+  if (raw.disabledTools !== undefined) {
+    const parsed = parseToolIds(raw.disabledTools, 'disabledTools');
+    settings.disabledTools = parsed.ids;
+    problems.push(...parsed.problems);
+  }
+  if (
+    raw.reportEndpoint === '' ||
+    (typeof raw.reportEndpoint === 'string' && isHttpUrl(raw.reportEndpoint))
+  ) {
+    settings.reportEndpoint = raw.reportEndpoint;
+  } else if (raw.reportEndpoint !== undefined) {
+    problems.push('reportEndpoint must be an http(s) URL');
+  }
+  if (raw.staleAfterMonths !== undefined) {
+    const months = wholeNumber(raw.staleAfterMonths, 1, 60, 'staleAfterMonths');
+    if (typeof months === 'number') settings.staleAfterMonths = months;
+    else problems.push(`${months}; using the default`);
+  }
   const nudges = parseBudgetSettings(raw.nudges);
   settings.nudges = nudges.budget;
   problems.push(...nudges.problems);
@@ -132,6 +168,11 @@ export async function readPolicy(): Promise<{ policy: Policy; problems: string[]
 async function readLocal(): Promise<SettingsRead> {
   const stored = await browser.storage.local.get(KEY);
   return parseSettings(stored[KEY]);
+}
+
+/** The person's own settings (no policy applied): what the options page edits and exports. */
+export async function readOwnSettings(): Promise<Settings> {
+  return (await readLocal()).settings;
 }
 
 /** The settings in force (own settings with the policy applied), without repairing anything. */
@@ -165,10 +206,14 @@ export async function readSettings(): Promise<Settings> {
 }
 
 /**
- * Applies a partial change to the person's own settings; validated as a whole and saved only if
- * valid. Keys the organisation's policy sets and locks cannot be changed.
+ * Applies a partial change to the person's own settings (and, with `secrets`, sets or removes
+ * sources' credentials); validated as a whole and saved only if valid. Keys the organisation's
+ * policy sets and locks cannot be changed.
  */
-export async function updateSettings(change: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
+export async function updateSettings(
+  change: Partial<Omit<Settings, 'version'>>,
+  secrets?: Record<string, SourceAuth | undefined>,
+): Promise<Settings> {
   const [{ settings: current }, { policy }] = await Promise.all([readLocal(), readPolicy()]);
   if (policy.locked) {
     const enforced = new Set<string>(policyKeys(policy));
@@ -177,23 +222,36 @@ export async function updateSettings(change: Partial<Omit<Settings, 'version'>>)
   }
   const { settings, problems } = parseSettings({ ...current, ...change });
   if (problems.length) throw new Error(problems.join('; '));
-  await browser.storage.local.set({ [KEY]: settings });
+  // Credentials changed with the settings are written in the same storage call: both or neither.
+  const write: Record<string, unknown> = { [KEY]: settings };
+  if (secrets) {
+    const merged = await readSecrets();
+    for (const [id, auth] of Object.entries(secrets)) {
+      if (auth) merged[id] = auth;
+      else delete merged[id];
+    }
+    write[SECRETS] = merged;
+  }
+  await browser.storage.local.set(write);
   return applyPolicy(settings, policy);
 }
 
 const SECRETS = 'sourceSecrets';
 
+async function readSecrets(): Promise<Record<string, unknown>> {
+  const stored = (await browser.storage.local.get(SECRETS))[SECRETS];
+  return isRecord(stored) ? { ...stored } : {};
+}
+
 /** Credentials of the person's own sources: storage.local only (never synced), never logged. */
 export async function readSecret(sourceId: string): Promise<SourceAuth | undefined> {
-  const stored = (await browser.storage.local.get(SECRETS))[SECRETS];
-  const secret = isRecord(stored) ? stored[sourceId] : undefined;
+  const secret = (await readSecrets())[sourceId];
   return isRecord(secret) ? (secret as SourceAuth) : undefined;
 }
 
 /** Stores (or, with undefined, removes) a source's credentials. */
 export async function writeSecret(sourceId: string, auth: SourceAuth | undefined): Promise<void> {
-  const stored = (await browser.storage.local.get(SECRETS))[SECRETS];
-  const secrets: Record<string, unknown> = isRecord(stored) ? { ...stored } : {};
+  const secrets = await readSecrets();
   if (auth) secrets[sourceId] = auth;
   else delete secrets[sourceId];
   await browser.storage.local.set({ [SECRETS]: secrets });

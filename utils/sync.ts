@@ -11,6 +11,7 @@
 import { type Db, replaceSourceItems } from './db';
 import { isRecord, type SourceConfig, type SourceStatus } from './model';
 import { adapterFor } from './sources';
+import { DROPPED_LINK } from './sources/normalize';
 import { type AdapterResult, HttpError } from './sources/types';
 
 /** The embedded demo content, shipped in public/catalog/. */
@@ -224,6 +225,7 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
   const state: SyncState = isRecord(previous.state) ? (previous.state as SyncState) : {};
   const url = config.builtin ? deps.resolveBuiltin(config.url) : config.url;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  deps.progress?.(config.id, 0);
   try {
     const adapter = adapterFor(config.type);
     if (!adapter) throw new Error(`Signpost cannot read "${config.type}" sources`);
@@ -248,6 +250,13 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
       }
     }
     const finished = deps.now?.() ?? Date.now();
+    const received =
+      result.mode === 'full'
+        ? result.items.length
+        : result.mode === 'incremental'
+          ? result.upserts.length
+          : 0;
+    deps.progress?.(config.id, received, received);
     const nextState: SyncState = {
       cursor: 'cursor' in result ? result.cursor : state.cursor,
       etag: seen.etag ?? state.etag,
@@ -266,16 +275,23 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
       await db.put('status', status);
       return status;
     }
+    const droppedLinks = result.warnings.filter((warning) => warning.endsWith(DROPPED_LINK)).length;
     if (result.mode === 'full') {
       const status: SourceStatus = {
         ...base,
         itemCount: result.items.length,
         warnings: result.warnings.slice(0, 50),
+        droppedLinks,
       };
       await replaceSourceItems(db, config.id, result.items, status);
       return status;
     }
-    const status: SourceStatus = { ...base, itemCount: 0, warnings: result.warnings.slice(0, 50) };
+    const status: SourceStatus = {
+      ...base,
+      itemCount: 0,
+      warnings: result.warnings.slice(0, 50),
+      droppedLinks,
+    };
     await applyIncremental(db, result, status);
     return status;
   } catch (error) {
@@ -332,22 +348,13 @@ export async function previewSource(
   };
 }
 
-/** A likely source type for a URL, from its host and path (the admin can change it). */
-export function guessSourceType(url: string): SourceConfig['type'] {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return 'feed';
-  }
-  const host = parsed.hostname;
-  const path = parsed.pathname.toLowerCase();
-  if (host.endsWith('.atlassian.net') || path.startsWith('/wiki')) return 'confluence';
-  if (host.endsWith('.zendesk.com') || path.includes('/hc/')) return 'zendesk';
-  if (host.endsWith('.service-now.com') || host.endsWith('.servicenowservices.com')) return 'servicenow';
-  if (path.endsWith('api.php') || path.includes('/index.php')) return 'mediawiki';
-  if (path.includes('doku.php') || path.includes('feed.php')) return 'dokuwiki';
-  if (path.endsWith('latest.json') || path.startsWith('/c/') || path.startsWith('/t/')) return 'discourse';
-  if (path.endsWith('.json') && !path.endsWith('feed.json')) return 'catalog';
-  return 'feed';
+/**
+ * The engine's fetch for an address that is not a source yet (detecting its type): the same
+ * timeout, byte limit and redirect checks, and no credentials.
+ */
+export function probeFetch(
+  url: string,
+  deps: SyncDeps,
+): (target: string, init?: RequestInit) => Promise<Response> {
+  return sourceFetch(url, deps, undefined, {}).fetch;
 }

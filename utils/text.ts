@@ -146,9 +146,18 @@ export function summarize(text: string, max = 600): string {
 /** Scripts written without spaces between words: count characters instead (about 500 a minute). */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 
+function words(text: string): number {
+  const spaced = text.match(/\S+/g)?.length ?? 0;
+  const unspaced = text.match(UNSPACED)?.length ?? 0;
+  return spaced + unspaced / 2.5;
+}
+
 /** Minutes to read, at least 1 (about 200 words a minute). */
 export function readingMinutes(text: string): number {
-  const words = text.match(/\S+/g)?.length ?? 0;
-  const unspaced = text.match(UNSPACED)?.length ?? 0;
-  return Math.max(1, Math.round((words + unspaced / 2.5) / 200));
+  return Math.max(1, Math.round(words(text) / 200));
+}
+
+/** Whole minutes a text takes at most (rounded up): 401 words are over a two-minute read. */
+export function fullReadingMinutes(text: string): number {
+  return Math.max(1, Math.ceil(words(text) / 200));
 }

@@ -89,6 +89,7 @@ export default defineContentScript({
     const initial = await loadPageSettings();
     let rules: ToolRule[] = initial.toolRules;
     let paused = initial.pausedSites.includes(location.host);
+    let disabledTools = new Set(initial.disabledTools);
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
     let seen: Seen | null = null;
     let generation = 0;
@@ -126,8 +127,9 @@ export default defineContentScript({
       await idle(ctx);
       if (stale()) return;
       const context = extractContext(document, location.href, detection);
-      if (paused) {
-        // Paused here: nothing is asked or shown; the popup can still say so and resume.
+      if (paused || disabledTools.has(detection.id)) {
+        // Paused here, or the tool is turned off: nothing is asked or shown; the popup can still
+        // say what Signpost sees (and resume a paused site).
         seen = { context, matches: [], paused };
         clear();
         return;
@@ -181,6 +183,7 @@ export default defineContentScript({
     const stopSettings = onPageSettingsChanged((settings) => {
       rules = settings.toolRules;
       paused = settings.pausedSites.includes(location.host);
+      disabledTools = new Set(settings.disabledTools);
       void start();
     });
     ctx.onInvalidated(stopSettings);

@@ -55,7 +55,7 @@ describe('parseCatalog', () => {
     );
     expect(items.map((item) => item.id)).toEqual(['src:a']);
     expect(warnings).toEqual([
-      expect.stringContaining('not an http(s) link'),
+      expect.stringContaining('dropped, its link is not http(s)'),
       expect.stringContaining('duplicate id'),
       expect.stringContaining('"updatedAt" is not a date'),
       expect.stringContaining('"kind"'),

@@ -8,7 +8,9 @@
  *
  * Dates are ISO 8601 strings or epoch milliseconds.
  */
-import { isHttpUrl, isRecord, type KnowledgeItem, parseKnowledgeItem, type ToolId } from '../model';
+import { isHttpUrl, isRecord, type KnowledgeItem, LIMITS, parseKnowledgeItem, type ToolId } from '../model';
+import { fullReadingMinutes } from '../text';
+import { DROPPED_LINK } from './normalize';
 import type { SourceAdapter } from './types';
 
 export class CatalogParseError extends Error {
@@ -67,7 +69,7 @@ export function parseCatalog(text: string, sourceId: string, sourceTools: ToolId
       continue;
     }
     if (!isHttpUrl(raw.url)) {
-      warnings.push(`${where} (${externalId}): "url" is not an http(s) link`);
+      warnings.push(`${where} (${externalId}): "url" ${DROPPED_LINK}`);
       continue;
     }
     const dates = {
@@ -82,13 +84,16 @@ export function parseCatalog(text: string, sourceId: string, sourceTools: ToolId
       continue;
     }
     const tools = Array.isArray(raw.tools) ? raw.tools : [];
+    const summary = typeof raw.summary === 'string' ? raw.summary : '';
     const item = parseKnowledgeItem({
       ...raw,
       ...dates,
       updatedAt: dates.updatedAt ?? 0,
       id: `${sourceId}:${externalId}`,
       sourceId,
-      summary: typeof raw.summary === 'string' ? raw.summary : '',
+      summary,
+      // A summary longer than an item holds is cut: content health says how long it was.
+      ...(summary.length > LIMITS.itemSummary ? { fullMinutes: fullReadingMinutes(summary) } : {}),
       tags: Array.isArray(raw.tags) ? raw.tags : [],
       tools: [...new Set([...sourceTools, ...tools])],
     });

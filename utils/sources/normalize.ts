@@ -5,7 +5,7 @@
  */
 import type { ItemKind, KnowledgeItem, SourceConfig } from '../model';
 import { isHttpUrl, LIMITS } from '../model';
-import { htmlToText, summarize } from '../text';
+import { fullReadingMinutes, htmlToText, summarize } from '../text';
 import { DETECTORS } from '../tools';
 
 export interface RawRecord {
@@ -45,6 +45,9 @@ function resolve(url: string | undefined, base: string): string | undefined {
 
 export type Normalized = { item: KnowledgeItem } | { warning: string };
 
+/** How every adapter's warning for a record dropped for its link ends (content health counts them). */
+export const DROPPED_LINK = 'dropped, its link is not http(s)';
+
 /** Maps a record to an item, or says why it was dropped. */
 export function normalize(record: RawRecord, config: SourceConfig, now: number): Normalized {
   const where = `"${record.externalId}"`;
@@ -54,24 +57,28 @@ export function normalize(record: RawRecord, config: SourceConfig, now: number):
     .slice(0, LIMITS.itemTitle);
   if (!title) return { warning: `${where}: no title` };
   const url = resolve(record.url, config.url);
-  if (!url || !isHttpUrl(url)) return { warning: `${where}: dropped, its link is not http(s)` };
+  if (!url || !isHttpUrl(url)) return { warning: `${where}: ${DROPPED_LINK}` };
   const body = record.html !== undefined ? htmlToText(record.html) : (record.text ?? '');
   const tags = [...new Set((record.tags ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean))].slice(
     0,
     LIMITS.tags,
   );
   const tools = [...new Set([...config.tools, ...tags.filter((tag) => TOOL_IDS.has(tag))])];
+  const text = body.replace(/\s+/g, ' ').trim();
+  const summary = summarize(text, 600);
   const item: KnowledgeItem = {
     id: `${config.id}:${record.externalId}`,
     sourceId: config.id,
     kind: record.kind ?? 'article',
     title,
-    summary: summarize(body.replace(/\s+/g, ' ').trim(), 600),
+    summary,
     url,
     tags,
     tools,
     updatedAt: parseDate(record.updatedAt) ?? now,
   };
+  // The summary is a cut of a longer text: say how long the whole is (content health, the nudge).
+  if (summary !== text) item.fullMinutes = fullReadingMinutes(text);
   if (record.owner) item.owner = record.owner.slice(0, LIMITS.title);
   if (record.lang) item.lang = record.lang.slice(0, 20);
   return { item };
