@@ -1,7 +1,15 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { type Browser, browser } from '@/utils/browser';
 import { englishReason, type ReasonText } from '@/utils/match';
-import { errorReply, type MessageType, type Reply, senderKind, validateMessage } from '@/utils/messages';
+import {
+  errorReply,
+  type MessageType,
+  PROGRESS_PORT,
+  type Reply,
+  type SyncProgress,
+  senderKind,
+  validateMessage,
+} from '@/utils/messages';
 import { originPattern } from '@/utils/rules';
 import { createService, type Service } from '@/utils/service';
 
@@ -27,19 +35,43 @@ const HANDLED: readonly MessageType[] = [
   'saveSource',
   'removeSource',
   'syncNow',
+  'getSettings',
+  'saveSettings',
+  'getDashboard',
+  'exportDaily',
+  'exportEvents',
+  'exportConfig',
+  'checkConfig',
+  'importConfig',
+  'getPolicy',
+  'sourceHealth',
+  'detectSource',
+  'getReports',
+  'deliverReportsNow',
 ];
 
 const OUTBOX_ALARM = 'signpost-outbox';
+/** Retries of daily reports. */
+const REPORT_ALARM = 'signpost-reports';
+/** Hourly: compaction, daily reports. */
+const HOUSEKEEPING_ALARM = 'signpost-housekeeping';
 /** Followed by the source id. */
 const SOURCE_ALARM = 'signpost-sync:';
 
 const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
 
+interface Hooks {
+  /** Sources were added, removed or switched: update their alarms and sync new ones. */
+  sourcesChanged: () => void;
+  /** Compaction and daily reports (after the report endpoint changed). */
+  housekeeping: () => void;
+}
+
 async function handle(
   service: Service,
   raw: unknown,
   sender: Browser.Runtime.MessageSender,
-  sourcesChanged: () => void,
+  { sourcesChanged, housekeeping }: Hooks,
 ): Promise<Reply> {
   const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
   const checked = validateMessage(raw, from, HANDLED);
@@ -51,8 +83,11 @@ async function handle(
         return { ok: true, value: await service.matchPage(message.payload) };
       case 'listSources':
         return { ok: true, value: await service.listSources() };
-      case 'setSourceEnabled':
-        return { ok: true, value: await service.setSourceEnabled(message.payload) };
+      case 'setSourceEnabled': {
+        const value = await service.setSourceEnabled(message.payload);
+        sourcesChanged();
+        return { ok: true, value };
+      }
       case 'recordAction':
         return { ok: true, value: await service.recordAction(message.payload) };
       case 'pauseSite': {
@@ -97,6 +132,38 @@ async function handle(
         return { ok: true, value: await service.getToolSettings() };
       case 'saveToolRules':
         return { ok: true, value: await service.saveToolRules(message.payload) };
+      case 'getSettings':
+        return { ok: true, value: await service.getSettings() };
+      case 'saveSettings': {
+        const value = await service.saveSettings(message.payload);
+        if ('reportEndpoint' in message.payload.change) housekeeping();
+        return { ok: true, value };
+      }
+      case 'getDashboard':
+        return { ok: true, value: await service.getDashboard(message.payload) };
+      case 'exportDaily':
+        return { ok: true, value: await service.exportDaily(message.payload) };
+      case 'exportEvents':
+        return { ok: true, value: await service.exportEvents() };
+      case 'exportConfig':
+        return { ok: true, value: await service.exportConfig() };
+      case 'checkConfig':
+        return { ok: true, value: await service.checkConfig(message.payload) };
+      case 'importConfig': {
+        const value = await service.importConfig(message.payload);
+        if (value.ok) sourcesChanged();
+        return { ok: true, value };
+      }
+      case 'getPolicy':
+        return { ok: true, value: await service.getPolicy() };
+      case 'sourceHealth':
+        return { ok: true, value: await service.sourceHealth(message.payload) };
+      case 'detectSource':
+        return { ok: true, value: await service.detectSource(message.payload) };
+      case 'getReports':
+        return { ok: true, value: await service.getReports() };
+      case 'deliverReportsNow':
+        return { ok: true, value: await service.deliverReportsNow() };
       default:
         return errorReply(`${message.type} is not handled here`);
     }
@@ -106,22 +173,49 @@ async function handle(
   }
 }
 
+/** Sets (or clears, with null) a one-off alarm; Chrome fires alarms no sooner than 30 s after they are set. */
+async function wakeAt(name: string, when: number | null): Promise<void> {
+  if (when === null) await browser.alarms.clear(name);
+  else await browser.alarms.create(name, { when: Math.max(when, Date.now() + 30_000) });
+}
+
 export default defineBackground(() => {
+  // Options pages that want "Sync now" progress; only Signpost's own pages may connect.
+  const progressPorts = new Set<Browser.Runtime.Port>();
+  browser.runtime.onConnect.addListener((port) => {
+    const from = port.sender
+      ? senderKind(port.sender, browser.runtime.id, browser.runtime.getURL('/'))
+      : null;
+    if (port.name !== PROGRESS_PORT || from !== 'extension') {
+      port.disconnect();
+      return;
+    }
+    progressPorts.add(port);
+    port.onDisconnect.addListener(() => progressPorts.delete(port));
+  });
+  const progress = (sourceId: string, done: number, total?: number) => {
+    const update: SyncProgress = { sourceId, done, ...(total !== undefined ? { total } : {}) };
+    for (const port of progressPorts) port.postMessage(update);
+  };
+
   const service = createService({
+    progress,
+    estimate: () => navigator.storage.estimate(),
     fetch: (input, init) => fetch(input, init),
     resolveBuiltin: (path) => browser.runtime.getURL(`/${path}` as '/'),
     reasonText,
     extensionVersion: browser.runtime.getManifest().version,
     newKey: () => crypto.randomUUID(),
     canReach: async (url) => !url || browser.permissions.contains({ origins: [originPattern(url)] }),
-    async scheduleDelivery(when) {
-      if (when === null) await browser.alarms.clear(OUTBOX_ALARM);
-      // Chrome fires alarms no sooner than 30 s after they are set.
-      else await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(when, Date.now() + 30_000) });
-    },
+    scheduleDelivery: (when) => wakeAt(OUTBOX_ALARM, when),
+    scheduleReports: (when) => wakeAt(REPORT_ALARM, when),
   });
   const deliver = () =>
     service.deliver().catch((error: unknown) => console.warn('Signpost: delivery will be retried', error));
+  const housekeeping = () =>
+    service
+      .housekeeping()
+      .catch((error: unknown) => console.warn('Signpost: housekeeping will run again', error));
 
   /** One alarm per configured source at its interval; sources that never synced sync now. */
   const scheduleSources = async () => {
@@ -142,6 +236,13 @@ export default defineBackground(() => {
     }
     await service.syncNew();
   };
+  /** The hourly housekeeping alarm (kept across restarts), and one run now. */
+  const ensureHousekeeping = async () => {
+    if (!(await browser.alarms.get(HOUSEKEEPING_ALARM)))
+      await browser.alarms.create(HOUSEKEEPING_ALARM, { periodInMinutes: 60, delayInMinutes: 60 });
+    housekeeping();
+  };
+
   const schedule = () =>
     scheduleSources().catch((error: unknown) => console.warn('Signpost: source schedule not updated', error));
 
@@ -152,7 +253,7 @@ export default defineBackground(() => {
 
   // Listeners are registered synchronously so that a message or an alarm wakes a stopped worker.
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.Runtime.MessageSender) =>
-    handle(service, raw, sender, () => void schedule()),
+    handle(service, raw, sender, { sourcesChanged: () => void schedule(), housekeeping }),
   );
   browser.runtime.onInstalled.addListener(() => {
     // Install or update: (re)load the embedded content shipped with this version.
@@ -161,23 +262,27 @@ export default defineBackground(() => {
       .catch((error: unknown) => console.error('Signpost: loading built-in content failed', error));
     void syncRules();
     void schedule();
+    void ensureHousekeeping();
   });
   // Deliveries that were waiting when the browser or the worker stopped.
   browser.runtime.onStartup.addListener(() => {
     void deliver();
     void schedule();
+    void ensureHousekeeping();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void deliver();
+    if (alarm.name === HOUSEKEEPING_ALARM || alarm.name === REPORT_ALARM) void housekeeping();
     if (alarm.name.startsWith(SOURCE_ALARM)) {
       service.syncById(alarm.name.slice(SOURCE_ALARM.length)).catch((error: unknown) => console.warn(error));
     }
   });
-  // A policy arriving or changing: new sources, new rules.
+  // A policy arriving or changing: new sources, new rules, maybe a report endpoint.
   browser.storage.onChanged.addListener((_changes, area) => {
     if (area === 'managed') {
       void schedule();
       void syncRules();
+      void housekeeping();
     }
   });
   // Host grants can change outside Signpost's pages (the browser's own extension menu).

@@ -2,6 +2,7 @@
  * CSV export (RFC 4180) that is safe to open in a spreadsheet. Pure: the caller adds a BOM if the
  * target needs one and turns the text into a download.
  */
+import { type DailyRow, EVENT_TYPES, type SignpostEvent } from './events';
 import { isoTime, type OutboxEntry } from './outbox';
 
 export type CsvValue = string | number | null | undefined;
@@ -59,5 +60,45 @@ export function reactionsToCsv(entries: OutboxEntry[]): string {
         entry.lastError,
       ];
     }),
+  );
+}
+
+export const DAILY_COLUMNS = ['day', 'tool', 'toolName', 'itemId', 'title', 'kind', ...EVENT_TYPES];
+
+/**
+ * The daily aggregates, one row per day, tool and item, oldest first; a count per event type (0
+ * when none). `titles` maps item ids to titles (an item no longer cached has none).
+ */
+export function dailyRowsToCsv(
+  rows: DailyRow[],
+  titles: Record<string, string>,
+  toolName: (id: string) => string,
+): string {
+  // Code-unit order, not the locale's: the same rows give the same file everywhere.
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const sorted = [...rows].sort(
+    (a, b) => cmp(a.day, b.day) || cmp(a.tool, b.tool) || cmp(a.itemId, b.itemId),
+  );
+  return toCsv(
+    DAILY_COLUMNS,
+    sorted.map((row) => [
+      row.day,
+      row.tool,
+      row.tool ? toolName(row.tool) : '',
+      row.itemId,
+      row.itemId ? titles[row.itemId] : undefined,
+      row.kind,
+      ...EVENT_TYPES.map((type) => row.counts[type] ?? 0),
+    ]),
+  );
+}
+
+export const EVENT_COLUMNS = ['time', 'type', 'tool', 'area', 'itemId', 'kind'];
+
+/** The raw event log, one row per event in the order given; the time in ISO 8601, UTC. */
+export function eventsToCsv(events: SignpostEvent[]): string {
+  return toCsv(
+    EVENT_COLUMNS,
+    events.map((event) => [isoTime(event.at), event.type, event.tool, event.area, event.itemId, event.kind]),
   );
 }

@@ -7,7 +7,11 @@
 
 import { parseAuth } from './auth';
 import { browser } from './browser';
+import type { Config } from './config';
+import type { DashboardView } from './dashboard';
+import type { DailyRow, SignpostEvent } from './events';
 import { ITEM_ACTIONS, type ItemAction } from './feedback';
+import type { ContentHealth } from './health';
 import {
   type ItemKind,
   isHostName,
@@ -19,9 +23,13 @@ import {
   type SourceView,
 } from './model';
 import type { OutboxEntry } from './outbox';
+import type { Policy } from './policy';
 import { type Reaction, validateReaction, WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
+import type { ReportEntry, ReportPayload } from './report';
 import type { RuleAccess } from './rule-scripts';
 import type { ToolRule } from './rules';
+import type { Settings } from './settings';
+import type { Detection } from './sources/detect';
 import type { Preview, SourceAuth } from './sync';
 
 /** The flag webhook as the options page shows it. */
@@ -48,6 +56,73 @@ export interface ToolSettings {
   /** Rules the organisation's policy sets (read-only here). */
   policyRules: ToolRule[];
   access: RuleAccess;
+}
+
+/** Settings the options page edits with `saveSettings` (the rest have messages of their own). */
+export const EDITABLE_SETTINGS = [
+  'demoContent',
+  'maxItems',
+  'nudges',
+  'audiences',
+  'disabledTools',
+  'reportEndpoint',
+  'staleAfterMonths',
+] as const;
+export type SettingsChange = Partial<Pick<Settings, (typeof EDITABLE_SETTINGS)[number]>>;
+
+/** The settings as the options page shows them. */
+export interface SettingsView {
+  /** The person's own (what the options page edits and exports). */
+  own: Settings;
+  /** In force: the own settings with the policy applied. */
+  effective: Settings;
+  /** Keys the organisation's policy sets. */
+  enforced: string[];
+  /** Whether those keys are locked (cannot be changed here). */
+  locked: boolean;
+}
+
+/** What the organisation's policy sets, for the read-only policy view (credentials masked). */
+export interface PolicyView {
+  /** Whether the browser has a policy for Signpost at all. */
+  present: boolean;
+  /** The valid part, as applied. */
+  policy: Policy;
+  /** The entries that were left out, and why. */
+  problems: string[];
+}
+
+/** The daily report to the organisation's endpoint, as the options page shows it. */
+export interface ReportsView {
+  endpoint: string;
+  /** Whether the browser lets Signpost send to that host. */
+  granted: boolean;
+  /** Exactly what today's report would hold if the day ended now. */
+  preview: ReportPayload;
+  /** Reports made, newest first, with their delivery state. */
+  entries: ReportEntry[];
+}
+
+/** A configuration file checked before it is imported. */
+export type ConfigCheck =
+  | { ok: true; keys: string[]; notes: string[]; sources: number }
+  | { ok: false; problems: string[] };
+
+/** The port the options page opens for "Sync now" progress; the background posts {@link SyncProgress} on it. */
+export const PROGRESS_PORT = 'signpost-sync-progress';
+
+/** How far a source's sync has got: items so far and, when the source says, how many in all. */
+export interface SyncProgress {
+  sourceId: string;
+  done: number;
+  total?: number;
+}
+
+/** Validates a progress update (the page accepts only this shape from the port). */
+export function parseSyncProgress(value: unknown): SyncProgress | null {
+  if (!isRecord(value) || typeof value.sourceId !== 'string' || typeof value.done !== 'number') return null;
+  const total = typeof value.total === 'number' && value.total > 0 ? value.total : undefined;
+  return { sourceId: value.sourceId, done: value.done, ...(total !== undefined ? { total } : {}) };
 }
 
 export type SenderKind = 'tab' | 'extension';
@@ -125,6 +200,40 @@ export interface Protocol {
   };
   /** Popup → background: try a failed delivery again. */
   retryDelivery: { from: 'extension'; request: { key: string }; response: Activity };
+  /** Options → background: the settings it edits, and which the policy sets. */
+  getSettings: { from: 'extension'; request: Record<string, never>; response: SettingsView };
+  /** Options → background: change some settings (all valid, or nothing is saved). */
+  saveSettings: { from: 'extension'; request: { change: SettingsChange }; response: SettingsView };
+  /** Options → background: the measurement dashboard for a range of days. */
+  getDashboard: {
+    from: 'extension';
+    request: { from: string; to: string; tool?: string; kind?: ItemKind };
+    response: DashboardView;
+  };
+  /** Options → background: the daily aggregates of a range of days (CSV export). */
+  exportDaily: {
+    from: 'extension';
+    request: { from: string; to: string };
+    response: { rows: DailyRow[]; titles: Record<string, string> };
+  };
+  /** Options → background: the raw events of the last 30 days (CSV export). */
+  exportEvents: { from: 'extension'; request: Record<string, never>; response: { events: SignpostEvent[] } };
+  /** Options → background: the person's configuration in the policy's shape. */
+  exportConfig: { from: 'extension'; request: Record<string, never>; response: { config: Config } };
+  /** Options → background: what importing a file would change, or why it cannot be imported. */
+  checkConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
+  /** Options → background: import a configuration file (all of it, or nothing). */
+  importConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
+  /** Options → background: what the organisation's policy sets, and its invalid entries. */
+  getPolicy: { from: 'extension'; request: Record<string, never>; response: PolicyView };
+  /** Options → background: content health of one source. */
+  sourceHealth: { from: 'extension'; request: { sourceId: string }; response: ContentHealth };
+  /** Options → background: what kind of source an address is. */
+  detectSource: { from: 'extension'; request: { url: string }; response: Detection };
+  /** Options → background: the daily report, what it sends and its deliveries. */
+  getReports: { from: 'extension'; request: Record<string, never>; response: ReportsView };
+  /** Options → background: send due reports now. */
+  deliverReportsNow: { from: 'extension'; request: Record<string, never>; response: ReportsView };
   /** Popup → content script of a tab: what Signpost sees on that page. */
   describePage: {
     from: 'extension';
@@ -153,6 +262,15 @@ function sourceIdOnly(payload: unknown): { sourceId: string } | null {
 }
 
 const validateAuth = parseAuth;
+
+const isDay = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+/** An imported configuration: text, at most 1 MB. */
+const configText = (payload: unknown): { text: string } | null =>
+  isRecord(payload) && typeof payload.text === 'string' && payload.text.length <= 1_000_000
+    ? { text: payload.text }
+    : null;
 
 const empty = (payload: unknown): Record<string, never> | null =>
   payload === undefined || (isRecord(payload) && Object.keys(payload).length === 0) ? {} : null;
@@ -285,6 +403,51 @@ export const RULES: { [T in MessageType]: { from: Protocol[T]['from']; validate:
       isRecord(payload) && Array.isArray(payload.rules) ? { rules: payload.rules } : null,
   },
   describePage: { from: 'extension', validate: empty },
+  getSettings: { from: 'extension', validate: empty },
+  saveSettings: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || !isRecord(payload.change)) return null;
+      const keys = Object.keys(payload.change);
+      const editable: readonly string[] = EDITABLE_SETTINGS;
+      if (keys.length === 0 || keys.some((key) => !editable.includes(key))) return null;
+      // Values are validated with the whole settings record before anything is saved.
+      return { change: payload.change as SettingsChange };
+    },
+  },
+  getDashboard: {
+    from: 'extension',
+    validate(payload) {
+      if (!isRecord(payload) || !isDay(payload.from) || !isDay(payload.to) || payload.from > payload.to)
+        return null;
+      const { tool, kind } = payload;
+      if (tool !== undefined && (typeof tool !== 'string' || tool.length > 60)) return null;
+      if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
+      return { from: payload.from, to: payload.to, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
+    },
+  },
+  exportDaily: {
+    from: 'extension',
+    validate: (payload) =>
+      isRecord(payload) && isDay(payload.from) && isDay(payload.to) && payload.from <= payload.to
+        ? { from: payload.from, to: payload.to }
+        : null,
+  },
+  exportEvents: { from: 'extension', validate: empty },
+  exportConfig: { from: 'extension', validate: empty },
+  checkConfig: { from: 'extension', validate: configText },
+  importConfig: { from: 'extension', validate: configText },
+  getPolicy: { from: 'extension', validate: empty },
+  sourceHealth: { from: 'extension', validate: sourceIdOnly },
+  detectSource: {
+    from: 'extension',
+    validate: (payload) =>
+      isRecord(payload) && typeof payload.url === 'string' && payload.url.length <= 2048
+        ? { url: payload.url.trim() }
+        : null,
+  },
+  getReports: { from: 'extension', validate: empty },
+  deliverReportsNow: { from: 'extension', validate: empty },
 };
 
 export interface SenderInfo {

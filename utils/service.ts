@@ -4,10 +4,13 @@
  * database, registers the built-in sources (syncing them if they never were) and builds the match
  * index once.
  */
+
+import { createAdminService } from './admin-service';
 import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from './budget';
 import { type Db, getDb, readItems, replaceSourceItems } from './db';
 import { deliverDue } from './delivery';
-import { type EventType, makeEvent, type SignpostEvent } from './events';
+import { recordEvents } from './event-log';
+import { type EventType, makeEvent } from './events';
 import { applyAction, excludedItems, feedbackSignals, parseFeedback } from './feedback';
 import {
   buildMatchIndex,
@@ -46,18 +49,16 @@ export interface ServiceDeps extends SyncDeps {
   newKey?: () => string;
   /** Whether the extension may send requests to a URL's host. */
   canReach?: (url: string) => Promise<boolean>;
+  /** Sets (or clears) the alarm that wakes the worker to deliver daily reports. */
+  scheduleReports?: (when: number | null) => void | Promise<void>;
+  /** How much storage the extension uses and may use (navigator.storage.estimate). */
+  estimate?: () => Promise<{ usage?: number; quota?: number }>;
 }
 
 /** Items this browser's champion endorsed: they rank higher at once. */
 async function endorsedItems(db: Db): Promise<Set<string>> {
   const entries = (await db.getAll('outbox')).map(parseOutboxEntry).filter((entry) => entry !== null);
   return new Set(entries.filter((entry) => entry.reaction.kind === 'endorse').map((entry) => entry.itemId));
-}
-
-async function addEvents(db: Db, events: SignpostEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const tx = db.transaction('events', 'readwrite');
-  await Promise.all([...events.map((event) => tx.store.add(event)), tx.done]);
 }
 
 function inWindow(item: KnowledgeItem, now: number): boolean {
@@ -76,16 +77,15 @@ async function snapshotKey(db: Db, settings: Settings, sources: SourceConfig[]):
   return parts.sort().join('|');
 }
 
-function isEnabled(source: SourceConfig, settings: Settings): boolean {
-  return source.id === DEMO_SOURCE.id ? settings.demoContent : true;
+export function isEnabled(source: SourceConfig, settings: Settings): boolean {
+  return source.id === DEMO_SOURCE.id ? settings.demoContent : source.enabled !== false;
 }
 
 export function createService(deps: ServiceDeps) {
   let index: Promise<MatchIndex> | null = null;
   let ready: Promise<void> | null = null;
 
-  /** Built-in sources registered, and synced once if they never were. */
-  /** Built-in sources, then the policy's (the person's own sources come with the options page). */
+  /** Built-in sources, then the policy's, then the person's own (from the options page). */
   async function allSources(): Promise<SourceConfig[]> {
     const db = await getDb();
     const builtin = (await db.getAll('sources')).filter((source) => source.builtin);
@@ -270,11 +270,23 @@ export function createService(deps: ServiceDeps) {
     return { rules, policyRules, access: await syncRuleScripts(effective.toolRules) };
   }
 
-  return {
+  /** A source's items, status and credentials, gone (after it was removed). */
+  async function dropSourceData(sourceId: string): Promise<void> {
+    await writeSecret(sourceId, undefined);
+    const db = await getDb();
+    await replaceSourceItems(db, sourceId, [], { sourceId, itemCount: 0, warnings: [] });
+    await db.delete('status', sourceId);
+  }
+
+  const core = {
     async matchPage({ context }: Request<'matchPage'>): Promise<Response<'matchPage'>> {
       const now = deps.now?.() ?? Date.now();
       const [matchIndex, settings, db] = await Promise.all([loadIndex(), readSettings(), getDb()]);
-      if (context.tool === null || settings.pausedSites.includes(new URL(context.url).host))
+      if (
+        context.tool === null ||
+        settings.disabledTools.includes(context.tool) ||
+        settings.pausedSites.includes(new URL(context.url).host)
+      )
         return { matches: [] };
       const records = (await db.getAll('feedback')).map(parseFeedback).filter((record) => record !== null);
       const options = {
@@ -287,11 +299,11 @@ export function createService(deps: ServiceDeps) {
       };
       const matches = matchItems(matchIndex, context, options);
       const events = matches.map((m) =>
-        makeEvent('impression', now, context.tool ?? '', context.area, m.item.id),
+        makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind),
       );
       const announce = await pickAnnouncement(db, context, matches, records, settings.nudges, now);
-      if (announce) events.push(makeEvent('announce', now, context.tool, context.area, announce));
-      await addEvents(db, events);
+      if (announce) events.push(makeEvent('announce', now, context.tool, context.area, announce, 'tip'));
+      await recordEvents(db, events, now);
       const shown = new Set(matches.map((m) => m.item.id));
       const votes = Object.fromEntries(
         records
@@ -315,7 +327,8 @@ export function createService(deps: ServiceDeps) {
           await db.put('meta', afterReaction(budget, settings.nudges, 'engaged', now), 'budget');
       }
       const type: EventType = action === 'snooze-day' || action === 'snooze-week' ? 'snooze' : action;
-      await addEvents(db, [makeEvent(type, now, tool, area, itemId)]);
+      const kind = parseKnowledgeItem(await db.get('items', itemId))?.kind;
+      await recordEvents(db, [makeEvent(type, now, tool, area, itemId, kind)], now);
       return {};
     },
 
@@ -332,14 +345,13 @@ export function createService(deps: ServiceDeps) {
       const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
       if (!key) return {};
       const db = await getDb();
+      const now = deps.now?.() ?? Date.now();
       const tx = db.transaction('gaps', 'readwrite');
       const previous = await tx.store.get(key);
-      await tx.store.put({
-        query: key,
-        count: (previous?.count ?? 0) + 1,
-        lastAt: deps.now?.() ?? Date.now(),
-      });
+      await tx.store.put({ query: key, count: (previous?.count ?? 0) + 1, lastAt: now });
       await tx.done;
+      // Counted per day for the dashboard and the report; the words stay in `gaps`.
+      await recordEvents(db, [makeEvent('gap', now, '')], now);
       return {};
     },
 
@@ -413,18 +425,29 @@ export function createService(deps: ServiceDeps) {
         ? [...new Set([...pausedSites, host])]
         : pausedSites.filter((site) => site !== host);
       await updateSettings({ pausedSites: next });
-      if (paused) await addEvents(await getDb(), [makeEvent('pause', deps.now?.() ?? Date.now(), '')]);
+      const now = deps.now?.() ?? Date.now();
+      if (paused) await recordEvents(await getDb(), [makeEvent('pause', now, '')], now);
       return {};
     },
 
     listSources,
 
+    /** The demo content's switch, or one of the person's own sources on or off. */
     async setSourceEnabled({
       sourceId,
       enabled,
     }: Request<'setSourceEnabled'>): Promise<Response<'setSourceEnabled'>> {
-      if (sourceId !== DEMO_SOURCE.id) throw new Error(`no source "${sourceId}"`);
-      await updateSettings({ demoContent: enabled });
+      if (sourceId === DEMO_SOURCE.id) {
+        await updateSettings({ demoContent: enabled });
+      } else {
+        const own = (await readSettings()).sources;
+        const current = own.find((source) => source.id === sourceId);
+        if (!current) throw new Error(`no source of yours is called "${sourceId}"`);
+        const { enabled: _was, ...on } = current;
+        const next = enabled ? on : { ...on, enabled: false };
+        await updateSettings({ sources: own.map((source) => (source === current ? next : source)) });
+        if (enabled) await syncOne(next);
+      }
       invalidate();
       return listSources();
     },
@@ -480,10 +503,7 @@ export function createService(deps: ServiceDeps) {
       if (!own.some((source) => source.id === sourceId))
         throw new Error(`no source of yours is called "${sourceId}"`);
       await updateSettings({ sources: own.filter((source) => source.id !== sourceId) });
-      await writeSecret(sourceId, undefined);
-      const db = await getDb();
-      await replaceSourceItems(db, sourceId, [], { sourceId, itemCount: 0, warnings: [] });
-      await db.delete('status', sourceId);
+      await dropSourceData(sourceId);
       invalidate();
       return listSources();
     },
@@ -499,23 +519,29 @@ export function createService(deps: ServiceDeps) {
     /** Which sources sync how often (for the background's alarms). */
     async schedule(): Promise<{ id: string; intervalMinutes: number }[]> {
       return (await allSources())
-        .filter((source) => !source.builtin)
+        .filter((source) => !source.builtin && source.enabled !== false)
         .map((source) => ({ id: source.id, intervalMinutes: source.intervalMinutes ?? 60 }));
     },
 
     /** Syncs a source by id (alarm, "Sync now"); unknown ids are ignored. */
     async syncById(id: string) {
       const source = (await allSources()).find((candidate) => candidate.id === id);
-      return source ? syncOne(source) : undefined;
+      return source && source.enabled !== false ? syncOne(source) : undefined;
     },
 
     /** Syncs every configured source that never synced (after install or a policy change). */
     async syncNew(): Promise<void> {
       const db = await getDb();
       for (const source of await allSources()) {
-        if (!source.builtin && !(await db.get('status', source.id))?.lastSuccessAt) await syncOne(source);
+        if (source.builtin || source.enabled === false) continue;
+        if (!(await db.get('status', source.id))?.lastSuccessAt) await syncOne(source);
       }
     },
+  };
+
+  return {
+    ...core,
+    ...createAdminService({ deps, syncDeps, allSources, invalidate, dropSourceData }),
   };
 }
 

@@ -68,11 +68,12 @@ describe("the champion's popup", () => {
 
   it('sets the webhook in the options page', async () => {
     const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
-    await options.open('options.html');
-    await options.page.getByLabel('Webhook URL').fill(hookUrl);
-    await options.page.getByLabel('Format').selectOption('generic');
-    await options.page.getByRole('button', { name: 'Save', exact: true }).click();
-    await options.page.getByText('Saved.').waitFor();
+    await options.open('options.html#sharing');
+    const webhook = options.page.getByRole('region', { name: 'Where flags and endorsements go' });
+    await webhook.getByLabel('Webhook URL').fill(hookUrl);
+    await webhook.getByLabel('Format').selectOption('generic');
+    await webhook.getByRole('button', { name: 'Save', exact: true }).click();
+    await webhook.getByText('Saved.').waitFor();
     await options.page.close();
   });
 

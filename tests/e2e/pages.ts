@@ -34,7 +34,8 @@ export class ExtensionPage {
     readonly extensionId: string,
   ) {}
 
-  async open(path: 'popup.html' | 'options.html'): Promise<void> {
+  /** Opens an extension page; `options.html#dashboard` opens the options page on that tab. */
+  async open(path: 'popup.html' | 'options.html' | `options.html#${string}`): Promise<void> {
     await this.page.goto(`chrome-extension://${this.extensionId}/${path}`);
   }
 }

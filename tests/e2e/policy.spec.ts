@@ -85,7 +85,7 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
     await new Promise((done) => server.close(done));
   });
 
-  it('lists the policy source, syncs it, and the nudge shows its items instead of the demo', async () => {
+  it('lists the policy source, syncs it, shows the policy with its invalid entry, and the nudge shows its items instead of the demo', async () => {
     const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
     const corp = options.page.locator('[data-source-id="corp-kb"]');
     await expect
@@ -97,7 +97,19 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
         },
         { timeout: 20_000, interval: 1000 },
       )
-      .toMatch(/Corp KB.*2 items.*Set by your organisation/);
+      .toMatch(/Corp KB.*Set by your organisation.*2 items/);
+    // The policy view shows what is enforced, and the entry that was left out with its reason.
+    await options.open('options.html#config');
+    const view = options.page.getByTestId('policy-view');
+    await view.locator('[data-policy-key="sources"]').waitFor();
+    expect(
+      await view
+        .locator('[data-policy-key]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-policy-key'))),
+    ).toEqual(['sources', 'toolRules', 'demoContent']);
+    expect(await view.getByTestId('policy-problems').textContent()).toContain(
+      'sources[1]: "id" must be a lowercase id such as "it-news"',
+    );
     await options.page.close();
 
     const page = await h.context.newPage();

@@ -4,7 +4,7 @@ import { type Harness, launch, routePage } from './fixtures';
 import { ExtensionPage, NudgeUi } from './pages';
 
 async function addRule(page: ExtensionPage, tool: string, pattern: string): Promise<void> {
-  await page.open('options.html');
+  await page.open('options.html#tools');
   const form = page.page.locator('form', { hasText: 'Add a rule' });
   await form.getByLabel('Tool id').fill(tool);
   await form.getByLabel('Match patterns, one per line').fill(pattern);
@@ -62,7 +62,7 @@ describe('admin rules', () => {
 
   it('refuses an invalid rule with a message and saves nothing', async () => {
     const options = new ExtensionPage(await plain.context.newPage(), plain.extensionId);
-    await options.open('options.html');
+    await options.open('options.html#tools');
     const form = options.page.locator('form', { hasText: 'Add a rule' });
     await form.getByLabel('Tool id').fill('Bad Id!');
     await form.getByLabel('Match patterns, one per line').fill('<all_urls>');

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { REACTION_COLUMNS, reactionsToCsv, toCsv } from '@/utils/csv';
+import {
+  DAILY_COLUMNS,
+  dailyRowsToCsv,
+  EVENT_COLUMNS,
+  eventsToCsv,
+  REACTION_COLUMNS,
+  reactionsToCsv,
+  toCsv,
+} from '@/utils/csv';
+import { type DailyRow, EVENT_TYPES, makeEvent } from '@/utils/events';
 import { newEntry, type OutboxEntry } from '@/utils/outbox';
 
 /** A strict RFC 4180 reader, to prove that what toCsv writes reads back field for field. */
@@ -171,5 +180,165 @@ describe('reactionsToCsv', () => {
     );
     expect(parseCsv(csv).map((row) => row.length)).toEqual([11, 11, 11, 11]);
     expect(reactionsToCsv([])).toBe(`${REACTION_COLUMNS.join(',')}\r\n`);
+  });
+});
+
+describe('dailyRowsToCsv', () => {
+  const rows: DailyRow[] = [
+    {
+      day: '2025-12-04',
+      tool: 'jira',
+      itemId: 'tip:board',
+      kind: 'tip',
+      counts: { impression: 12, dismiss: 2 },
+    },
+    { day: '2025-12-03', tool: 'servicenow', itemId: '', counts: { pause: 1, gap: 2 } },
+    {
+      day: '2025-12-03',
+      tool: 'jira',
+      itemId: 'kb:vpn',
+      kind: 'article',
+      counts: { impression: 42, open: 10, helpful: 3, 'not-helpful': 1, 'announce-dismissed': 1 },
+    },
+    { day: '2025-12-03', tool: 'jira', itemId: 'kb:gone', kind: 'article', counts: { impression: 1 } },
+  ];
+  const titles = { 'kb:vpn': 'VPN, "remote" access', 'tip:board': '=Boards: new filters' };
+  const names: Record<string, string> = { jira: 'Jira', servicenow: 'ServiceNow' };
+  const toolName = (id: string) => names[id] ?? id;
+
+  it('writes a row per day, tool and item, oldest first, with a count per event type', () => {
+    expect(DAILY_COLUMNS).toEqual(['day', 'tool', 'toolName', 'itemId', 'title', 'kind', ...EVENT_TYPES]);
+    const csv = dailyRowsToCsv(rows, titles, toolName);
+    const table = parseCsv(csv);
+    expect(table[0]).toEqual([
+      'day',
+      'tool',
+      'toolName',
+      'itemId',
+      'title',
+      'kind',
+      'impression',
+      'panel',
+      'open',
+      'helpful',
+      'not-helpful',
+      'snooze',
+      'dismiss',
+      'pause',
+      'announce',
+      'announce-dismissed',
+      'gap',
+    ]);
+    expect(table.slice(1)).toEqual([
+      // An item no longer cached has no title.
+      [
+        '2025-12-03',
+        'jira',
+        'Jira',
+        'kb:gone',
+        '',
+        'article',
+        '1',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+      ],
+      [
+        '2025-12-03',
+        'jira',
+        'Jira',
+        'kb:vpn',
+        'VPN, "remote" access',
+        'article',
+        '42',
+        '0',
+        '10',
+        '3',
+        '1',
+        '0',
+        '0',
+        '0',
+        '0',
+        '1',
+        '0',
+      ],
+      // Events about no item have no item, title or kind.
+      [
+        '2025-12-03',
+        'servicenow',
+        'ServiceNow',
+        '',
+        '',
+        '',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '1',
+        '0',
+        '0',
+        '2',
+      ],
+      // A title that looks like a formula is neutralised.
+      [
+        '2025-12-04',
+        'jira',
+        'Jira',
+        'tip:board',
+        "'=Boards: new filters",
+        'tip',
+        '12',
+        '0',
+        '0',
+        '0',
+        '0',
+        '0',
+        '2',
+        '0',
+        '0',
+        '0',
+        '0',
+      ],
+    ]);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    // The caller's array is left as it was.
+    expect(rows[0]?.day).toBe('2025-12-04');
+  });
+
+  it('writes only the header for no rows', () => {
+    expect(dailyRowsToCsv([], {}, toolName)).toBe(`${DAILY_COLUMNS.join(',')}\r\n`);
+  });
+});
+
+describe('eventsToCsv', () => {
+  const T0 = Date.UTC(2025, 11, 3, 9, 30, 0);
+
+  it('writes one row per event in order, the time in ISO 8601', () => {
+    const events = [
+      makeEvent('impression', T0, 'jira', 'board', 'kb:vpn', 'article'),
+      makeEvent('pause', T0 + 1500, 'servicenow'),
+      // An area from a page that looks like a formula stays text.
+      makeEvent('open', T0 + 60_000, 'jira', '-cmd', 'tip:board', 'tip'),
+    ];
+    expect(EVENT_COLUMNS).toEqual(['time', 'type', 'tool', 'area', 'itemId', 'kind']);
+    const csv = eventsToCsv(events);
+    expect(csv).toBe(
+      'time,type,tool,area,itemId,kind\r\n' +
+        '2025-12-03T09:30:00.000Z,impression,jira,board,kb:vpn,article\r\n' +
+        '2025-12-03T09:30:01.500Z,pause,servicenow,,,\r\n' +
+        "2025-12-03T09:31:00.000Z,open,jira,'-cmd,tip:board,tip\r\n",
+    );
+    expect(parseCsv(csv).map((row) => row.length)).toEqual([6, 6, 6, 6]);
+    expect(eventsToCsv([])).toBe('time,type,tool,area,itemId,kind\r\n');
   });
 });

@@ -78,3 +78,49 @@ describe('validateMessage', () => {
     });
   });
 });
+
+describe('the options page’s messages', () => {
+  const admin = ['saveSettings', 'getDashboard', 'importConfig', 'detectSource'] as const;
+  const check = (raw: unknown, from: 'tab' | 'extension' = 'extension') => validateMessage(raw, from, admin);
+
+  it('accept what the options page sends', () => {
+    expect(check({ type: 'saveSettings', payload: { change: { maxItems: 2 } } })).toHaveProperty('message');
+    expect(
+      check({ type: 'getDashboard', payload: { from: '2026-11-25', to: '2026-12-01', kind: 'tip' } }),
+    ).toEqual({
+      message: { type: 'getDashboard', payload: { from: '2026-11-25', to: '2026-12-01', kind: 'tip' } },
+    });
+    expect(check({ type: 'detectSource', payload: { url: ' https://intranet.example/feed ' } })).toEqual({
+      message: { type: 'detectSource', payload: { url: 'https://intranet.example/feed' } },
+    });
+  });
+
+  it.each([
+    [
+      'a settings key the options page may not set this way',
+      { type: 'saveSettings', payload: { change: { sources: [] } } },
+    ],
+    ['an empty change', { type: 'saveSettings', payload: { change: {} } }],
+    [
+      'a day that is not YYYY-MM-DD',
+      { type: 'getDashboard', payload: { from: 'last week', to: '2026-12-01' } },
+    ],
+    [
+      'a range that ends before it starts',
+      { type: 'getDashboard', payload: { from: '2026-12-02', to: '2026-12-01' } },
+    ],
+    [
+      'an unknown kind',
+      { type: 'getDashboard', payload: { from: '2026-12-01', to: '2026-12-01', kind: 'video' } },
+    ],
+    ['a configuration over 1 MB', { type: 'importConfig', payload: { text: 'x'.repeat(1_000_001) } }],
+  ])('reject %s', (_, raw) => {
+    expect(check(raw)).toEqual({ error: `${(raw as { type: string }).type}: malformed payload` });
+  });
+
+  it('are not accepted from a web page', () => {
+    expect(check({ type: 'saveSettings', payload: { change: { maxItems: 2 } } }, 'tab')).toEqual({
+      error: 'saveSettings is not accepted from this sender',
+    });
+  });
+});

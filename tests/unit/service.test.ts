@@ -195,14 +195,17 @@ describe('background service', () => {
     await v1.put('status', { sourceId: 'builtin-demo', itemCount: 1, warnings: [], lastSuccessAt: 1 });
     v1.close();
     const db = await getDb();
-    expect(db.version).toBe(3);
+    expect(db.version).toBe(4);
     expect([...db.objectStoreNames].sort()).toEqual([
+      'daily',
+      'dailyPacked',
       'events',
       'feedback',
       'gaps',
       'items',
       'meta',
       'outbox',
+      'reports',
       'sources',
       'status',
     ]);

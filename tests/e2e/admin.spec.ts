@@ -1,0 +1,123 @@
+/**
+ * The admin's other tabs, in the real extension: switching a built-in tool off silences the nudge
+ * there, the attention budget is validated before anything is saved, a malformed configuration
+ * file says where it is wrong and changes nothing, a good one applies, and the daily report's
+ * preview shows exactly what would be sent.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Harness, launch, routePage } from './fixtures';
+import { ExtensionPage, NudgeUi } from './pages';
+
+const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1';
+
+describe('the admin’s settings', () => {
+  let h: Harness;
+
+  beforeAll(async () => {
+    h = await launch();
+    await routePage(h.context, 'https://acme.atlassian.net/**', 'jira-board.html');
+  });
+  afterAll(async () => h?.close());
+
+  it('switches Jira off and on: the nudge leaves and comes back', async () => {
+    const jira = await h.context.newPage();
+    await jira.goto(JIRA_BOARD);
+    const nudge = new NudgeUi(jira);
+    await nudge.badge.waitFor({ timeout: 15_000 });
+
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await options.open('options.html#tools');
+    const toggle = options.page.getByRole('checkbox', { name: 'Jira', exact: true });
+    await toggle.uncheck();
+    await options.page.getByText('On for 41 of 42 tools').waitFor();
+    // The open page hears of the change and takes its badge away.
+    await expect.poll(() => nudge.host.count(), { timeout: 10_000 }).toBe(0);
+    await toggle.check();
+    await jira.reload();
+    await nudge.badge.waitFor({ timeout: 15_000 });
+    await jira.close();
+    await options.page.close();
+  });
+
+  it('validates the attention budget on every field and saves nothing half-way', async () => {
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await options.open('options.html#nudges');
+    const perDay = options.page.getByLabel('Announcements per day at most');
+    await perDay.fill('50');
+    await options.page.getByLabel("Audiences of this browser's user").fill('sales, emea');
+    await options.page.getByRole('button', { name: 'Save' }).click();
+    await options.page.getByText('Enter a whole number from 0 to 20.').waitFor();
+    expect(await perDay.getAttribute('aria-invalid')).toBe('true');
+    await options.page.reload();
+    expect(await options.page.getByLabel("Audiences of this browser's user").inputValue()).toBe('');
+
+    await options.page.getByLabel('Announcements per day at most').fill('1');
+    await options.page.getByLabel('Quiet hours: no announcements between').check();
+    await options.page.getByLabel('From').fill('17:30');
+    await options.page.getByRole('button', { name: 'Save' }).click();
+    await options.page.getByText('Saved.').waitFor();
+    await options.page.reload();
+    expect(await options.page.getByLabel('Announcements per day at most').inputValue()).toBe('1');
+    expect(await options.page.getByLabel('From').inputValue()).toBe('17:30');
+    await options.page.close();
+  });
+
+  it('imports a configuration only when all of it is right, and exports it back', async () => {
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await options.open('options.html#config');
+    const text = options.page.getByLabel('Or paste its JSON');
+    await text.fill('{\n  "maxItems": 2,\n  "demoContent" false\n}');
+    await options.page.getByRole('button', { name: 'Check' }).click();
+    const problems = options.page.getByTestId('config-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toMatch(/nothing was changed.*not valid JSON.*line 3/s);
+
+    await text.fill(JSON.stringify({ maxItems: 2, disabledTools: ['zoom'], nudges: { maxPerDay: 99 } }));
+    await options.page.getByRole('button', { name: 'Check' }).click();
+    await expect
+      .poll(() => problems.textContent())
+      .toMatch(/nudges.maxPerDay must be a whole number from 0 to 20/);
+
+    await text.fill(JSON.stringify({ maxItems: 2, disabledTools: ['zoom'] }));
+    await options.page.getByRole('button', { name: 'Check' }).click();
+    await options.page
+      .getByTestId('config-summary')
+      .getByText(/replaces these settings: disabledTools, maxItems/)
+      .waitFor();
+    await options.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await options.page.getByText('Imported: disabledTools, maxItems.').waitFor();
+
+    const exported = await h.worker.evaluate(async () => {
+      const { storage } = (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome;
+      return (await storage.local.get('settings')).settings as { maxItems: number; disabledTools: string[] };
+    });
+    expect(exported.maxItems).toBe(2);
+    expect(exported.disabledTools).toEqual(['zoom']);
+
+    const download = options.page.waitForEvent('download');
+    await options.page.getByRole('button', { name: 'Download as Chrome policy file' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('signpost-policy.json');
+    await options.page.close();
+  });
+
+  it('shows exactly what the daily report would send, with no addresses in it', async () => {
+    const jira = await h.context.newPage();
+    await jira.goto(JIRA_BOARD);
+    await new NudgeUi(jira).badge.waitFor({ timeout: 15_000 });
+    await jira.close();
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await options.open('options.html#sharing');
+    const preview = options.page.getByTestId('report-preview');
+    await preview.waitFor();
+    const report = JSON.parse(await preview.inputValue());
+    expect(report).toMatchObject({ type: 'signpost.report', totals: { impression: expect.any(Number) } });
+    expect(report.rows.some((row: { tool: string }) => row.tool === 'jira')).toBe(true);
+    expect(JSON.stringify(report)).not.toMatch(/https?:|atlassian/);
+    await options.page.close();
+  });
+});
