@@ -17,7 +17,8 @@ interface ReactProps {
   onReact: (item: KnowledgeItem, reaction: Reaction) => Promise<void>;
 }
 
-const REASON_KEYS = {
+/** The translation key of each flag reason's label. */
+export const REASON_KEYS = {
   outdated: 'flagReasonOutdated',
   incorrect: 'flagReasonIncorrect',
   incomplete: 'flagReasonIncomplete',

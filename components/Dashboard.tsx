@@ -13,6 +13,7 @@ import type { DashboardView } from '@/utils/dashboard';
 import { type Counts, shiftDay } from '@/utils/events';
 import type { ItemKind } from '@/utils/model';
 import { FLAG_REASONS } from '@/utils/reactions';
+import { REASON_KEYS } from './Champion';
 import { BarChart, HorizontalBarChart } from './charts';
 import { useT } from './i18n';
 
@@ -44,15 +45,6 @@ const RANGE_KEYS = {
   30: 'dashRange30',
   90: 'dashRange90',
   365: 'dashRange365',
-} as const;
-
-const REASON_KEYS = {
-  outdated: 'flagReasonOutdated',
-  incorrect: 'flagReasonIncorrect',
-  incomplete: 'flagReasonIncomplete',
-  duplicate: 'flagReasonDuplicate',
-  missing: 'flagReasonMissing',
-  other: 'flagReasonOther',
 } as const;
 
 /** How the per-day chart groups its bars: one bar per day up to a month, then per week, then per month. */

@@ -4,6 +4,7 @@ import type { ContentHealth } from '@/utils/health';
 import type { SyncProgress } from '@/utils/messages';
 import type { SourceView } from '@/utils/model';
 import { useT } from './i18n';
+import { TYPE_KEYS } from './SourceEditor';
 import { SourceHealth } from './SourceHealth';
 
 interface Props {
@@ -108,7 +109,7 @@ export function SourceList(props: Props) {
               </h3>
               {!source.builtin && (
                 <p class="sp-screen">
-                  {t('sourceSummary', [source.type, source.url])}
+                  {t('sourceSummary', [t(TYPE_KEYS[source.type]), source.url])}
                   {source.tools.length > 0 &&
                     ` · ${t('sourceForTools', source.tools.map(toolName).join(', '))}`}
                   {` · ${t('sourceEvery', String(source.intervalMinutes ?? 60))}`}

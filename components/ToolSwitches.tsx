@@ -37,6 +37,8 @@ export function ToolSwitches({ load, save, builtins }: Props) {
     (tool) => !needle || tool.name.toLowerCase().includes(needle) || tool.id.includes(needle),
   );
   const off = builtins.filter((tool) => own.has(tool.id) || enforced.has(tool.id)).length;
+  // A locked policy that sets the list leaves nothing to change here.
+  const locked = Boolean(view?.locked && view.enforced.includes('disabledTools'));
 
   return (
     <section aria-labelledby="sp-tool-switches">
@@ -51,6 +53,7 @@ export function ToolSwitches({ load, save, builtins }: Props) {
         {t('toolsFilter')}
         <input type="search" value={filter} onInput={(event) => setFilter(event.currentTarget.value)} />
       </label>
+      {locked && <p>{t('policyLocked')}</p>}
       <p class="sp-screen" aria-live="polite">
         {t('toolsCount', [String(builtins.length - off), String(builtins.length)])}
       </p>
@@ -64,7 +67,7 @@ export function ToolSwitches({ load, save, builtins }: Props) {
                   type="checkbox"
                   data-tool={tool.id}
                   checked={!own.has(tool.id) && !byPolicy}
-                  disabled={!view || byPolicy}
+                  disabled={!view || byPolicy || locked}
                   onChange={(event) => toggle(tool.id, event.currentTarget.checked)}
                 />{' '}
                 {tool.name}

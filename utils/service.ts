@@ -4,7 +4,6 @@
  * database, registers the built-in sources (syncing them if they never were) and builds the match
  * index once.
  */
-
 import { createAdminService } from './admin-service';
 import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from './budget';
 import { type Db, getDb, readItems, replaceSourceItems } from './db';
@@ -77,7 +76,7 @@ async function snapshotKey(db: Db, settings: Settings, sources: SourceConfig[]):
   return parts.sort().join('|');
 }
 
-export function isEnabled(source: SourceConfig, settings: Settings): boolean {
+function isEnabled(source: SourceConfig, settings: Settings): boolean {
   return source.id === DEMO_SOURCE.id ? settings.demoContent : source.enabled !== false;
 }
 

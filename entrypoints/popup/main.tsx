@@ -3,6 +3,7 @@ import { I18n } from '@/components/i18n';
 import { type PageState, Popup } from '@/components/Popup';
 import { browser } from '@/utils/browser';
 import { reactionsToCsv } from '@/utils/csv';
+import { downloadText } from '@/utils/download';
 import { setDocumentLanguage, t } from '@/utils/i18n';
 import type { Activity } from '@/utils/messages';
 import { sendMessage, sendToTab } from '@/utils/messages';
@@ -12,13 +13,11 @@ import { DETECTORS, toolName } from '@/utils/tools';
 function download(activity: Activity, format: 'csv' | 'json'): void {
   const text =
     format === 'csv' ? reactionsToCsv(activity.entries) : JSON.stringify(activity.entries, null, 2);
-  const type = format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json';
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `signpost-activity.${format}`;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadText(
+    `signpost-activity.${format}`,
+    text,
+    format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json',
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, type Harness, launch, stopServiceWorker } from './fixtures';
 import { ExtensionPage } from './pages';
+import { seedBulkItems } from './seed';
 
 /** A webhook that fails the first two attempts of every idempotency key, then accepts. */
 function flakyWebhook() {
@@ -161,30 +162,7 @@ describe("the champion's popup", () => {
   });
 
   it('paints quickly with 10,000 items in the cache (measured)', async () => {
-    await h.worker.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('signpost');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('items', 'readwrite');
-            for (let i = 0; i < 10_000; i++) {
-              tx.objectStore('items').put({
-                id: `builtin-demo:bulk-${i}`,
-                sourceId: 'builtin-demo',
-                kind: i % 3 ? 'article' : 'tip',
-                title: `Bulk article ${i} about approvals, budgets and reports`,
-                summary: 'A generated article to fill the cache for measurement. '.repeat(8),
-                url: `https://kb.example.com/bulk/${i}`,
-                tags: ['bulk', `topic-${i % 50}`],
-                tools: [['jira', 'salesforce', 'github', 'slack'][i % 4]],
-                updatedAt: 1_700_000_000_000 + i,
-              });
-            }
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-    );
+    await seedBulkItems(h.worker, 10_000);
     const page = await h.context.newPage();
     await stopServiceWorker(h, page); // the next worker reads all 10,066 items
     const paints: number[] = [];

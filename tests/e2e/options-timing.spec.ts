@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, type Harness, launch, stopServiceWorker } from './fixtures';
 import { ExtensionPage } from './pages';
+import { seedBulkItems } from './seed';
 
 const ITEMS = 10_000;
 const EVENTS = 100_000;
@@ -69,6 +70,7 @@ describe('options page with a full cache and event log', () => {
     await warmup.open('options.html');
     await warmup.page.locator('[data-source-id="builtin-demo"]').waitFor();
     await warmup.page.close();
+    await seedBulkItems(h.worker, ITEMS);
     await h.worker.evaluate(
       ({ items, events }) =>
         new Promise<void>((resolve, reject) => {
@@ -76,23 +78,10 @@ describe('options page with a full cache and event log', () => {
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const db = open.result;
-            const tx = db.transaction(['items', 'events', 'daily', 'meta'], 'readwrite');
+            const tx = db.transaction(['events', 'daily', 'meta'], 'readwrite');
             // A month written now is a month not packed yet: the background packs it on first use.
             tx.objectStore('meta').delete('packedThrough');
             const tools = ['jira', 'salesforce', 'github', 'slack'];
-            for (let i = 0; i < items; i++) {
-              tx.objectStore('items').put({
-                id: `builtin-demo:bulk-${i}`,
-                sourceId: 'builtin-demo',
-                kind: i % 3 ? 'article' : 'tip',
-                title: `Bulk article ${i} about approvals, budgets and reports`,
-                summary: 'A generated article to fill the cache for measurement. '.repeat(8),
-                url: `https://kb.example.com/bulk/${i}`,
-                tags: ['bulk', `topic-${i % 50}`],
-                tools: [tools[i % 4]],
-                updatedAt: 1_700_000_000_000 + i,
-              });
-            }
             // A month of use: most events are impressions, popular items get most of them.
             const types: [string, number][] = [
               ['impression', 0.7],

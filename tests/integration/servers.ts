@@ -129,8 +129,22 @@ export async function startMediaWiki(): Promise<Wiki> {
   }
 }
 
-/** A fresh DokuWiki with a start page, configured as wikis.test.ts configures it. */
-export async function startDokuWiki(): Promise<Wiki & { commit(id: string, text: string): void }> {
+export interface DokuWiki extends Wiki {
+  /** Saves a page through DokuWiki's own command line, as an edit with a summary. */
+  commit(id: string, text: string, summary?: string): void;
+}
+
+/**
+ * A fresh DokuWiki without access control; `conf` adds lines to its local.php, and `startPage`
+ * (default true) writes a start page.
+ */
+export async function startDokuWiki({
+  conf = [],
+  startPage = true,
+}: {
+  conf?: string[];
+  startPage?: boolean;
+} = {}): Promise<DokuWiki> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-dokuwiki-'));
   let server: ChildProcess | undefined;
   const close = () => {
@@ -139,7 +153,7 @@ export async function startDokuWiki(): Promise<Wiki & { commit(id: string, text:
   };
   // DokuWiki reads DOKU_CONF before its own defaults: a prepended file points it at the temp copy.
   const prepend = join(dir, 'prepend.php');
-  const commit = (id: string, text: string) => {
+  const commit = (id: string, text: string, summary = 'test') => {
     const file = join(dir, 'page.txt');
     writeFileSync(file, text);
     php([
@@ -148,7 +162,7 @@ export async function startDokuWiki(): Promise<Wiki & { commit(id: string, text:
       join(DOKUWIKI, 'bin/dwpage.php'),
       'commit',
       '-m',
-      'test',
+      summary,
       file,
       id,
     ]);
@@ -182,13 +196,14 @@ export async function startDokuWiki(): Promise<Wiki & { commit(id: string, text:
         `$conf['savedir'] = ${JSON.stringify(data)};`,
         "$conf['title'] = 'Signpost Test Wiki';",
         "$conf['useacl'] = 0;",
+        ...conf,
         '',
       ].join('\n'),
     );
     const port = await freePort();
     const root = `http://127.0.0.1:${port}`;
     server = await serve(port, ['-d', `auto_prepend_file=${prepend}`, '-t', DOKUWIKI]);
-    commit('start', '====== Welcome ======\n\nThe team wiki.\n');
+    if (startPage) commit('start', '====== Welcome ======\n\nThe team wiki.\n');
     return { root, close, commit };
   } catch (error) {
     close();

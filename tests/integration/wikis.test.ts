@@ -3,9 +3,8 @@
  * (tests/integration/install-wikis.sh), each served by `php -S` from a throwaway copy of its
  * configuration and data in a temp directory: the packaged installations are only read.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,34 +17,18 @@ import {
   HttpError,
   type SourceAdapter,
 } from '@/utils/sources/types';
+import {
+  type DokuWiki,
+  freePort,
+  MEDIAWIKI,
+  missingDokuWiki,
+  missingMediaWiki,
+  php,
+  serve,
+  startDokuWiki,
+  stop,
+} from './servers';
 
-const MEDIAWIKI = '/usr/share/mediawiki';
-const DOKUWIKI = '/usr/share/dokuwiki';
-
-function phpModules(): string[] {
-  try {
-    return execFileSync('php', ['-m'], { encoding: 'utf8' }).toLowerCase().split('\n');
-  } catch {
-    return [];
-  }
-}
-
-const modules = phpModules();
-const hasModules = (...names: string[]) => names.every((name) => modules.includes(name));
-const missingMediaWiki = !modules.length
-  ? 'php is not installed'
-  : !existsSync(join(MEDIAWIKI, 'maintenance/install.php'))
-    ? `the mediawiki package is not installed (${MEDIAWIKI})`
-    : !hasModules('pdo_sqlite', 'mbstring', 'xml', 'intl')
-      ? 'PHP lacks pdo_sqlite, mbstring, xml or intl'
-      : '';
-const missingDokuWiki = !modules.length
-  ? 'php is not installed'
-  : !existsSync(join(DOKUWIKI, 'feed.php'))
-    ? `the dokuwiki package is not installed (${DOKUWIKI})`
-    : !hasModules('xml')
-      ? 'PHP lacks xml'
-      : '';
 for (const [wiki, reason] of [
   ['MediaWiki', missingMediaWiki],
   ['DokuWiki', missingDokuWiki],
@@ -55,53 +38,6 @@ for (const [wiki, reason] of [
 }
 
 // ─── Helpers ─────────────────────────────────────────────────────────────────────────────────
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
-
-/** `php -S` on the port, once it answers. */
-async function serve(port: number, args: string[], env: NodeJS.ProcessEnv = {}): Promise<ChildProcess> {
-  const server = spawn('php', [...args, '-S', `127.0.0.1:${port}`], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let log = '';
-  server.stderr?.on('data', (chunk) => {
-    log = (log + chunk).slice(-4000);
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (server.exitCode !== null) break;
-    try {
-      await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
-      return server;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
-  server.kill();
-  throw new Error(`php -S did not start on port ${port}: ${log}`);
-}
-
-function stop(server: ChildProcess | undefined): void {
-  if (server && server.exitCode === null) server.kill();
-}
-
-function php(args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): string {
-  return execFileSync('php', args, {
-    env: { ...process.env, ...options.env },
-    input: options.input,
-    encoding: 'utf8',
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-}
 
 /**
  * What the sync engine does around an adapter, in small: HttpError for non-2xx answers except
@@ -276,66 +212,21 @@ describe.skipIf(Boolean(missingMediaWiki))('MediaWiki 1.39 (Debian package)', ()
 // ─── DokuWiki ────────────────────────────────────────────────────────────────────────────────
 
 describe.skipIf(Boolean(missingDokuWiki))('DokuWiki (Debian package)', () => {
-  let dir = '';
+  let wiki: DokuWiki | undefined;
   let root = '';
-  let server: ChildProcess | undefined;
-  // DokuWiki reads DOKU_CONF before its own defaults: a prepended file points it at the temp copy.
-  const prepend = () => join(dir, 'prepend.php');
-  const commit = (id: string, text: string, summary = 'test') => {
-    const file = join(dir, 'page.txt');
-    writeFileSync(file, text);
-    php([
-      '-d',
-      `auto_prepend_file=${prepend()}`,
-      join(DOKUWIKI, 'bin/dwpage.php'),
-      'commit',
-      '-m',
-      summary,
-      file,
-      id,
-    ]);
-  };
+  const commit = (id: string, text: string, summary?: string) => wiki?.commit(id, text, summary);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'signpost-dokuwiki-'));
-    const data = join(dir, 'data');
-    for (const sub of [
-      'pages',
-      'attic',
-      'meta',
-      'media',
-      'media_attic',
-      'media_meta',
-      'cache',
-      'index',
-      'locks',
-      'tmp',
-      'log',
-    ]) {
-      mkdirSync(join(data, sub), { recursive: true });
-    }
-    mkdirSync(join(dir, 'conf'));
-    writeFileSync(
-      prepend(),
-      `<?php\nif (!defined('DOKU_CONF')) define('DOKU_CONF', ${JSON.stringify(`${dir}/conf/`)});\n`,
-    );
-    writeFileSync(
-      join(dir, 'conf/local.php'),
-      [
-        '<?php',
-        `$conf['savedir'] = ${JSON.stringify(data)};`,
-        "$conf['title'] = 'Signpost Test Wiki';",
-        "$conf['useacl'] = 0;",
+    wiki = await startDokuWiki({
+      conf: [
         // Raw HTML in pages, to see that a real <script> never reaches a summary.
         "$conf['htmlok'] = 1;",
         // The feed is cached for rss_update seconds (5 minutes by default) and answers 304 meanwhile.
         "$conf['rss_update'] = 8;",
-        '',
-      ].join('\n'),
-    );
-    const port = await freePort();
-    root = `http://127.0.0.1:${port}`;
-    server = await serve(port, ['-d', `auto_prepend_file=${prepend()}`, '-t', DOKUWIKI]);
+      ],
+      startPage: false,
+    });
+    root = wiki.root;
     commit('kb:vpn', '====== VPN ======\n\nConnect with the **old** client.\n', 'created');
     commit(
       'kb:vpn',
@@ -346,10 +237,7 @@ describe.skipIf(Boolean(missingDokuWiki))('DokuWiki (Debian package)', () => {
     commit('start', '====== Welcome ======\n\nThe team wiki.\n');
   });
 
-  afterAll(() => {
-    stop(server);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => wiki?.close());
 
   const config: SourceConfig = {
     id: 'dw',

@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { dayOf, shiftDay } from '@/utils/events';
-import type { PageContext } from '@/utils/model';
 import { createService } from '@/utils/service';
 import { readOwnSettings, readSecret } from '@/utils/settings';
+import { JIRA_BOARD } from './contexts';
 
 afterEach(async () => {
   await closeDb();
@@ -19,14 +19,7 @@ afterEach(async () => {
 const NOW = new Date(2026, 11, 1, 10).getTime();
 const DAY = 24 * 3600_000;
 
-const board: PageContext = {
-  tool: 'jira',
-  url: 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1',
-  title: 'KAN board',
-  headings: ['Sprint 14'],
-  keywords: ['Complete sprint'],
-  area: 'board',
-};
+const board = JIRA_BOARD;
 
 const demo = JSON.stringify({
   version: 1,

@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { aggregateEvents, dayOf, makeEvent, shiftDay } from '@/utils/events';
-import type { PageContext } from '@/utils/model';
 import { buildReport, daysToReport, newReport, parseReportEntry, reportItemId } from '@/utils/report';
 import { createService } from '@/utils/service';
+import { JIRA_BOARD } from './contexts';
 
 afterEach(async () => {
   await closeDb();
@@ -82,14 +82,7 @@ describe('the daily report', () => {
 });
 
 describe('reports through the background', () => {
-  const board: PageContext = {
-    tool: 'jira',
-    url: 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1',
-    title: 'KAN board',
-    headings: ['Sprint 14'],
-    keywords: ['Complete sprint'],
-    area: 'board',
-  };
+  const board = JIRA_BOARD;
   const catalog = JSON.stringify({
     version: 1,
     items: [

@@ -2,10 +2,10 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
-import type { PageContext } from '@/utils/model';
 import { createService } from '@/utils/service';
 import { readSettings } from '@/utils/settings';
 import { DEMO_SOURCE } from '@/utils/sync';
+import { JIRA_BOARD } from './contexts';
 
 const catalog = (titles: string[]) =>
   JSON.stringify({
@@ -22,14 +22,7 @@ const catalog = (titles: string[]) =>
     })),
   });
 
-const board: PageContext = {
-  tool: 'jira',
-  url: 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1',
-  title: 'KAN board',
-  headings: ['Sprint 14'],
-  keywords: ['Complete sprint'],
-  area: 'board',
-};
+const board = JIRA_BOARD;
 
 /** A fetch that serves the given bodies in turn (the last one repeats); `Error` bodies fail. */
 function serve(...bodies: (string | Error)[]) {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, readingMinutes, summarize } from '@/utils/text';
+import type { SourceConfig } from '@/utils/model';
+import { normalize } from '@/utils/sources/normalize';
+import { fullReadingMinutes, htmlToText, readingMinutes, summarize } from '@/utils/text';
 
 describe('htmlToText', () => {
   it.each([
@@ -127,5 +129,34 @@ describe('readingMinutes', () => {
     ['日本語'.repeat(500), 3],
   ])('reads %#', (text, minutes) => {
     expect(readingMinutes(text)).toBe(minutes);
+  });
+});
+
+describe('fullReadingMinutes', () => {
+  it('rounds up: anything over 400 words is over a two-minute read', () => {
+    const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+    expect(fullReadingMinutes(words(400))).toBe(2);
+    expect(fullReadingMinutes(words(401))).toBe(3);
+    expect(readingMinutes(words(401))).toBe(2);
+    expect(fullReadingMinutes('')).toBe(1);
+  });
+
+  it('is kept on an item whose summary is a cut of a longer text', () => {
+    const source: SourceConfig = {
+      id: 's',
+      type: 'feed',
+      name: 'S',
+      url: 'https://kb.example/',
+      builtin: false,
+      tools: [],
+    };
+    const long = normalize(
+      { externalId: '1', title: 'Long', text: 'Step by step. '.repeat(400), url: '/1' },
+      source,
+      0,
+    );
+    const short = normalize({ externalId: '2', title: 'Short', text: 'One line.', url: '/2' }, source, 0);
+    expect('item' in long && long.item.fullMinutes).toBe(6);
+    expect('item' in short && short.item.fullMinutes).toBeUndefined();
   });
 });
