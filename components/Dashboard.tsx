@@ -35,6 +35,11 @@ export interface DashboardProps {
   today: string;
   /** BCP 47 locale for numbers and dates (navigator.language). */
   locale: string;
+  /**
+   * The same figures from a file of daily reports the organisation's endpoint collected (every
+   * browser's); absent: the dashboard offers this browser's figures only.
+   */
+  fromReports?: (text: string, filter: DashboardFilterState) => Promise<DashboardView>;
 }
 
 export const RANGES = [7, 30, 90, 365] as const;
@@ -133,7 +138,7 @@ function formatters(locale: string) {
 type Formatters = ReturnType<typeof formatters>;
 
 /** The dashboard: period, tool and kind at the top, then the figures for them. */
-export function Dashboard({ load, exportCsv, toolName, today, locale }: DashboardProps) {
+export function Dashboard({ load, exportCsv, toolName, today, locale, fromReports }: DashboardProps) {
   const t = useT();
   const f = useMemo(() => formatters(locale), [locale]);
   const [range, setRange] = useState<RangeDays>(7);
@@ -144,8 +149,13 @@ export function Dashboard({ load, exportCsv, toolName, today, locale }: Dashboar
   const [error, setError] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   // In a ref: a parent that passes a new `load` on each render must not make the figures reload.
+  /** A file of collected reports, when the admin chose one: the figures come from it. */
+  const [reports, setReports] = useState<{ name: string; text: string } | null>(null);
+  const [useReports, setUseReports] = useState(false);
   const loader = useRef(load);
   loader.current = load;
+  const reportLoader = useRef(fromReports);
+  reportLoader.current = fromReports;
   const request = useRef(0);
 
   const from = shiftDay(today, -(range - 1));
@@ -157,7 +167,8 @@ export function Dashboard({ load, exportCsv, toolName, today, locale }: Dashboar
   useEffect(() => {
     const id = ++request.current;
     setLoading(true);
-    loader.current(filter).then(
+    const fromFile = useReports && reports && reportLoader.current;
+    (fromFile ? fromFile(reports.text, filter) : loader.current(filter)).then(
       (next) => {
         if (id !== request.current) return;
         setView(next);
@@ -170,7 +181,7 @@ export function Dashboard({ load, exportCsv, toolName, today, locale }: Dashboar
         setLoading(false);
       },
     );
-  }, [filter]);
+  }, [filter, reports, useReports]);
 
   const download = (what: 'daily' | 'events') =>
     exportCsv(what, filter).then(
@@ -234,6 +245,47 @@ export function Dashboard({ load, exportCsv, toolName, today, locale }: Dashboar
             </select>
           </label>
         </div>
+        {fromReports && (
+          <fieldset class="sp-dash-source">
+            <legend>{t('dashSource')}</legend>
+            <label class="sp-inline">
+              <input
+                type="radio"
+                name="sp-dash-source"
+                checked={!useReports}
+                onChange={() => setUseReports(false)}
+              />{' '}
+              {t('dashSourceLocal')}
+            </label>
+            <label class="sp-inline">
+              <input
+                type="radio"
+                name="sp-dash-source"
+                checked={useReports}
+                onChange={() => setUseReports(true)}
+              />{' '}
+              {t('dashSourceReports')}
+            </label>
+            {useReports && (
+              <label>
+                {t('dashReportsFile')}
+                <input
+                  type="file"
+                  accept=".json,.ndjson,.jsonl,application/json"
+                  onChange={(event) => {
+                    const file = event.currentTarget.files?.[0];
+                    if (!file) return;
+                    file.text().then(
+                      (text) => setReports({ name: file.name, text }),
+                      (reason: unknown) => setError(String(reason)),
+                    );
+                  }}
+                />
+              </label>
+            )}
+            {useReports && reports && <p class="sp-dash-small">{t('dashReportsFrom', reports.name)}</p>}
+          </fieldset>
+        )}
         <p class="sp-dash-small">{t('dashShowing', [f.longDay(filter.from), f.longDay(filter.to)])}</p>
       </form>
 
@@ -261,6 +313,7 @@ export function Dashboard({ load, exportCsv, toolName, today, locale }: Dashboar
             </section>
           ) : (
             <>
+              {view.people && <People people={view.people} f={f} />}
               <Cards counts={figures.totals} rates={figures.rates} f={f} />
               <PerDay byDay={figures.byDay} from={shown.from} to={shown.to} f={f} />
               <PerTool view={view} toolName={toolName} f={f} />
@@ -299,6 +352,69 @@ export function Dashboard({ load, exportCsv, toolName, today, locale }: Dashboar
           </p>
         )}
       </section>
+    </section>
+  );
+}
+
+/**
+ * From collected reports: how many people reported, saw a tip and opened one. A report is one
+ * browser's day and carries no identifier, so a week's distinct people cannot be counted: the
+ * busiest day is the least there were, the person-days the most.
+ */
+function People({ people, f }: { people: NonNullable<DashboardView['people']>; f: Formatters }) {
+  const t = useT();
+  const most = (key: 'reports' | 'sawTip' | 'openedTip') =>
+    people.days.reduce((best, day) => Math.max(best, day[key]), 0);
+  const sum = (key: 'reports' | 'sawTip' | 'openedTip') =>
+    people.days.reduce((total, day) => total + day[key], 0);
+  const cards = [
+    ['people-reports', t('dashPeopleReports'), f.number(people.reports)],
+    ['people-busiest', t('dashPeopleBusiest'), f.number(most('reports'))],
+    [
+      'people-saw-tip',
+      t('dashPeopleSawTip'),
+      t('dashPeopleDays', [f.number(most('sawTip')), f.number(sum('sawTip'))]),
+    ],
+    [
+      'people-opened-tip',
+      t('dashPeopleOpenedTip'),
+      t('dashPeopleDays', [f.number(most('openedTip')), f.number(sum('openedTip'))]),
+    ],
+  ] as const;
+  return (
+    <section aria-labelledby="sp-dash-people">
+      <h3 id="sp-dash-people">{t('dashPeople')}</h3>
+      <dl class="sp-dash-cards">
+        {cards.map(([id, term, value]) => (
+          <div key={id} class="sp-dash-card" data-card={id}>
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p class="sp-dash-small">{t('dashPeopleHelp')}</p>
+      {people.skipped > 0 && <p class="sp-dash-small">{t('dashPeopleSkipped', f.number(people.skipped))}</p>}
+      <table class="sp-dash-table">
+        <caption class="sp-dash-hidden">{t('dashPeopleCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('dashDay')}</th>
+            <th scope="col">{t('dashPeopleReports')}</th>
+            <th scope="col">{t('dashPeopleSawTipColumn')}</th>
+            <th scope="col">{t('dashPeopleOpenedTipColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.days.map((day) => (
+            <tr key={day.day}>
+              <th scope="row">{f.longDay(day.day)}</th>
+              <td>{f.number(day.reports)}</td>
+              <td>{f.number(day.sawTip)}</td>
+              <td>{f.number(day.openedTip)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

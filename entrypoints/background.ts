@@ -40,6 +40,7 @@ const HANDLED: readonly MessageType[] = [
   'getDashboard',
   'exportDaily',
   'exportEvents',
+  'itemTitles',
   'exportConfig',
   'checkConfig',
   'importConfig',
@@ -145,6 +146,8 @@ async function handle(
         return { ok: true, value: await service.exportDaily(message.payload) };
       case 'exportEvents':
         return { ok: true, value: await service.exportEvents() };
+      case 'itemTitles':
+        return { ok: true, value: await service.itemTitles(message.payload) };
       case 'exportConfig':
         return { ok: true, value: await service.exportConfig() };
       case 'checkConfig':

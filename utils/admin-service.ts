@@ -13,7 +13,7 @@ import {
   maskSecrets,
   parseConfigFile,
 } from './config';
-import { loadDashboard } from './dashboard';
+import { loadDashboard, titlesOf } from './dashboard';
 import { getDb } from './db';
 import { compactEvents, packFinishedDays, packIfBehind, readDailyRows, readRawEvents } from './event-log';
 import { dayOf, rawCutoff } from './events';
@@ -130,6 +130,10 @@ export function createAdminService({ deps, syncDeps, allSources, invalidate, dro
         if (item) titles[id] = item.title;
       }
       return { rows, titles };
+    },
+
+    async itemTitles({ ids }: Request<'itemTitles'>): Promise<Response<'itemTitles'>> {
+      return { titles: await titlesOf(await getDb(), ids) };
     },
 
     async exportEvents(): Promise<Response<'exportEvents'>> {

@@ -102,7 +102,9 @@ export function parseConfigFile(text: string): ConfigRead {
   for (const key of Object.keys(body)) {
     if (key === '$schema' || key.startsWith('//')) continue;
     if (!known.has(key))
-      problems.push(`unknown key "${key}": Signpost reads ${CONFIG_KEYS.join(', ')} (and a policy's locked)`);
+      problems.push(
+        `unknown key ${JSON.stringify(key.slice(0, 60))}: Signpost reads ${CONFIG_KEYS.join(', ')} (and a policy's locked)`,
+      );
   }
   const { policy, problems: invalid } = parsePolicy(body);
   problems.push(...invalid);

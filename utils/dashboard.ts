@@ -5,10 +5,11 @@
  */
 import type { Db } from './db';
 import { readPackedDays, type StorageProblem, storageProblem } from './event-log';
-import { type DashboardFilter, dayOf, type Figures, figuresOfDays } from './events';
+import { computeFigures, type DashboardFilter, dayOf, type Figures, figuresOfDays } from './events';
 import { parseKnowledgeItem } from './model';
 import { parseOutboxEntry } from './outbox';
 import { FLAG_REASONS, type FlagReason } from './reactions';
+import { type PeopleDay, peopleByDay, type ReportPayload, reportRows } from './report';
 
 export interface DashboardView {
   figures: Figures;
@@ -22,9 +23,28 @@ export interface DashboardView {
   /** Tools with any event in the range (for the filter). */
   tools: string[];
   storage: { problem: StorageProblem | null; usage?: number; quota?: number };
+  /** Only for figures from collected reports: the browsers (people) that reported, per day. */
+  people?: { days: PeopleDay[]; reports: number; skipped: number };
 }
 
 const GAP_LIMIT = 50;
+
+/** The items a view's tables name. */
+export function namedItems(figures: Figures): string[] {
+  return [...new Set([...figures.items, ...figures.neverOpened].map((item) => item.itemId))];
+}
+
+/** Titles and links of cached items (ids no longer cached are left out). */
+export async function titlesOf(db: Db, ids: readonly string[]): Promise<DashboardView['titles']> {
+  const titles: DashboardView['titles'] = {};
+  await Promise.all(
+    ids.map(async (id) => {
+      const item = parseKnowledgeItem(await db.get('items', id));
+      if (item) titles[id] = { title: item.title, url: item.url };
+    }),
+  );
+  return titles;
+}
 
 export async function loadDashboard(
   db: Db,
@@ -39,14 +59,7 @@ export async function loadDashboard(
     estimate?.().catch(() => ({})) ?? Promise.resolve({}),
   ]);
   const figures = figuresOfDays(days, filter);
-  const ids = new Set([...figures.items, ...figures.neverOpened].map((item) => item.itemId));
-  const titles: DashboardView['titles'] = {};
-  await Promise.all(
-    [...ids].map(async (id) => {
-      const item = parseKnowledgeItem(await db.get('items', id));
-      if (item) titles[id] = { title: item.title, url: item.url };
-    }),
-  );
+  const titles = await titlesOf(db, namedItems(figures));
   const inRange = (at: number) => {
     const day = dayOf(at);
     return day >= filter.from && day <= filter.to;
@@ -72,5 +85,41 @@ export async function loadDashboard(
     endorsements,
     tools: [...new Set(days.flatMap((day) => day.tools).filter(Boolean))].sort(),
     storage: { problem, ...usage },
+  };
+}
+
+/**
+ * The same view from the daily reports an organisation's endpoint collected (one per browser and
+ * day): the figures summed over everyone, and how many people reported, saw a tip and opened one.
+ * Searches' words never leave a browser, so there are no gaps to list, only their count.
+ */
+export function dashboardFromReports(
+  reports: readonly ReportPayload[],
+  filter: DashboardFilter,
+  skipped = 0,
+): DashboardView {
+  const inRange = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  const rows = reportRows(inRange);
+  const flags = new Map<FlagReason, number>();
+  let endorsements = 0;
+  for (const report of inRange) {
+    endorsements += report.endorsements;
+    for (const reason of FLAG_REASONS) {
+      const count = report.flags[reason];
+      if (count) flags.set(reason, (flags.get(reason) ?? 0) + count);
+    }
+  }
+  return {
+    figures: computeFigures(rows, filter),
+    titles: {},
+    gaps: [],
+    flags: FLAG_REASONS.filter((reason) => flags.has(reason)).map((reason) => ({
+      reason,
+      count: flags.get(reason) ?? 0,
+    })),
+    endorsements,
+    tools: [...new Set(rows.map((row) => row.tool).filter(Boolean))].sort(),
+    storage: { problem: null },
+    people: { days: peopleByDay(inRange, filter), reports: inRange.length, skipped },
   };
 }

@@ -210,6 +210,12 @@ export interface Protocol {
     request: { from: string; to: string; tool?: string; kind?: ItemKind };
     response: DashboardView;
   };
+  /** Options → background: titles and links of cached items (for figures from collected reports). */
+  itemTitles: {
+    from: 'extension';
+    request: { ids: string[] };
+    response: { titles: DashboardView['titles'] };
+  };
   /** Options → background: the daily aggregates of a range of days (CSV export). */
   exportDaily: {
     from: 'extension';
@@ -434,6 +440,16 @@ export const RULES: { [T in MessageType]: { from: Protocol[T]['from']; validate:
         : null,
   },
   exportEvents: { from: 'extension', validate: empty },
+  itemTitles: {
+    from: 'extension',
+    validate: (payload) =>
+      isRecord(payload) &&
+      Array.isArray(payload.ids) &&
+      payload.ids.length <= 200 &&
+      payload.ids.every((id) => typeof id === 'string' && id.length <= 300)
+        ? { ids: payload.ids as string[] }
+        : null,
+  },
   exportConfig: { from: 'extension', validate: empty },
   checkConfig: { from: 'extension', validate: configText },
   importConfig: { from: 'extension', validate: configText },

@@ -7,7 +7,7 @@
  *
  * Pure: storage, alarms and fetch belong to the caller (utils/report-delivery.ts).
  */
-import { type Counts, type DailyRow, EVENT_TYPES, parseDailyRow, shiftDay } from './events';
+import { type Counts, type DailyRow, EVENT_TYPES, mergeRows, parseDailyRow, shiftDay } from './events';
 import { type ItemKind, isRecord } from './model';
 import { DELIVERY_STATES, type Deliverable } from './outbox';
 import { FLAG_REASONS, type FlagReason, type Reaction } from './reactions';
@@ -153,24 +153,20 @@ function parseCounts(value: unknown): Counts | null {
   return row?.counts ?? null;
 }
 
-/** Validates a stored report entry; anything malformed is null, never sent. */
-export function parseReportEntry(value: unknown): ReportEntry | null {
-  if (!isRecord(value) || !isRecord(value.payload)) return null;
-  const { key, day, createdAt, state, attempts, nextAttemptAt, payload } = value;
+/** Validates a report's JSON (stored, or collected by an endpoint); null when it is not one. */
+export function parseReportPayload(payload: unknown): ReportPayload | null {
+  if (!isRecord(payload) || payload.type !== 'signpost.report') return null;
+  const { idempotencyKey: key, day } = payload;
   if (typeof key !== 'string' || !key || key.length > 200) return null;
-  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day) || payload.day !== day) return null;
-  if (typeof createdAt !== 'number' || typeof nextAttemptAt !== 'number') return null;
-  if (!DELIVERY_STATES.includes(state as ReportEntry['state'])) return null;
-  if (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0) return null;
-  if (payload.type !== 'signpost.report' || payload.idempotencyKey !== key) return null;
+  if (typeof day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null;
   const totals = parseCounts(payload.totals);
   if (!totals || !Array.isArray(payload.rows) || !isRecord(payload.flags)) return null;
   const rows: ReportRow[] = [];
-  for (const raw of payload.rows) {
+  for (const raw of payload.rows.slice(0, ROW_LIMIT)) {
     if (!isRecord(raw) || typeof raw.tool !== 'string' || typeof raw.itemId !== 'string') return null;
     const counts = parseCounts(raw.counts);
     if (!counts) return null;
-    const row: ReportRow = { tool: raw.tool, itemId: raw.itemId, counts };
+    const row: ReportRow = { tool: raw.tool.slice(0, 60), itemId: raw.itemId.slice(0, 300), counts };
     if (raw.kind === 'tip' || raw.kind === 'article') row.kind = raw.kind;
     rows.push(row);
   }
@@ -180,27 +176,42 @@ export function parseReportEntry(value: unknown): ReportEntry | null {
     if (typeof count === 'number' && Number.isInteger(count) && count > 0) flags[reason] = count;
   }
   const endorsements =
-    typeof payload.endorsements === 'number' && Number.isInteger(payload.endorsements)
+    typeof payload.endorsements === 'number' &&
+    Number.isInteger(payload.endorsements) &&
+    payload.endorsements > 0
       ? payload.endorsements
       : 0;
-  const entry: ReportEntry = {
-    key,
+  return {
+    type: 'signpost.report',
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    idempotencyKey: key,
     day,
+    extensionVersion:
+      typeof payload.extensionVersion === 'string' ? payload.extensionVersion.slice(0, 40) : '',
+    totals,
+    rows,
+    flags,
+    endorsements,
+  };
+}
+
+/** Validates a stored report entry; anything malformed is null, never sent. */
+export function parseReportEntry(value: unknown): ReportEntry | null {
+  if (!isRecord(value)) return null;
+  const { key, day, createdAt, state, attempts, nextAttemptAt } = value;
+  const payload = parseReportPayload(value.payload);
+  if (!payload || payload.idempotencyKey !== key || payload.day !== day) return null;
+  if (typeof createdAt !== 'number' || typeof nextAttemptAt !== 'number') return null;
+  if (!DELIVERY_STATES.includes(state as ReportEntry['state'])) return null;
+  if (typeof attempts !== 'number' || !Number.isInteger(attempts) || attempts < 0) return null;
+  const entry: ReportEntry = {
+    key: payload.idempotencyKey,
+    day: payload.day,
     createdAt,
     state: state as ReportEntry['state'],
     attempts,
     nextAttemptAt,
-    payload: {
-      type: 'signpost.report',
-      schemaVersion: REPORT_SCHEMA_VERSION,
-      idempotencyKey: key,
-      day,
-      extensionVersion: typeof payload.extensionVersion === 'string' ? payload.extensionVersion : '',
-      totals,
-      rows,
-      flags,
-      endorsements,
-    },
+    payload,
   };
   for (const field of ['sentAt', 'sendingSince'] as const) {
     const at = value[field];
@@ -208,4 +219,75 @@ export function parseReportEntry(value: unknown): ReportEntry | null {
   }
   if (typeof value.lastError === 'string') entry.lastError = value.lastError.slice(0, 500);
   return entry;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reports collected by the organisation's endpoint, read back for the dashboard
+
+/**
+ * Reports as an endpoint might keep them: a JSON array, one report, or one report a line
+ * (NDJSON). Each report counts once (by its idempotency key, as a retry sends it again);
+ * anything that is not a report is counted and left out.
+ */
+export function parseReportFile(text: string): { reports: ReportPayload[]; skipped: number } {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  let values: unknown[];
+  try {
+    const doc: unknown = JSON.parse(body);
+    values = Array.isArray(doc) ? doc : [doc];
+  } catch {
+    values = body
+      .split(/\r?\n/)
+      .filter((line) => line.trim())
+      .map((line) => {
+        try {
+          return JSON.parse(line) as unknown;
+        } catch {
+          return null;
+        }
+      });
+  }
+  const byKey = new Map<string, ReportPayload>();
+  let skipped = 0;
+  for (const value of values) {
+    const report = parseReportPayload(value);
+    if (report) byKey.set(report.idempotencyKey, report);
+    else skipped++;
+  }
+  return { reports: [...byKey.values()], skipped };
+}
+
+/** The reports' counts as daily rows, summed over every browser that reported. */
+export function reportRows(reports: readonly ReportPayload[]): DailyRow[] {
+  return mergeRows(
+    reports.flatMap((report) =>
+      report.rows.map((row) => ({ day: report.day, ...row, counts: { ...row.counts } }) as DailyRow),
+    ),
+  );
+}
+
+/** How many browsers (people) reported a day, how many had a tip on screen, and how many opened one. */
+export interface PeopleDay {
+  day: string;
+  reports: number;
+  sawTip: number;
+  openedTip: number;
+}
+
+/** Per day of the range: the reports, and how many show a tip seen / opened (on `tool` when given). */
+export function peopleByDay(
+  reports: readonly ReportPayload[],
+  { from, to, tool }: { from: string; to: string; tool?: string },
+): PeopleDay[] {
+  const days = new Map<string, PeopleDay>();
+  for (const report of reports) {
+    if (report.day < from || report.day > to) continue;
+    const day = days.get(report.day) ?? { day: report.day, reports: 0, sawTip: 0, openedTip: 0 };
+    day.reports++;
+    const tips = report.rows.filter((row) => row.kind === 'tip' && (tool === undefined || row.tool === tool));
+    if (tips.some((row) => (row.counts.impression ?? 0) > 0)) day.sawTip++;
+    if (tips.some((row) => (row.counts.open ?? 0) > 0)) day.openedTip++;
+    days.set(report.day, day);
+  }
+  return [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1));
 }

@@ -14,6 +14,7 @@ import { WebhookSettings } from '@/components/WebhookSettings';
 import { type Browser, browser } from '@/utils/browser';
 import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID } from '@/utils/config';
 import { dailyRowsToCsv, eventsToCsv } from '@/utils/csv';
+import { dashboardFromReports, namedItems } from '@/utils/dashboard';
 import { downloadText } from '@/utils/download';
 import { dayOf } from '@/utils/events';
 import { setDocumentLanguage, t } from '@/utils/i18n';
@@ -24,6 +25,7 @@ import {
   type SyncProgress,
   sendMessage,
 } from '@/utils/messages';
+import { parseReportFile } from '@/utils/report';
 import { detectWithRules, originPattern } from '@/utils/rules';
 import { guessFromUrl } from '@/utils/sources/detect';
 import type { SourceAuth } from '@/utils/sync';
@@ -178,6 +180,13 @@ const panels: Record<OptionTab, () => ComponentChildren> = {
           const { events } = await sendMessage('exportEvents', {});
           downloadText('signpost-events.csv', eventsToCsv(events), CSV);
         }
+      }}
+      fromReports={async (text, filter) => {
+        const { reports, skipped } = parseReportFile(text);
+        if (reports.length === 0) throw new Error(t('dashReportsNone'));
+        const view = dashboardFromReports(reports, filter, skipped);
+        const { titles } = await sendMessage('itemTitles', { ids: namedItems(view.figures) });
+        return { ...view, titles };
       }}
       toolName={nameOf}
       today={dayOf(Date.now())}

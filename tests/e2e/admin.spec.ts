@@ -105,6 +105,42 @@ describe('the admin’s settings', () => {
     await options.page.close();
   });
 
+  it('reads the reports an endpoint collected: how many people saw and opened the tips', async () => {
+    const day = (offset: number) => {
+      const d = new Date(Date.now() - offset * 24 * 3600_000);
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    };
+    const report = (key: string, offset: number, tip: number, open: number) => ({
+      type: 'signpost.report',
+      schemaVersion: 1,
+      idempotencyKey: key,
+      day: day(offset),
+      extensionVersion: '0.1.0',
+      totals: { impression: tip, open },
+      rows: [{ tool: 'jira', itemId: 'builtin-demo:kb-tip', kind: 'tip', counts: { impression: tip, open } }],
+      flags: {},
+      endorsements: 0,
+    });
+    // One report a line, as an endpoint appends them; the retried one counts once.
+    const lines = [report('a', 1, 3, 1), report('b', 1, 2, 0), report('b', 1, 2, 0), report('c', 2, 1, 1)]
+      .map((entry) => JSON.stringify(entry))
+      .join('\n');
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await options.open('options.html#dashboard');
+    await options.page.getByRole('radio', { name: /Daily reports your endpoint collected/ }).check();
+    await options.page
+      .getByLabel(/^Reports file/)
+      .setInputFiles({ name: 'reports.ndjson', mimeType: 'application/json', buffer: Buffer.from(lines) });
+    const reports = options.page.locator('[data-card="people-reports"] dd');
+    await reports.waitFor();
+    expect(await reports.textContent()).toBe('3');
+    expect(await options.page.locator('[data-card="people-saw-tip"] dd').textContent()).toMatch(
+      /^2 on the busiest day · 3 person-days$/,
+    );
+    expect(await options.page.locator('[data-card="impressions"] dd').textContent()).toBe('6');
+    await options.page.close();
+  });
+
   it('shows exactly what the daily report would send, with no addresses in it', async () => {
     const jira = await h.context.newPage();
     await jira.goto(JIRA_BOARD);

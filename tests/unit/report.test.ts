@@ -1,9 +1,18 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dashboardFromReports } from '@/utils/dashboard';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { aggregateEvents, dayOf, makeEvent, shiftDay } from '@/utils/events';
-import { buildReport, daysToReport, newReport, parseReportEntry, reportItemId } from '@/utils/report';
+import {
+  buildReport,
+  daysToReport,
+  newReport,
+  parseReportEntry,
+  parseReportFile,
+  type ReportPayload,
+  reportItemId,
+} from '@/utils/report';
 import { createService } from '@/utils/service';
 import { JIRA_BOARD } from './contexts';
 
@@ -168,5 +177,63 @@ describe('reports through the background', () => {
     expect(await fakeBrowser.storage.local.get('settings')).toMatchObject({
       settings: { reportEndpoint: '' },
     });
+  });
+});
+
+describe('reports collected by an endpoint, on the dashboard', () => {
+  const at = (day: string) => new Date(`${day}T10:00:00`).getTime();
+  /** One browser's report for a day: tips seen (and opened) and an article. */
+  const report = (key: string, day: string, { tip = 0, opened = 0, article = 0 } = {}): ReportPayload =>
+    buildReport(
+      day,
+      aggregateEvents([
+        ...Array.from({ length: tip }, () =>
+          makeEvent('impression', at(day), 'jira', 'board', 'kb:tip', 'tip'),
+        ),
+        ...Array.from({ length: opened }, () => makeEvent('open', at(day), 'jira', 'board', 'kb:tip', 'tip')),
+        ...Array.from({ length: article }, () =>
+          makeEvent('impression', at(day), 'github', 'issue', 'kb:article', 'article'),
+        ),
+      ]),
+      [{ reaction: { kind: 'flag', reason: 'outdated' } }],
+      { key, extensionVersion: '0.2.0' },
+    );
+
+  it('reads a JSON list or one report a line, each report once, and says what it left out', () => {
+    const a = report('a', '2026-11-30', { tip: 2 });
+    const b = report('b', '2026-11-30', { article: 1 });
+    expect(parseReportFile(JSON.stringify([a, b, a, { type: 'other' }]))).toEqual({
+      reports: [a, b],
+      skipped: 1,
+    });
+    const lines = `${JSON.stringify(a)}\n\n${JSON.stringify(b)}\nnot json\n`;
+    expect(parseReportFile(lines)).toEqual({ reports: [a, b], skipped: 1 });
+    expect(parseReportFile('{}')).toEqual({ reports: [], skipped: 1 });
+  });
+
+  it('answers how many people saw and opened the new-capability tips this week', () => {
+    const reports = [
+      report('mon-1', '2026-11-23', { tip: 3, opened: 1 }),
+      report('mon-2', '2026-11-23', { tip: 1 }),
+      report('mon-3', '2026-11-23', { article: 4 }),
+      report('tue-1', '2026-11-24', { tip: 2, opened: 2, article: 1 }),
+      report('old-1', '2026-11-01', { tip: 5 }),
+    ];
+    const week = dashboardFromReports(reports, { from: '2026-11-23', to: '2026-11-29' });
+    expect(week.people).toEqual({
+      reports: 4,
+      skipped: 0,
+      days: [
+        { day: '2026-11-23', reports: 3, sawTip: 2, openedTip: 1 },
+        { day: '2026-11-24', reports: 1, sawTip: 1, openedTip: 1 },
+      ],
+    });
+    expect(week.figures.totals).toMatchObject({ impression: 11, open: 3 });
+    expect(week.flags).toEqual([{ reason: 'outdated', count: 4 }]);
+    const tips = dashboardFromReports(reports, { from: '2026-11-23', to: '2026-11-29', kind: 'tip' });
+    expect(tips.figures.totals).toEqual({ impression: 6, open: 3 });
+    expect(tips.figures.items.map((item) => item.itemId)).toEqual(['kb:tip']);
+    const github = dashboardFromReports(reports, { from: '2026-11-23', to: '2026-11-29', tool: 'github' });
+    expect(github.people?.days.map((day) => day.sawTip)).toEqual([0, 0]);
   });
 });
