@@ -40,21 +40,25 @@ const CSV = 'text/csv;charset=utf-8';
 const allowHost = (url: string) =>
   browser.permissions.request({ origins: [originPattern(url)] }).catch(() => false);
 
-// "Sync now" progress comes on a port the background posts to; opened on first use.
+// "Sync now" progress comes on a port the background posts to: opened on first use, and again
+// before a sync when a stopped worker closed it (not at once: that would keep the worker awake).
 const progressListeners = new Set<(progress: SyncProgress) => void>();
 let progressPort: Browser.Runtime.Port | null = null;
+function connectProgress(): void {
+  if (progressPort || progressListeners.size === 0) return;
+  const port = browser.runtime.connect({ name: PROGRESS_PORT });
+  progressPort = port;
+  port.onMessage.addListener((raw: unknown) => {
+    const progress = parseSyncProgress(raw);
+    if (progress) for (const each of progressListeners) each(progress);
+  });
+  port.onDisconnect.addListener(() => {
+    progressPort = null;
+  });
+}
 function onProgress(listener: (progress: SyncProgress) => void): () => void {
-  if (!progressPort) {
-    progressPort = browser.runtime.connect({ name: PROGRESS_PORT });
-    progressPort.onMessage.addListener((raw: unknown) => {
-      const progress = parseSyncProgress(raw);
-      if (progress) for (const each of progressListeners) each(progress);
-    });
-    progressPort.onDisconnect.addListener(() => {
-      progressPort = null;
-    });
-  }
   progressListeners.add(listener);
+  connectProgress();
   return () => progressListeners.delete(listener);
 }
 
@@ -80,7 +84,10 @@ function sourcesPanel() {
       setEnabled={async (sourceId, enabled) =>
         (await sendMessage('setSourceEnabled', { sourceId, enabled })).sources
       }
-      syncNow={async (sourceId) => (await sendMessage('syncNow', { sourceId })).sources}
+      syncNow={async (sourceId) => {
+        connectProgress();
+        return (await sendMessage('syncNow', { sourceId })).sources;
+      }}
       remove={async (sourceId) => (await sendMessage('removeSource', { sourceId })).sources}
       loadHealth={loadHealth}
       onProgress={onProgress}
