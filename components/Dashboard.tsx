@@ -8,6 +8,7 @@
  * request is dropped. Props in, nothing else: the options page wires `load` and `exportCsv` to the
  * background.
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DashboardView } from '@/utils/dashboard';
 import { type Counts, shiftDay } from '@/utils/events';
@@ -356,6 +357,78 @@ export function Dashboard({ load, exportCsv, toolName, today, locale, fromReport
   );
 }
 
+/** A column of a data table: its label, and whether it holds text (left-aligned) rather than numbers. */
+type Column = string | { label: string; text: true };
+
+interface TableRow {
+  key: string;
+  /** The row's header cell (the first column). */
+  header: ComponentChildren;
+  cells: ComponentChildren[];
+  /** data-* attributes for the row. */
+  data?: Record<`data-${string}`, string>;
+}
+
+/** A table with a caption (visually hidden unless `visibleCaption`), column headers and row headers. */
+function DataTable({
+  caption,
+  visibleCaption = false,
+  columns,
+  rows,
+}: {
+  caption: string;
+  visibleCaption?: boolean;
+  columns: Column[];
+  rows: TableRow[];
+}) {
+  const isText = (column: Column | undefined) => typeof column === 'object';
+  return (
+    <table class="sp-dash-table">
+      <caption class={visibleCaption ? undefined : 'sp-dash-hidden'}>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th
+              key={typeof column === 'string' ? column : column.label}
+              scope="col"
+              class={isText(column) ? 'sp-dash-text' : undefined}
+            >
+              {typeof column === 'string' ? column : column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} {...row.data}>
+            <th scope="row">{row.header}</th>
+            {row.cells.map((cell, index) => (
+              // Cells are positional: the column is their identity.
+              <td key={index} class={isText(columns[index + 1]) ? 'sp-dash-text' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Headline figures as a description list: one card per [id, term, value]. */
+function CardList({ cards }: { cards: readonly (readonly [string, string, ComponentChildren])[] }) {
+  return (
+    <dl class="sp-dash-cards">
+      {cards.map(([id, term, value]) => (
+        <div key={id} class="sp-dash-card" data-card={id}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
 /**
  * From collected reports: how many people reported, saw a tip and opened one. A report is one
  * browser's day and carries no identifier, so a week's distinct people cannot be counted: the
@@ -384,37 +457,23 @@ function People({ people, f }: { people: NonNullable<DashboardView['people']>; f
   return (
     <section aria-labelledby="sp-dash-people">
       <h3 id="sp-dash-people">{t('dashPeople')}</h3>
-      <dl class="sp-dash-cards">
-        {cards.map(([id, term, value]) => (
-          <div key={id} class="sp-dash-card" data-card={id}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <CardList cards={cards} />
       <p class="sp-dash-small">{t('dashPeopleHelp')}</p>
       {people.skipped > 0 && <p class="sp-dash-small">{t('dashPeopleSkipped', f.number(people.skipped))}</p>}
-      <table class="sp-dash-table">
-        <caption class="sp-dash-hidden">{t('dashPeopleCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('dashDay')}</th>
-            <th scope="col">{t('dashPeopleReports')}</th>
-            <th scope="col">{t('dashPeopleSawTipColumn')}</th>
-            <th scope="col">{t('dashPeopleOpenedTipColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {people.days.map((day) => (
-            <tr key={day.day}>
-              <th scope="row">{f.longDay(day.day)}</th>
-              <td>{f.number(day.reports)}</td>
-              <td>{f.number(day.sawTip)}</td>
-              <td>{f.number(day.openedTip)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t('dashPeopleCaption')}
+        columns={[
+          t('dashDay'),
+          t('dashPeopleReports'),
+          t('dashPeopleSawTipColumn'),
+          t('dashPeopleOpenedTipColumn'),
+        ]}
+        rows={people.days.map((day) => ({
+          key: day.day,
+          header: f.longDay(day.day),
+          cells: [f.number(day.reports), f.number(day.sawTip), f.number(day.openedTip)],
+        }))}
+      />
     </section>
   );
 }
@@ -459,14 +518,7 @@ function Cards({
   return (
     <section aria-labelledby="sp-dash-cards">
       <h3 id="sp-dash-cards">{t('dashCards')}</h3>
-      <dl class="sp-dash-cards">
-        {cards.map(([id, term, value]) => (
-          <div key={id} class="sp-dash-card" data-card={id}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <CardList cards={cards} />
       <p class="sp-dash-small">{t('dashCardsHelp')}</p>
     </section>
   );
@@ -537,25 +589,16 @@ function PerDay({
       </figure>
       <details>
         <summary>{t('dashShowTable')}</summary>
-        <table class="sp-dash-table">
-          <caption>{t('dashTableByTime', range)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{periodColumn}</th>
-              <th scope="col">{t('dashImpressions')}</th>
-              <th scope="col">{t('dashOpens')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {buckets.map((bucket) => (
-              <tr key={bucket.start}>
-                <th scope="row">{name(bucket.start)}</th>
-                <td>{f.number(bucket.impressions)}</td>
-                <td>{f.number(bucket.opens)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('dashTableByTime', range)}
+          visibleCaption
+          columns={[periodColumn, t('dashImpressions'), t('dashOpens')]}
+          rows={buckets.map((bucket) => ({
+            key: bucket.start,
+            header: name(bucket.start),
+            cells: [f.number(bucket.impressions), f.number(bucket.opens)],
+          }))}
+        />
       </details>
     </section>
   );
@@ -578,41 +621,35 @@ function PerTool({
       {rows.length === 0 ? (
         <p>{t('dashByToolNone')}</p>
       ) : (
-        <table class="sp-dash-table">
-          <caption class="sp-dash-hidden">{t('dashByToolCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashTool')}</th>
-              <th scope="col">{t('dashImpressions')}</th>
-              <th scope="col">{t('dashOpens')}</th>
-              <th scope="col">{t('dashOpenRate')}</th>
-              <th scope="col">{t('dashHelpful')}</th>
-              <th scope="col">{t('dashNotHelpful')}</th>
-              <th scope="col">{t('dashHelpfulRate')}</th>
-              <th scope="col">{t('dashSnoozes')}</th>
-              <th scope="col">{t('dashDismissals')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.tool} data-tool={row.tool}>
-                <th scope="row">{toolName(row.tool)}</th>
-                <td>{f.number(row.counts.impression ?? 0)}</td>
-                <td>{f.number(row.counts.open ?? 0)}</td>
-                <td>
-                  <Rate value={row.rates.openRate} f={f} />
-                </td>
-                <td>{f.number(row.counts.helpful ?? 0)}</td>
-                <td>{f.number(row.counts['not-helpful'] ?? 0)}</td>
-                <td>
-                  <Rate value={row.rates.helpfulRate} f={f} />
-                </td>
-                <td>{f.number(row.counts.snooze ?? 0)}</td>
-                <td>{f.number(dismissals(row.counts))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('dashByToolCaption')}
+          columns={[
+            t('dashTool'),
+            t('dashImpressions'),
+            t('dashOpens'),
+            t('dashOpenRate'),
+            t('dashHelpful'),
+            t('dashNotHelpful'),
+            t('dashHelpfulRate'),
+            t('dashSnoozes'),
+            t('dashDismissals'),
+          ]}
+          rows={rows.map((row) => ({
+            key: row.tool,
+            data: { 'data-tool': row.tool },
+            header: toolName(row.tool),
+            cells: [
+              f.number(row.counts.impression ?? 0),
+              f.number(row.counts.open ?? 0),
+              <Rate key="open-rate" value={row.rates.openRate} f={f} />,
+              f.number(row.counts.helpful ?? 0),
+              f.number(row.counts['not-helpful'] ?? 0),
+              <Rate key="helpful-rate" value={row.rates.helpfulRate} f={f} />,
+              f.number(row.counts.snooze ?? 0),
+              f.number(dismissals(row.counts)),
+            ],
+          }))}
+        />
       )}
     </section>
   );
@@ -655,41 +692,29 @@ function TopItems({ view, f }: { view: DashboardView; f: Formatters }) {
       {items.length === 0 ? (
         <p>{t('dashItemsNone')}</p>
       ) : (
-        <table class="sp-dash-table">
-          <caption class="sp-dash-hidden">{t('dashItemsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashItemColumn')}</th>
-              <th scope="col" class="sp-dash-text">
-                {t('dashKind')}
-              </th>
-              <th scope="col">{t('dashImpressions')}</th>
-              <th scope="col">{t('dashOpens')}</th>
-              <th scope="col">{t('dashOpenRate')}</th>
-              <th scope="col">{t('dashHelpfulRate')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.itemId} data-item-id={item.itemId}>
-                <th scope="row">
-                  <ItemTitle view={view} itemId={item.itemId} />
-                </th>
-                <td class="sp-dash-text">
-                  <KindText kind={item.kind} />
-                </td>
-                <td>{f.number(item.counts.impression ?? 0)}</td>
-                <td>{f.number(item.counts.open ?? 0)}</td>
-                <td>
-                  <Rate value={item.rates.openRate} f={f} />
-                </td>
-                <td>
-                  <Rate value={item.rates.helpfulRate} f={f} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('dashItemsCaption')}
+          columns={[
+            t('dashItemColumn'),
+            { label: t('dashKind'), text: true },
+            t('dashImpressions'),
+            t('dashOpens'),
+            t('dashOpenRate'),
+            t('dashHelpfulRate'),
+          ]}
+          rows={items.map((item) => ({
+            key: item.itemId,
+            data: { 'data-item-id': item.itemId },
+            header: <ItemTitle view={view} itemId={item.itemId} />,
+            cells: [
+              <KindText key="kind" kind={item.kind} />,
+              f.number(item.counts.impression ?? 0),
+              f.number(item.counts.open ?? 0),
+              <Rate key="open-rate" value={item.rates.openRate} f={f} />,
+              <Rate key="helpful-rate" value={item.rates.helpfulRate} f={f} />,
+            ],
+          }))}
+        />
       )}
     </section>
   );
@@ -705,31 +730,16 @@ function NeverOpened({ view, f }: { view: DashboardView; f: Formatters }) {
       {items.length === 0 ? (
         <p class="sp-dash-none">{t('dashNeverOpenedNone')}</p>
       ) : (
-        <table class="sp-dash-table">
-          <caption class="sp-dash-hidden">{t('dashNeverOpenedCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashItemColumn')}</th>
-              <th scope="col" class="sp-dash-text">
-                {t('dashKind')}
-              </th>
-              <th scope="col">{t('dashImpressions')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((item) => (
-              <tr key={item.itemId} data-item-id={item.itemId}>
-                <th scope="row">
-                  <ItemTitle view={view} itemId={item.itemId} />
-                </th>
-                <td class="sp-dash-text">
-                  <KindText kind={item.kind} />
-                </td>
-                <td>{f.number(item.counts.impression ?? 0)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('dashNeverOpenedCaption')}
+          columns={[t('dashItemColumn'), { label: t('dashKind'), text: true }, t('dashImpressions')]}
+          rows={items.map((item) => ({
+            key: item.itemId,
+            data: { 'data-item-id': item.itemId },
+            header: <ItemTitle view={view} itemId={item.itemId} />,
+            cells: [<KindText key="kind" kind={item.kind} />, f.number(item.counts.impression ?? 0)],
+          }))}
+        />
       )}
     </section>
   );
@@ -744,25 +754,15 @@ function Gaps({ view, f }: { view: DashboardView; f: Formatters }) {
       {view.gaps.length === 0 ? (
         <p class="sp-dash-none">{t('dashGapsNone')}</p>
       ) : (
-        <table class="sp-dash-table">
-          <caption class="sp-dash-hidden">{t('dashGapsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('dashGapQuery')}</th>
-              <th scope="col">{t('dashGapCount')}</th>
-              <th scope="col">{t('dashGapLast')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.gaps.map((gap) => (
-              <tr key={gap.query}>
-                <th scope="row">{gap.query}</th>
-                <td>{f.number(gap.count)}</td>
-                <td>{f.moment(gap.lastAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('dashGapsCaption')}
+          columns={[t('dashGapQuery'), t('dashGapCount'), t('dashGapLast')]}
+          rows={view.gaps.map((gap) => ({
+            key: gap.query,
+            header: gap.query,
+            cells: [f.number(gap.count), f.moment(gap.lastAt)],
+          }))}
+        />
       )}
     </section>
   );

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, type Harness, launch, stopServiceWorker } from './fixtures';
 import { ExtensionPage } from './pages';
-import { seedBulkItems } from './seed';
+import { firstPaint, seedBulkItems } from './seed';
 
 /** A webhook that fails the first two attempts of every idempotency key, then accepts. */
 function flakyWebhook() {
@@ -173,19 +173,7 @@ describe("the champion's popup", () => {
       await popup.page.bringToFront();
       await popup.open('popup.html');
       await popup.page.getByRole('heading', { name: 'Signpost' }).waitFor();
-      paints.push(
-        await popup.page.evaluate(
-          () =>
-            new Promise<number>((resolve) => {
-              // Buffered: the entry may already have been recorded; give up after 2 s.
-              new PerformanceObserver((list) => {
-                const entry = list.getEntriesByName('first-contentful-paint')[0];
-                if (entry) resolve(entry.startTime);
-              }).observe({ type: 'paint', buffered: true });
-              setTimeout(() => resolve(Number.NaN), 2000);
-            }),
-        ),
-      );
+      paints.push(await firstPaint(popup.page));
       const started = Date.now();
       await popup.page.getByLabel('Search all knowledge').fill('bulk approvals');
       await popup.page.getByRole('heading', { name: 'Results (30)' }).waitFor();

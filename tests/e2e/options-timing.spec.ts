@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, type Harness, launch, stopServiceWorker } from './fixtures';
 import { ExtensionPage } from './pages';
-import { seedBulkItems } from './seed';
+import { firstPaint, seedBulkItems } from './seed';
 
 const ITEMS = 10_000;
 const EVENTS = 100_000;
@@ -45,19 +45,6 @@ function monthOfFigures(page: Page): Promise<number> {
     });
     return reply?.ok ? performance.now() - started : Number.NaN;
   });
-}
-
-function firstPaint(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        new PerformanceObserver((list) => {
-          const entry = list.getEntriesByName('first-contentful-paint')[0];
-          if (entry) resolve(entry.startTime);
-        }).observe({ type: 'paint', buffered: true });
-        setTimeout(() => resolve(Number.NaN), 2000);
-      }),
-  );
 }
 
 describe('options page with a full cache and event log', () => {

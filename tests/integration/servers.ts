@@ -99,8 +99,22 @@ export interface Wiki {
   close(): void;
 }
 
-/** A fresh MediaWiki (SQLite, script path ''), installed as wikis.test.ts installs it. */
-export async function startMediaWiki(): Promise<Wiki> {
+export interface MediaWiki extends Wiki {
+  /** The temp directory with its SQLite database and LocalSettings.php. */
+  dir: string;
+  /** Runs one of MediaWiki's maintenance scripts (`edit.php`, `deleteBatch.php`, …) on it. */
+  maintenance(script: string, args: string[], input?: string): string;
+}
+
+/**
+ * A fresh MediaWiki (SQLite, script path ''); `localSettings` is PHP appended to its
+ * LocalSettings.php before the server starts.
+ */
+export async function startMediaWiki({
+  localSettings = '',
+}: {
+  localSettings?: string;
+} = {}): Promise<MediaWiki> {
   const dir = mkdtempSync(join(tmpdir(), 'signpost-mediawiki-'));
   let server: ChildProcess | undefined;
   const close = () => {
@@ -121,8 +135,12 @@ export async function startMediaWiki(): Promise<Wiki> {
       'Signpost Test Wiki',
       'Admin',
     ]);
-    server = await serve(port, ['-t', MEDIAWIKI], { MW_CONFIG_FILE: join(dir, 'LocalSettings.php') });
-    return { root, close };
+    const settings = join(dir, 'LocalSettings.php');
+    if (localSettings) writeFileSync(settings, localSettings, { flag: 'a' });
+    server = await serve(port, ['-t', MEDIAWIKI], { MW_CONFIG_FILE: settings });
+    const maintenance = (script: string, args: string[], input?: string) =>
+      php([join(MEDIAWIKI, 'maintenance', script), ...args], { env: { MW_CONFIG_FILE: settings }, input });
+    return { root, dir, close, maintenance };
   } catch (error) {
     close();
     throw error;

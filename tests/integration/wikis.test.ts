@@ -3,9 +3,7 @@
  * (tests/integration/install-wikis.sh), each served by `php -S` from a throwaway copy of its
  * configuration and data in a temp directory: the packaged installations are only read.
  */
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeItem, SourceConfig } from '@/utils/model';
@@ -19,14 +17,11 @@ import {
 } from '@/utils/sources/types';
 import {
   type DokuWiki,
-  freePort,
-  MEDIAWIKI,
+  type MediaWiki,
   missingDokuWiki,
   missingMediaWiki,
-  php,
-  serve,
   startDokuWiki,
-  stop,
+  startMediaWiki,
 } from './servers';
 
 for (const [wiki, reason] of [
@@ -83,39 +78,23 @@ const byId = (items: KnowledgeItem[]) => [...items].sort((a, b) => a.id.localeCo
 // ─── MediaWiki ───────────────────────────────────────────────────────────────────────────────
 
 describe.skipIf(Boolean(missingMediaWiki))('MediaWiki 1.39 (Debian package)', () => {
+  let wiki: MediaWiki | undefined;
   let dir = '';
   let root = '';
-  let server: ChildProcess | undefined;
-  const settings = () => join(dir, 'LocalSettings.php');
   const maintenance = (script: string, args: string[], input?: string) =>
-    php([join(MEDIAWIKI, 'maintenance', script), ...args], { env: { MW_CONFIG_FILE: settings() }, input });
+    wiki?.maintenance(script, args, input) ?? '';
   const edit = (title: string, text: string, summary = 'test') =>
     maintenance('edit.php', ['--user', 'Admin', '--summary', summary, title], text);
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'signpost-mediawiki-'));
-    const port = await freePort();
-    root = `http://127.0.0.1:${port}`;
-    // The SQLite database and LocalSettings.php go to the temp directory.
-    php([
-      join(MEDIAWIKI, 'maintenance/install.php'),
-      '--dbtype=sqlite',
-      `--dbpath=${dir}`,
-      `--confpath=${dir}`,
-      `--server=${root}`,
-      '--scriptpath=',
-      '--pass=Signpost-integration-1',
-      'Signpost Test Wiki',
-      'Admin',
-    ]);
-    // TextExtracts is switched on by a file, not by editing LocalSettings.php: the server's opcache
-    // would keep the old settings for a while.
-    writeFileSync(
-      settings(),
-      "\nif (file_exists(__DIR__ . '/textextracts')) {\n\twfLoadExtension('TextExtracts');\n}\n",
-      { flag: 'a' },
-    );
-    server = await serve(port, ['-t', MEDIAWIKI], { MW_CONFIG_FILE: settings() });
+    wiki = await startMediaWiki({
+      // TextExtracts is switched on by a file, not by editing LocalSettings.php: the server's
+      // opcache would keep the old settings for a while.
+      localSettings:
+        "\nif (file_exists(__DIR__ . '/textextracts')) {\n\twfLoadExtension('TextExtracts');\n}\n",
+    });
+    dir = wiki.dir;
+    root = wiki.root;
     edit(
       'Expense policy',
       "'''Expense policy''': file expenses in Concur within 30 days.\n\n== Receipts ==\nKeep every receipt.\n\n" +
@@ -126,10 +105,7 @@ describe.skipIf(Boolean(missingMediaWiki))('MediaWiki 1.39 (Debian package)', ()
     edit('Help:Editing', 'Not in the article namespace.');
   });
 
-  afterAll(() => {
-    stop(server);
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => wiki?.close());
 
   const config: SourceConfig = {
     id: 'mw',
