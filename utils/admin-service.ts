@@ -101,14 +101,8 @@ export function createAdminService({ deps, syncDeps, allSources, invalidate, dro
   return {
     getSettings: settingsView,
 
-    /** Saves editable settings (validated as a whole; locked policy keys refused). */
+    /** Saves editable settings (validated as a whole by updateSettings; locked policy keys refused). */
     async saveSettings({ change }: Request<'saveSettings'>): Promise<Response<'saveSettings'>> {
-      if (
-        change.reportEndpoint !== undefined &&
-        change.reportEndpoint !== '' &&
-        !isHttpUrl(change.reportEndpoint)
-      )
-        throw new Error('the report endpoint must be an http(s) address');
       await updateSettings(change);
       if ('demoContent' in change) invalidate();
       return settingsView();

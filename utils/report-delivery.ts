@@ -54,10 +54,10 @@ async function dayReport(
   meta: { key: string; extensionVersion: string },
 ): Promise<ReportPayload> {
   const rows = await readDailyRows(db, day, day);
-  const reactions = (await db.getAll('outbox'))
-    .map(parseOutboxEntry)
-    .filter((entry) => entry !== null && dayOf(entry.createdAt) === day)
-    .map((entry) => ({ reaction: (entry as NonNullable<typeof entry>).reaction }));
+  const reactions = (await db.getAll('outbox')).flatMap((raw) => {
+    const entry = parseOutboxEntry(raw);
+    return entry && dayOf(entry.createdAt) === day ? [{ reaction: entry.reaction }] : [];
+  });
   return buildReport(day, rows, reactions, meta);
 }
 
