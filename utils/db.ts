@@ -12,20 +12,27 @@ import type { OutboxEntry } from './outbox';
 import type { ReportEntry } from './report';
 
 export const DB_NAME = 'signpost';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 export interface SignpostDB extends DBSchema {
   items: { key: string; value: KnowledgeItem; indexes: { bySource: string } };
   sources: { key: string; value: SourceConfig };
   status: { key: string; value: SourceStatus };
-  /** v2: one record per item the person reacted to or saw. */
-  feedback: { key: string; value: ItemFeedback };
+  /**
+   * v2: one record per item the person reacted to or saw. v5: indexed by what a page view reads
+   * (votes, snoozes, panel views, dismissals), so that it never reads the whole store.
+   */
+  feedback: {
+    key: string;
+    value: StoredFeedback;
+    indexes: { byVote: string; bySnooze: number; byViews: number; byDismissed: number };
+  };
   /** v2: measurement events, oldest first. */
   events: { key: number; value: SignpostEvent; indexes: { byTime: number } };
   /** v2: small records by name ('budget', 'matchIndex'). */
   meta: { key: string; value: unknown };
-  /** v3: endorsements and flags with their delivery state, by idempotency key. */
-  outbox: { key: string; value: OutboxEntry };
+  /** v3: endorsements and flags with their delivery state, by idempotency key. v5: by reaction kind. */
+  outbox: { key: string; value: OutboxEntry; indexes: { byReaction: string } };
   /** v3: searches that found nothing (content gaps), counted by query text. */
   gaps: { key: string; value: { query: string; count: number; lastAt: number } };
   /** v4: events aggregated per local day, tool and item; what the dashboard and reports read. */
@@ -35,6 +42,12 @@ export interface SignpostDB extends DBSchema {
   /** v4: the daily aggregate reports for the organisation's endpoint, one per day, with delivery state. */
   reports: { key: string; value: ReportEntry };
 }
+
+/**
+ * A feedback record as stored. IndexedDB cannot index a boolean, so a dismissed record also
+ * carries `dismissedKey: 1` for the `byDismissed` index (written by utils/handlers/state/signals.ts).
+ */
+export type StoredFeedback = ItemFeedback & { dismissedKey?: 1 };
 
 export type Db = IDBPDatabase<SignpostDB>;
 
@@ -72,7 +85,20 @@ function open(): Promise<Db> {
           }
         }
       }
-      // Later versions add `if (oldVersion < 5) { … }` here; released steps stay as they are.
+      if (oldVersion < 5) {
+        // A page view reads only the feedback and endorsements that can change its answer.
+        const feedback = transaction.objectStore('feedback');
+        feedback.createIndex('byVote', 'vote');
+        feedback.createIndex('bySnooze', 'snoozedUntil');
+        feedback.createIndex('byViews', 'views');
+        feedback.createIndex('byDismissed', 'dismissedKey');
+        transaction.objectStore('outbox').createIndex('byReaction', 'reaction.kind');
+        // Dismissals recorded so far get the key the index reads.
+        for (let cursor = await feedback.openCursor(); cursor; cursor = await cursor.continue()) {
+          if (cursor.value.dismissed === true) await cursor.update({ ...cursor.value, dismissedKey: 1 });
+        }
+      }
+      // Later versions add `if (oldVersion < 6) { … }` here; released steps stay as they are.
     },
   });
 }

@@ -9,10 +9,13 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { I18n } from '@/components/i18n';
 import { Nudge, type NudgeAction } from '@/components/Nudge';
-import { type Browser, browser } from '@/utils/browser';
+import { browser } from '@/utils/browser';
 import { extractContext } from '@/utils/context';
 import { t } from '@/utils/i18n';
-import { errorReply, type Reply, senderKind, sendMessage, validateMessage } from '@/utils/messages';
+import { empty } from '@/utils/messages/payload';
+import type { TabProtocol } from '@/utils/messages/protocol';
+import { type Entry, route } from '@/utils/messages/route';
+import { send } from '@/utils/messages/send';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { loadPageSettings, onPageSettingsChanged } from '@/utils/page-settings';
 import { detectWithRules, type ToolRule } from '@/utils/rules';
@@ -94,13 +97,25 @@ export default defineContentScript({
     let seen: Seen | null = null;
     let generation = 0;
 
-    // The popup asks what Signpost sees on this page.
-    const onMessage = (raw: unknown, sender: Browser.Runtime.MessageSender): Promise<Reply> | undefined => {
-      const from = senderKind(sender, browser.runtime.id, browser.runtime.getURL('/'));
-      const checked = validateMessage(raw, from, ['describePage']);
-      if ('error' in checked) return undefined; // not for us: let other listeners answer
-      return Promise.resolve(seen ? { ok: true, value: seen } : errorReply('not a recognised tool page'));
-    };
+    // The popup asks what Signpost sees on this page; other messages are left to other listeners.
+    const onMessage = route(
+      {
+        describePage: {
+          validate: empty,
+          async handle() {
+            if (!seen) throw new Error('not a recognised tool page');
+            return seen;
+          },
+        } satisfies Entry<TabProtocol['describePage']['request'], TabProtocol['describePage']['response']>,
+      },
+      {
+        extensionId: browser.runtime.id,
+        extensionOrigin: browser.runtime.getURL('/'),
+        fromTabs: [],
+        ignoreUnknown: true,
+        onError: () => undefined,
+      },
+    );
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
@@ -134,7 +149,7 @@ export default defineContentScript({
         clear();
         return;
       }
-      const { matches, announce, votes } = await sendMessage('matchPage', { context });
+      const { matches, announce, votes } = await send('matchPage', { context });
       if (stale()) return;
       seen = { context, matches, paused };
       const key = matches.map((match) => match.item.id).join('\n');
@@ -148,7 +163,7 @@ export default defineContentScript({
           tool: detection.id,
           ...(context.area ? { area: context.area } : {}),
         };
-        sendMessage('recordAction', request).catch((error: unknown) =>
+        send('recordAction', request).catch((error: unknown) =>
           console.warn('Signpost: not recorded', error),
         );
       };
@@ -161,9 +176,7 @@ export default defineContentScript({
         onPause: () => {
           paused = true;
           clear();
-          sendMessage('pauseSite', { paused: true }).catch((error: unknown) =>
-            console.warn('Signpost:', error),
-          );
+          send('pauseSite', { paused: true }).catch((error: unknown) => console.warn('Signpost:', error));
         },
       });
       if (stale()) {

@@ -1,0 +1,109 @@
+/**
+ * The champion's popup: searching the whole cache, content gaps, endorsing and flagging items, and
+ * the delivery of those reactions to the owners.
+ */
+import { getDb } from '../db';
+import { recordEvents } from '../event-log';
+import { makeEvent } from '../events';
+import { empty } from '../messages/payload';
+import { isRecord, parseKnowledgeItem } from '../model';
+import { newEntry } from '../outbox';
+import { validateReaction } from '../reactions';
+import { searchItems } from '../search';
+import { readSettings } from '../settings';
+import type { State } from './state';
+import { defineHandlers } from './types';
+
+export function championHandlers({ caches, deps, now, outbox }: State) {
+  return defineHandlers({
+    searchItems: {
+      validate(payload) {
+        if (!isRecord(payload) || typeof payload.query !== 'string' || payload.query.length > 200)
+          return null;
+        const { tool, kind } = payload;
+        if (tool !== undefined && (typeof tool !== 'string' || tool.length > 60)) return null;
+        if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
+        return { query: payload.query, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
+      },
+      async handle({ query, tool, kind }) {
+        const hits = searchItems(await caches.searchIndex(), query, {
+          ...(tool ? { tool } : {}),
+          ...(kind ? { kind } : {}),
+        });
+        return { hits: hits.map(({ item }) => item) };
+      },
+    },
+
+    /** Counts a search that found nothing: the query text only, as a content-gap signal. */
+    recordGap: {
+      validate: (payload) =>
+        isRecord(payload) && typeof payload.query === 'string' && payload.query.length <= 200
+          ? { query: payload.query }
+          : null,
+      async handle({ query }) {
+        const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
+        if (!key) return {};
+        const db = await getDb();
+        const at = now();
+        const tx = db.transaction('gaps', 'readwrite');
+        const previous = await tx.store.get(key);
+        await tx.store.put({ query: key, count: (previous?.count ?? 0) + 1, lastAt: at });
+        await tx.done;
+        // Counted per day for the dashboard and the report; the words stay in `gaps`.
+        await recordEvents(db, [makeEvent('gap', at, '')], at);
+        return {};
+      },
+    },
+
+    /** Stores an endorsement or flag in the outbox (before answering), then tries to deliver it. */
+    react: {
+      validate(payload) {
+        if (!isRecord(payload) || typeof payload.itemId !== 'string' || payload.itemId.length > 300)
+          return null;
+        const reaction = validateReaction(payload.reaction);
+        return reaction ? { itemId: payload.itemId, reaction } : null;
+      },
+      async handle({ itemId, reaction }) {
+        const [db, settings] = await Promise.all([getDb(), readSettings()]);
+        if (settings.role === 'employee') throw new Error('endorsing and flagging are for champions here');
+        const item = parseKnowledgeItem(await db.get('items', itemId));
+        if (!item) throw new Error(`no item "${itemId}" in the cache`);
+        const at = now();
+        const record = {
+          key: deps.newKey?.() ?? crypto.randomUUID(),
+          itemId,
+          title: item.title,
+          url: item.url,
+          sourceId: item.sourceId,
+          reaction,
+          createdAt: at,
+        };
+        await db.put('outbox', newEntry(record, settings.flagWebhook !== '', at));
+        outbox.deliverSoon();
+        return outbox.activity();
+      },
+    },
+
+    listActivity: { validate: empty, handle: () => outbox.activity() },
+
+    /** "Send now": queued deliveries go at once instead of at their next retry. */
+    deliverNow: {
+      validate: empty,
+      async handle() {
+        await outbox.deliverNow();
+        return outbox.activity();
+      },
+    },
+
+    retryDelivery: {
+      validate: (payload) =>
+        isRecord(payload) && typeof payload.key === 'string' && payload.key.length <= 100
+          ? { key: payload.key }
+          : null,
+      async handle({ key }) {
+        await outbox.retry(key);
+        return outbox.activity();
+      },
+    },
+  });
+}

@@ -1,0 +1,54 @@
+/**
+ * Everything the background answers and does, per domain. `handlers` is the router's table (one
+ * typed map per domain, merged); `tasks` are what the background's alarms and lifecycle events run.
+ *
+ *   page · champion · sources · settings · measurement · reports   ─► handlers (route(handlers))
+ *   state/: caches · index snapshot · attention budget · outbox delivery · source store · reporting
+ */
+import { championHandlers } from './champion';
+import { measurementHandlers } from './measurement';
+import { pageHandlers } from './page';
+import { reportHandlers } from './reports';
+import { settingsHandlers } from './settings';
+import { sourceHandlers } from './sources';
+import { type BackgroundDeps, createState } from './state';
+import { housekeeping } from './state/reporting';
+import { toolSettings } from './state/tool-rules';
+import type { Handlers } from './types';
+
+export type { BackgroundDeps } from './state';
+export type { Effect, Handler, Handlers } from './types';
+
+export function createBackground(deps: BackgroundDeps) {
+  const state = createState(deps);
+  const handlers: Handlers = {
+    ...pageHandlers(state),
+    ...championHandlers(state),
+    ...sourceHandlers(state),
+    ...settingsHandlers(state),
+    ...measurementHandlers(state),
+    ...reportHandlers(state),
+  };
+  const tasks = {
+    /** Sends the outbox's due entries (alarm, start-up). */
+    deliver: state.outbox.deliver,
+    /** Packs days, compacts events, makes and sends daily reports (hourly alarm, start-up). */
+    housekeeping: () => housekeeping(deps),
+    /** Which sources sync how often (for their alarms). */
+    schedule: state.sources.schedule,
+    /** Syncs a source by id (its alarm). */
+    syncById: state.sources.syncById,
+    /** Syncs every configured source that never synced. */
+    syncNew: state.sources.syncNew,
+    /** Re-reads the built-in sources (install or update of the extension). */
+    async syncBuiltins() {
+      await state.builtins.resync();
+      state.caches.invalidate();
+    },
+    /** Re-registers the rule hosts' content script for the current rules and grants. */
+    syncRules: toolSettings,
+  };
+  return { handlers, tasks };
+}
+
+export type Background = ReturnType<typeof createBackground>;

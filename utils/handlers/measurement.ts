@@ -1,0 +1,67 @@
+/** The measurement dashboard and its CSV exports (options page). */
+import { loadDashboard, titlesOf } from '../dashboard';
+import { getDb } from '../db';
+import { packIfBehind, readDailyRows, readRawEvents } from '../event-log';
+import { dayOf, rawCutoff } from '../events';
+import { empty } from '../messages/payload';
+import { isRecord, parseKnowledgeItem } from '../model';
+import type { State } from './state';
+import { defineHandlers } from './types';
+
+const isDay = (value: unknown): value is string =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+
+export function measurementHandlers({ deps, now }: State) {
+  return defineHandlers({
+    getDashboard: {
+      validate(payload) {
+        if (!isRecord(payload) || !isDay(payload.from) || !isDay(payload.to) || payload.from > payload.to)
+          return null;
+        const { tool, kind } = payload;
+        if (tool !== undefined && (typeof tool !== 'string' || tool.length > 60)) return null;
+        if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
+        return { from: payload.from, to: payload.to, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
+      },
+      async handle(filter) {
+        const db = await getDb();
+        // Usually the hourly housekeeping did this already, and it is one read.
+        await packIfBehind(db, dayOf(now()));
+        return loadDashboard(db, filter, deps.estimate);
+      },
+    },
+
+    exportDaily: {
+      validate: (payload) =>
+        isRecord(payload) && isDay(payload.from) && isDay(payload.to) && payload.from <= payload.to
+          ? { from: payload.from, to: payload.to }
+          : null,
+      async handle({ from, to }) {
+        const db = await getDb();
+        const rows = await readDailyRows(db, from, to);
+        const titles: Record<string, string> = {};
+        for (const id of new Set(rows.map((row) => row.itemId).filter(Boolean))) {
+          const item = parseKnowledgeItem(await db.get('items', id));
+          if (item) titles[id] = item.title;
+        }
+        return { rows, titles };
+      },
+    },
+
+    exportEvents: {
+      validate: empty,
+      handle: async () => ({ events: await readRawEvents(await getDb(), rawCutoff(now())) }),
+    },
+
+    /** Titles and links of cached items (for figures from collected reports). */
+    itemTitles: {
+      validate: (payload) =>
+        isRecord(payload) &&
+        Array.isArray(payload.ids) &&
+        payload.ids.length <= 200 &&
+        payload.ids.every((id) => typeof id === 'string' && id.length <= 300)
+          ? { ids: payload.ids as string[] }
+          : null,
+      handle: async ({ ids }) => ({ titles: await titlesOf(await getDb(), ids) }),
+    },
+  });
+}

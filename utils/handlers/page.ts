@@ -1,0 +1,122 @@
+/**
+ * The employee's page: what to show on a screen, what the person did with an item, and pausing
+ * Signpost on a site. `matchPage`, `recordAction` and `pauseSite` come from the content script.
+ */
+import { getDb } from '../db';
+import { recordEvents } from '../event-log';
+import { type EventType, makeEvent } from '../events';
+import { applyAction, excludedItems, feedbackSignals, ITEM_ACTIONS, type ItemAction } from '../feedback';
+import { matchItems } from '../match';
+import type { Request } from '../messages/protocol';
+import { isHostName, isRecord, parseKnowledgeItem, parsePageContext } from '../model';
+import { readSettings, updateSettings } from '../settings';
+import type { State } from './state';
+import { pickAnnouncement, spendOnReaction } from './state/attention';
+import { endorsedItems, readActiveFeedback, readFeedback, writeFeedback } from './state/signals';
+import { defineHandlers } from './types';
+
+const ACTIONS: readonly unknown[] = [...ITEM_ACTIONS, 'announce-dismissed'];
+
+export function pageHandlers({ caches, deps, now: clock }: State) {
+  /** Pauses or resumes Signpost on a host. */
+  async function setSitePaused(host: string, paused: boolean): Promise<Record<string, never>> {
+    const { pausedSites } = await readSettings();
+    const next = paused ? [...new Set([...pausedSites, host])] : pausedSites.filter((site) => site !== host);
+    await updateSettings({ pausedSites: next });
+    const now = clock();
+    if (paused) await recordEvents(await getDb(), [makeEvent('pause', now, '')], now);
+    return {};
+  }
+
+  return defineHandlers({
+    matchPage: {
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const context = parsePageContext(payload.context);
+        return context ? { context } : null;
+      },
+      async handle({ context }) {
+        const now = clock();
+        const [matchIndex, settings, db] = await Promise.all([caches.matchIndex(), readSettings(), getDb()]);
+        if (
+          context.tool === null ||
+          settings.disabledTools.includes(context.tool) ||
+          settings.pausedSites.includes(new URL(context.url).host)
+        )
+          return { matches: [] };
+        const records = await readActiveFeedback(db, now, settings.nudges.maxViews);
+        const matches = matchItems(matchIndex, context, {
+          limit: settings.maxItems,
+          now,
+          reasonText: deps.reasonText,
+          exclude: excludedItems(records, settings.nudges, now),
+          audiences: settings.audiences,
+          signals: { feedback: feedbackSignals(records), endorsed: await endorsedItems(db) },
+        });
+        const events = matches.map((m) =>
+          makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind),
+        );
+        const announce = await pickAnnouncement(db, context, matches, settings.nudges, now);
+        if (announce) events.push(makeEvent('announce', now, context.tool, context.area, announce, 'tip'));
+        await recordEvents(db, events, now);
+        const shown = new Set(matches.map((m) => m.item.id));
+        const votes = Object.fromEntries(
+          records
+            .filter((r) => r.vote && shown.has(r.itemId))
+            .map((r) => [r.itemId, r.vote as 'helpful' | 'not-helpful']),
+        );
+        return { matches, votes, ...(announce ? { announce } : {}) };
+      },
+    },
+
+    recordAction: {
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const { itemId, action, tool, area } = payload;
+        if (typeof itemId !== 'string' || !itemId || itemId.length > 300 || !ACTIONS.includes(action))
+          return null;
+        if (typeof tool !== 'string' || !tool || tool.length > 60) return null;
+        if (area !== undefined && (typeof area !== 'string' || area.length > 60)) return null;
+        const request: Request<'recordAction'> = { itemId, action: action as ItemAction, tool };
+        if (area) request.area = area;
+        return request;
+      },
+      async handle({ itemId, action, tool, area }) {
+        const now = clock();
+        const [db, settings] = await Promise.all([getDb(), readSettings()]);
+        if (action === 'announce-dismissed') {
+          await spendOnReaction(db, settings.nudges, 'dismissed', now);
+        } else {
+          const previous = (await readFeedback(db, itemId)) ?? undefined;
+          await writeFeedback(db, applyAction(previous, itemId, action, now));
+          if (action !== 'panel') await spendOnReaction(db, settings.nudges, 'engaged', now);
+        }
+        const type: EventType = action === 'snooze-day' || action === 'snooze-week' ? 'snooze' : action;
+        const kind = parseKnowledgeItem(await db.get('items', itemId))?.kind;
+        await recordEvents(db, [makeEvent(type, now, tool, area, itemId, kind)], now);
+        return {};
+      },
+    },
+
+    pauseSite: {
+      validate: (payload) =>
+        isRecord(payload) && typeof payload.paused === 'boolean' ? { paused: payload.paused } : null,
+      // The site is the sender's own page, never one named in the payload.
+      async handle({ paused }, caller) {
+        const host = caller.url ? new URL(caller.url).host : '';
+        if (!host) throw new Error('no sender page');
+        return setSitePaused(host, paused);
+      },
+    },
+
+    setSitePaused: {
+      validate(payload) {
+        if (!isRecord(payload) || typeof payload.paused !== 'boolean' || typeof payload.host !== 'string')
+          return null;
+        const host = payload.host.toLowerCase();
+        return isHostName(host) ? { host, paused: payload.paused } : null;
+      },
+      handle: ({ host, paused }) => setSitePaused(host, paused),
+    },
+  });
+}

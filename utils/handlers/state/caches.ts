@@ -1,0 +1,76 @@
+/**
+ * What the background derives from the cached items, once per worker life and again after any
+ * change of sources: the items of the enabled sources, the match index (from its snapshot when it
+ * is current) and the champion's search index.
+ *
+ *   items (IndexedDB, enabled sources) ──► match index ◄──► snapshot (meta/matchIndex)
+ *                                     └──► search index
+ */
+import { getDb, readItems } from '../../db';
+import { buildMatchIndex, type MatchIndex } from '../../match';
+import type { KnowledgeItem } from '../../model';
+import { buildSearchIndex, type SearchIndex } from '../../search';
+import { readSettings } from '../../settings';
+import { readSnapshot, saveSnapshot, snapshotKey } from './index-snapshot';
+import { allSources, isEnabled } from './source-list';
+
+export interface Caches {
+  items(): Promise<KnowledgeItem[]>;
+  matchIndex(): Promise<MatchIndex>;
+  searchIndex(): Promise<SearchIndex>;
+  /** Forgets everything derived from the items, after sources or their switches change. */
+  invalidate(): void;
+}
+
+/** A promise made once and kept; forgotten when it fails or on `clear`. */
+function lazy<T>(make: () => Promise<T>) {
+  let value: Promise<T> | null = null;
+  return {
+    get(): Promise<T> {
+      value ??= make().catch((error: unknown) => {
+        value = null;
+        throw error;
+      });
+      return value;
+    },
+    clear() {
+      value = null;
+    },
+  };
+}
+
+/** `ready` resolves once the built-in sources are registered. */
+export function createCaches(ready: () => Promise<void>): Caches {
+  const items = lazy(async () => {
+    await ready();
+    const [db, settings, sources] = await Promise.all([getDb(), readSettings(), allSources()]);
+    const enabled = new Set(
+      sources.filter((source) => isEnabled(source, settings)).map((source) => source.id),
+    );
+    return readItems(db, enabled);
+  });
+
+  const matchIndex = lazy(async () => {
+    await ready();
+    const [db, settings] = await Promise.all([getDb(), readSettings()]);
+    const key = await snapshotKey(db, settings, await allSources());
+    const stored = await readSnapshot(db, key);
+    if (stored) return stored;
+    const built = buildMatchIndex(await items.get());
+    saveSnapshot(db, key, built);
+    return built;
+  });
+
+  const searchIndex = lazy(() => items.get().then(buildSearchIndex));
+
+  return {
+    items: items.get,
+    matchIndex: matchIndex.get,
+    searchIndex: searchIndex.get,
+    invalidate() {
+      items.clear();
+      matchIndex.clear();
+      searchIndex.clear();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The protocol: one map from message name (verb first) to who sends it, its request and its
+ * answer. `BackgroundProtocol` is what the background answers (handlers in utils/handlers/, one
+ * map per domain); `TabProtocol` is what Signpost's content script answers the popup. A new
+ * message is an entry here and one in its domain's handler map (docs/how-to-add-a-message.md).
+ *
+ * `from: 'tab'` marks what a content script in a web page sends; everything else comes from the
+ * popup or the options page. The router accepts each only from its sender class.
+ */
+
+import type { Config } from '../config';
+import type { DashboardView } from '../dashboard';
+import type { DailyRow, SignpostEvent } from '../events';
+import type { ItemAction } from '../feedback';
+import type { ContentHealth } from '../health';
+import type { ItemKind, KnowledgeItem, Match, PageContext, SourceView } from '../model';
+import type { Reaction, WebhookFormat } from '../reactions';
+import type { Detection } from '../sources/detect';
+import type { Preview, SourceAuth } from '../sync';
+import type {
+  Activity,
+  ConfigCheck,
+  PolicyView,
+  ReportsView,
+  SettingsChange,
+  SettingsView,
+  ToolSettings,
+  WebhookSettings,
+} from './views';
+
+export type SenderKind = 'tab' | 'extension';
+
+export interface BackgroundProtocol {
+  /** Content script → background: the items for this screen. */
+  matchPage: {
+    from: 'tab';
+    request: { context: PageContext };
+    /**
+     * `announce`: the id of a new-capability tip the budget allows to announce itself now;
+     * `votes`: the person's earlier helpful / not-helpful votes on the matched items.
+     */
+    response: { matches: Match[]; announce?: string; votes?: Record<string, 'helpful' | 'not-helpful'> };
+  };
+  /** Content script → background: what the person did with an item (feedback and measurement). */
+  recordAction: {
+    from: 'tab';
+    request: { itemId: string; action: ItemAction | 'announce-dismissed'; tool: string; area?: string };
+    response: Record<string, never>;
+  };
+  /** Content script → background: pause (or resume) Signpost on the sender's own site. */
+  pauseSite: { from: 'tab'; request: { paused: boolean }; response: Record<string, never> };
+  /** Popup → background: pause or resume Signpost on a site. */
+  setSitePaused: {
+    from: 'extension';
+    request: { host: string; paused: boolean };
+    response: Record<string, never>;
+  };
+  /** Popup/options → background: every source with its state. */
+  listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
+  /** Options → background: read a source once without storing it ("Test"). */
+  previewSource: { from: 'extension'; request: { source: unknown; auth?: SourceAuth }; response: Preview };
+  /** Options → background: add or replace one of the person's own sources, then sync it. */
+  saveSource: {
+    from: 'extension';
+    request: { source: unknown; auth?: SourceAuth | null };
+    response: { sources: SourceView[] };
+  };
+  /** Options → background: remove one of the person's own sources. */
+  removeSource: { from: 'extension'; request: { sourceId: string }; response: { sources: SourceView[] } };
+  /** Options → background: sync a source now. */
+  syncNow: { from: 'extension'; request: { sourceId: string }; response: { sources: SourceView[] } };
+  /** Options → background: switch a source on or off. */
+  setSourceEnabled: {
+    from: 'extension';
+    request: { sourceId: string; enabled: boolean };
+    response: { sources: SourceView[] };
+  };
+  /** Options → background: the admin rules and their host grants. */
+  getToolSettings: { from: 'extension'; request: Record<string, never>; response: ToolSettings };
+  /** Options → background: replace the admin rules (all valid, or nothing is saved). */
+  saveToolRules: { from: 'extension'; request: { rules: unknown[] }; response: ToolSettings };
+  /** Popup → background: search the whole cache. */
+  searchItems: {
+    from: 'extension';
+    request: { query: string; tool?: string; kind?: ItemKind };
+    response: { hits: KnowledgeItem[] };
+  };
+  /** Popup → background: a search found nothing (content gap; query text only). */
+  recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
+  /** Popup → background: endorse or flag an item. */
+  react: { from: 'extension'; request: { itemId: string; reaction: Reaction }; response: Activity };
+  /** Popup → background: the person's endorsements and flags with their delivery state. */
+  listActivity: { from: 'extension'; request: Record<string, never>; response: Activity };
+  /** Popup → background: send queued deliveries now instead of at their next retry. */
+  deliverNow: { from: 'extension'; request: Record<string, never>; response: Activity };
+  /** Options → background: where flags go. */
+  getWebhook: { from: 'extension'; request: Record<string, never>; response: WebhookSettings };
+  /** Options → background: set (or clear, with '') where flags go. */
+  saveWebhook: {
+    from: 'extension';
+    request: { url: string; format: WebhookFormat };
+    response: WebhookSettings;
+  };
+  /** Popup → background: try a failed delivery again. */
+  retryDelivery: { from: 'extension'; request: { key: string }; response: Activity };
+  /** Options → background: the settings it edits, and which the policy sets. */
+  getSettings: { from: 'extension'; request: Record<string, never>; response: SettingsView };
+  /** Options → background: change some settings (all valid, or nothing is saved). */
+  saveSettings: { from: 'extension'; request: { change: SettingsChange }; response: SettingsView };
+  /** Options → background: the measurement dashboard for a range of days. */
+  getDashboard: {
+    from: 'extension';
+    request: { from: string; to: string; tool?: string; kind?: ItemKind };
+    response: DashboardView;
+  };
+  /** Options → background: titles and links of cached items (for figures from collected reports). */
+  itemTitles: {
+    from: 'extension';
+    request: { ids: string[] };
+    response: { titles: DashboardView['titles'] };
+  };
+  /** Options → background: the daily aggregates of a range of days (CSV export). */
+  exportDaily: {
+    from: 'extension';
+    request: { from: string; to: string };
+    response: { rows: DailyRow[]; titles: Record<string, string> };
+  };
+  /** Options → background: the raw events of the last 30 days (CSV export). */
+  exportEvents: { from: 'extension'; request: Record<string, never>; response: { events: SignpostEvent[] } };
+  /** Options → background: the person's configuration in the policy's shape. */
+  exportConfig: { from: 'extension'; request: Record<string, never>; response: { config: Config } };
+  /** Options → background: what importing a file would change, or why it cannot be imported. */
+  checkConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
+  /** Options → background: import a configuration file (all of it, or nothing). */
+  importConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
+  /** Options → background: what the organisation's policy sets, and its invalid entries. */
+  getPolicy: { from: 'extension'; request: Record<string, never>; response: PolicyView };
+  /** Options → background: content health of one source. */
+  sourceHealth: { from: 'extension'; request: { sourceId: string }; response: ContentHealth };
+  /** Options → background: what kind of source an address is. */
+  detectSource: { from: 'extension'; request: { url: string }; response: Detection };
+  /** Options → background: the daily report, what it sends and its deliveries. */
+  getReports: { from: 'extension'; request: Record<string, never>; response: ReportsView };
+  /** Options → background: send due reports now. */
+  deliverReportsNow: { from: 'extension'; request: Record<string, never>; response: ReportsView };
+}
+
+export interface TabProtocol {
+  /** Popup → content script of a tab: what Signpost sees on that page. */
+  describePage: {
+    from: 'extension';
+    request: Record<string, never>;
+    response: { context: PageContext; matches: Match[]; paused: boolean };
+  };
+}
+
+export type Protocol = BackgroundProtocol & TabProtocol;
+export type MessageType = keyof Protocol;
+/** Messages the background answers. */
+export type BackgroundMessage = keyof BackgroundProtocol;
+/** Messages Signpost's content script answers (sent by the popup to a tab). */
+export type TabMessage = keyof TabProtocol;
+export type Request<T extends MessageType> = Protocol[T]['request'];
+export type Response<T extends MessageType> = Protocol[T]['response'];
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  payload: Request<T>;
+}
+export type Reply<T extends MessageType = MessageType> =
+  | { ok: true; value: Response<T> }
+  | { ok: false; error: string };
+
+/** The messages a content script sends: the only ones the background accepts from a tab. */
+export const SENT_FROM_TABS = ['matchPage', 'recordAction', 'pauseSite'] as const;
+
+/** Messages whose protocol entry says `from: 'tab'`. */
+export type SentFromTabs = { [T in MessageType]: Protocol[T]['from'] extends 'tab' ? T : never }[MessageType];
+
+// The list above and the protocol's `from` agree (a compile error otherwise; tests/unit/meta checks it too).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type TabListMatchesProtocol = Assert<Same<(typeof SENT_FROM_TABS)[number], SentFromTabs>>;
