@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import type { KnowledgeItem } from '@/utils/model';
 import {
   COMMENT_MAX,
   FLAG_REASONS,
@@ -7,7 +6,8 @@ import {
   MISSING_TITLE_MAX,
   type OutboxEntry,
   type Reaction,
-} from '@/utils/outbox';
+} from '@/utils/delivery/outbox';
+import type { KnowledgeItem } from '@/utils/model';
 import { useT } from './i18n';
 
 interface ReactProps {

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
-import { type Config, chromePolicyFile, firefoxPolicyFile } from '@/utils/config';
 import type { ConfigCheck } from '@/utils/messages';
+import { type Config, chromePolicyFile, firefoxPolicyFile } from '@/utils/settings/config-file';
 import { useT } from './i18n';
 
 interface Props {

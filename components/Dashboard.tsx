@@ -10,10 +10,10 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DashboardView } from '@/utils/dashboard';
-import { type Counts, shiftDay } from '@/utils/events';
+import { FLAG_REASONS } from '@/utils/delivery/reactions';
+import type { DashboardView } from '@/utils/measurement/dashboard';
+import { type Counts, shiftDay } from '@/utils/measurement/events';
 import type { ItemKind } from '@/utils/model';
-import { FLAG_REASONS } from '@/utils/reactions';
 import { REASON_KEYS } from './Champion';
 import { BarChart, HorizontalBarChart } from './charts';
 import { useT } from './i18n';

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { isHttpUrl, type KnowledgeItem, type Match } from '@/utils/model';
-import { readingMinutes } from '@/utils/text';
+import { readingMinutes } from '@/utils/sources/lib/html-to-text';
 import { useT } from './i18n';
 
 interface Props {

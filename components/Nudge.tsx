@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { ItemAction } from '@/utils/feedback';
+import type { ItemAction } from '@/utils/match/feedback';
 import type { KnowledgeItem, Match } from '@/utils/model';
 import { ItemList } from './ItemList';
 import { useT } from './i18n';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BUDGET_LIMITS, type BudgetSettings } from '@/utils/budget';
 import type { MessageKey } from '@/utils/i18n';
+import { BUDGET_LIMITS, type BudgetSettings } from '@/utils/match/budget';
 import type { SettingsChange, SettingsView } from '@/utils/messages';
 import { describedBy, Field } from './Field';
 import { useT } from './i18n';

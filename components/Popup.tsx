@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Reaction } from '@/utils/delivery/outbox';
 import type { Activity } from '@/utils/messages';
 import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
-import type { Reaction } from '@/utils/outbox';
 import { ActivityList, ItemReactions } from './Champion';
 import { ItemList } from './ItemList';
 import { useT } from './i18n';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { DeliveryState } from '@/utils/delivery/outbox';
 import type { MessageKey } from '@/utils/i18n';
 import type { ReportsView, SettingsView } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
-import type { DeliveryState } from '@/utils/outbox';
 import { useT } from './i18n';
 
 interface Props {

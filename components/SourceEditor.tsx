@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { MessageKey } from '@/utils/i18n';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
 import type { DetectEvidence, Detection } from '@/utils/sources/detect';
-import type { Preview, SourceAuth } from '@/utils/sync';
+import type { Preview, SourceAuth } from '@/utils/sync/engine';
 import { Field } from './Field';
 import { useT } from './i18n';
 

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ContentHealth, HealthFinding } from '@/utils/health';
+import type { ContentHealth, HealthFinding } from '@/utils/measurement/content-health';
 import { isHttpUrl } from '@/utils/model';
 import { useT } from './i18n';
 

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { ContentHealth } from '@/utils/health';
+import type { ContentHealth } from '@/utils/measurement/content-health';
 import type { SyncProgress } from '@/utils/messages';
 import type { SourceView } from '@/utils/model';
 import { useT } from './i18n';

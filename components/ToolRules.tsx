@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ToolSettings } from '@/utils/messages';
-import { parseToolRules, type ToolRule } from '@/utils/rules';
+import { parseToolRules, type ToolRule } from '@/utils/rules/tool-rules';
 import type { Detection } from '@/utils/tools';
 import { useT } from './i18n';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/delivery/outbox';
 import type { WebhookSettings as Webhook } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
-import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/outbox';
 import { useT } from './i18n';
 
 interface Props {

@@ -11,7 +11,7 @@ import { englishReason, type ReasonText } from '@/utils/match';
 import { PROGRESS_PORT, type SyncProgress } from '@/utils/messages/progress';
 import { SENT_FROM_TABS } from '@/utils/messages/protocol';
 import { route, senderKind } from '@/utils/messages/route';
-import { originPattern } from '@/utils/rules';
+import { originPattern } from '@/utils/rules/tool-rules';
 
 const OUTBOX_ALARM = 'signpost-outbox';
 /** Retries of daily reports. */

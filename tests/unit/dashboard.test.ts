@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The measurement dashboard as the admin sees it: rendered with Preact in happy-dom, fed by a fake
- * `load` that computes real figures (utils/events.ts) from a few hand-made daily rows.
+ * `load` that computes real figures (utils/measurement/events.ts) from a few hand-made daily rows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,9 +18,9 @@ import {
   safeHref,
 } from '@/components/Dashboard';
 import { I18n } from '@/components/i18n';
-import type { DashboardView } from '@/utils/dashboard';
-import { computeFigures, type DailyRow, daysBetween, shiftDay } from '@/utils/events';
 import type { Translate } from '@/utils/i18n';
+import type { DashboardView } from '@/utils/measurement/dashboard';
+import { computeFigures, type DailyRow, daysBetween, shiftDay } from '@/utils/measurement/events';
 
 const MESSAGES: Record<string, { message: string }> = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'),

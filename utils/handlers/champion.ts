@@ -3,14 +3,14 @@
  * the delivery of those reactions to the owners.
  */
 import { getDb } from '../db';
-import { recordEvents } from '../event-log';
-import { makeEvent } from '../events';
+import { newEntry } from '../delivery/outbox';
+import { validateReaction } from '../delivery/reactions';
+import { recordEvents } from '../measurement/event-log';
+import { makeEvent } from '../measurement/events';
 import { empty } from '../messages/payload';
 import { isRecord, parseKnowledgeItem } from '../model';
-import { newEntry } from '../outbox';
-import { validateReaction } from '../reactions';
 import { searchItems } from '../search';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import type { State } from './state';
 import { defineHandlers } from './types';
 

@@ -1,8 +1,9 @@
 /** The measurement dashboard and its CSV exports (options page). */
-import { loadDashboard, titlesOf } from '../dashboard';
+
 import { getDb } from '../db';
-import { packIfBehind, readDailyRows, readRawEvents } from '../event-log';
-import { dayOf, rawCutoff } from '../events';
+import { loadDashboard, titlesOf } from '../measurement/dashboard';
+import { packIfBehind, readDailyRows, readRawEvents } from '../measurement/event-log';
+import { dayOf, rawCutoff } from '../measurement/events';
 import { empty } from '../messages/payload';
 import { isRecord, parseKnowledgeItem } from '../model';
 import type { State } from './state';

@@ -3,13 +3,19 @@
  * Signpost on a site. `matchPage`, `recordAction` and `pauseSite` come from the content script.
  */
 import { getDb } from '../db';
-import { recordEvents } from '../event-log';
-import { type EventType, makeEvent } from '../events';
-import { applyAction, excludedItems, feedbackSignals, ITEM_ACTIONS, type ItemAction } from '../feedback';
 import { matchItems } from '../match';
+import {
+  applyAction,
+  excludedItems,
+  feedbackSignals,
+  ITEM_ACTIONS,
+  type ItemAction,
+} from '../match/feedback';
+import { recordEvents } from '../measurement/event-log';
+import { type EventType, makeEvent } from '../measurement/events';
 import type { Request } from '../messages/protocol';
 import { isHostName, isRecord, parseKnowledgeItem, parsePageContext } from '../model';
-import { readSettings, updateSettings } from '../settings';
+import { readSettings, updateSettings } from '../settings/settings';
 import type { State } from './state';
 import { pickAnnouncement, spendOnReaction } from './state/attention';
 import { endorsedItems, readActiveFeedback, readFeedback, writeFeedback } from './state/signals';

@@ -1,9 +1,9 @@
 /** The daily report to the organisation's endpoint, as the options page shows and sends it. */
 import { getDb } from '../db';
+import { retryByHand } from '../delivery/outbox';
+import { deliverReports, readReports } from '../measurement/report-delivery';
 import { empty } from '../messages/payload';
-import { retryByHand } from '../outbox';
-import { deliverReports, readReports } from '../report-delivery';
-import { readSettings } from '../settings';
+import { readSettings } from '../settings/settings';
 import type { State } from './state';
 import { reportDeps, reportsView } from './state/reporting';
 import { defineHandlers } from './types';

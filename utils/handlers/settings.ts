@@ -2,14 +2,15 @@
  * The options page's settings: the editable settings, tool rules, the flag webhook, configuration
  * export / check / import, and the read-only view of the organisation's policy.
  */
-import { exportConfig, maskSecrets } from '../config';
+
+import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { empty } from '../messages/payload';
 import { EDITABLE_SETTINGS, type SettingsChange, type SettingsView } from '../messages/views';
 import { isHttpUrl, isRecord } from '../model';
-import { policyKeys } from '../policy';
-import { WEBHOOK_FORMATS, type WebhookFormat } from '../reactions';
-import { parseToolRules } from '../rules';
-import { readOwnSettings, readPolicy, readSettings, updateSettings } from '../settings';
+import { parseToolRules } from '../rules/tool-rules';
+import { exportConfig, maskSecrets } from '../settings/config-file';
+import { policyKeys } from '../settings/policy';
+import { readOwnSettings, readPolicy, readSettings, updateSettings } from '../settings/settings';
 import type { State } from './state';
 import { checkConfig, importConfig } from './state/config-import';
 import { toolSettings } from './state/tool-rules';

@@ -2,15 +2,16 @@
  * The admin's sources on the options page: list, detect, test, add, switch, sync and remove them,
  * and their content health. Adding, switching and removing change which sources sync on alarms.
  */
-import { parseAuth } from '../auth';
+
 import { getDb } from '../db';
-import { contentHealth } from '../health';
+import { contentHealth } from '../measurement/content-health';
 import { empty } from '../messages/payload';
 import { isHttpUrl, isRecord, parseKnowledgeItem } from '../model';
-import { parseSources } from '../policy';
-import { readSecret, readSettings } from '../settings';
+import { parseAuth } from '../settings/credentials';
+import { parseSources } from '../settings/policy';
+import { readSecret, readSettings } from '../settings/settings';
 import { detectSource } from '../sources/detect';
-import { previewSource, probeFetch } from '../sync';
+import { previewSource, probeFetch } from '../sync/engine';
 import type { State } from './state';
 import { allSources, sourceViews } from './state/source-list';
 import { defineHandlers } from './types';

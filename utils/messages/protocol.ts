@@ -8,15 +8,15 @@
  * popup or the options page. The router accepts each only from its sender class.
  */
 
-import type { Config } from '../config';
-import type { DashboardView } from '../dashboard';
-import type { DailyRow, SignpostEvent } from '../events';
-import type { ItemAction } from '../feedback';
-import type { ContentHealth } from '../health';
+import type { Reaction, WebhookFormat } from '../delivery/reactions';
+import type { ItemAction } from '../match/feedback';
+import type { ContentHealth } from '../measurement/content-health';
+import type { DashboardView } from '../measurement/dashboard';
+import type { DailyRow, SignpostEvent } from '../measurement/events';
 import type { ItemKind, KnowledgeItem, Match, PageContext, SourceView } from '../model';
-import type { Reaction, WebhookFormat } from '../reactions';
+import type { Config } from '../settings/config-file';
 import type { Detection } from '../sources/detect';
-import type { Preview, SourceAuth } from '../sync';
+import type { Preview, SourceAuth } from '../sync/engine';
 import type {
   Activity,
   ConfigCheck,

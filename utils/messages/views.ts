@@ -1,11 +1,11 @@
 /** The shapes the background answers the popup and the options page with (beyond the core types). */
-import type { OutboxEntry } from '../outbox';
-import type { Policy } from '../policy';
-import type { WebhookFormat } from '../reactions';
-import type { ReportEntry, ReportPayload } from '../report';
-import type { RuleAccess } from '../rule-scripts';
-import type { ToolRule } from '../rules';
-import type { Settings } from '../settings';
+import type { OutboxEntry } from '../delivery/outbox';
+import type { WebhookFormat } from '../delivery/reactions';
+import type { ReportEntry, ReportPayload } from '../measurement/report';
+import type { RuleAccess } from '../rules/registered-scripts';
+import type { ToolRule } from '../rules/tool-rules';
+import type { Policy } from '../settings/policy';
+import type { Settings } from '../settings/settings';
 
 /** The flag webhook as the options page shows it. */
 export interface WebhookSettings {

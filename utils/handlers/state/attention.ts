@@ -2,10 +2,11 @@
  * Spending the attention budget (utils/budget.ts holds its rules): which new-capability tip may
  * announce itself on this page now, and what the person's reactions do to the budget.
  */
-import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from '../../budget';
+
 import type { Db } from '../../db';
+import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from '../../match/budget';
 import type { KnowledgeItem, Match, PageContext } from '../../model';
-import type { Settings } from '../../settings';
+import type { Settings } from '../../settings/settings';
 import { readFeedback, writeFeedback } from './signals';
 
 function inWindow(item: KnowledgeItem, now: number): boolean {

@@ -3,7 +3,7 @@
  * worker, and synced then if they never were, or again after an update of the extension.
  */
 import { getDb } from '../../db';
-import { ensureBuiltinSources, type SyncDeps, syncSource } from '../../sync';
+import { ensureBuiltinSources, type SyncDeps, syncSource } from '../../sync/engine';
 
 export interface Builtins {
   /** Resolves once the built-in sources are registered (and synced at least once). */

@@ -10,7 +10,7 @@ import { getDb, readItems } from '../../db';
 import { buildMatchIndex, type MatchIndex } from '../../match';
 import type { KnowledgeItem } from '../../model';
 import { buildSearchIndex, type SearchIndex } from '../../search';
-import { readSettings } from '../../settings';
+import { readSettings } from '../../settings/settings';
 import { readSnapshot, saveSnapshot, snapshotKey } from './index-snapshot';
 import { allSources, isEnabled } from './source-list';
 

@@ -2,11 +2,18 @@
  * Importing a configuration file: checked against the settings in force first (locked policy
  * keys, source ids the organisation took), then applied in one write, or not at all.
  */
-import { applyConfig, CONFIG_KEYS, type Config, type ConfigRead, parseConfigFile } from '../../config';
+
 import type { ConfigCheck } from '../../messages/views';
-import { policyKeys } from '../../policy';
-import { readOwnSettings, readPolicy, type Settings, updateSettings } from '../../settings';
-import type { SourceAuth } from '../../sync';
+import {
+  applyConfig,
+  CONFIG_KEYS,
+  type Config,
+  type ConfigRead,
+  parseConfigFile,
+} from '../../settings/config-file';
+import { policyKeys } from '../../settings/policy';
+import { readOwnSettings, readPolicy, type Settings, updateSettings } from '../../settings/settings';
+import type { SourceAuth } from '../../sync/engine';
 
 /** Checks a configuration file against the settings in force; nothing is written. */
 export async function checkConfig(text: string): Promise<{ read: ConfigRead; check: ConfigCheck }> {

@@ -1,6 +1,6 @@
 /** What the background's handlers need from the browser; tests pass fakes. */
 import type { ReasonText } from '../../match';
-import type { SyncDeps } from '../../sync';
+import type { SyncDeps } from '../../sync/engine';
 
 export interface BackgroundDeps extends SyncDeps {
   reasonText?: ReasonText;

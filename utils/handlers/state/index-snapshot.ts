@@ -5,7 +5,7 @@
 import type { Db } from '../../db';
 import { loadMatchIndex, type MatchIndex, serializeMatchIndex } from '../../match';
 import { isRecord, type SourceConfig } from '../../model';
-import type { Settings } from '../../settings';
+import type { Settings } from '../../settings/settings';
 import { isEnabled } from './source-list';
 
 /** What a snapshot was made from: the enabled sources and the time of their last good sync. */

@@ -1,5 +1,5 @@
 /** What the handlers share, made once per worker life: the clock, the caches, sources, the outbox. */
-import type { SyncDeps } from '../../sync';
+import type { SyncDeps } from '../../sync/engine';
 import { type Builtins, createBuiltins } from './builtins';
 import { type Caches, createCaches } from './caches';
 import { type BackgroundDeps, clock } from './deps';

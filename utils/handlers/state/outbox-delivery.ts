@@ -3,10 +3,10 @@
  * the answer, then delivered (now, on the outbox alarm, or by hand) by utils/delivery.ts.
  */
 import { getDb } from '../../db';
-import { deliverDue } from '../../delivery';
+import { parseOutboxEntry, retryByHand } from '../../delivery/outbox';
+import { deliverDue } from '../../delivery/send';
 import type { Activity } from '../../messages/views';
-import { parseOutboxEntry, retryByHand } from '../../outbox';
-import { readSettings } from '../../settings';
+import { readSettings } from '../../settings/settings';
 import { type BackgroundDeps, clock } from './deps';
 
 export interface OutboxDelivery {

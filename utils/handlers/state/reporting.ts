@@ -3,17 +3,17 @@
  * and the report view the options page shows.
  */
 import { getDb } from '../../db';
-import { compactEvents, packFinishedDays, packIfBehind } from '../../event-log';
-import { dayOf } from '../../events';
-import type { ReportsView } from '../../messages/views';
+import { compactEvents, packFinishedDays, packIfBehind } from '../../measurement/event-log';
+import { dayOf } from '../../measurement/events';
 import {
   deliverReports,
   makeDueReports,
   previewReport,
   type ReportDeps,
   readReports,
-} from '../../report-delivery';
-import { readSettings } from '../../settings';
+} from '../../measurement/report-delivery';
+import type { ReportsView } from '../../messages/views';
+import { readSettings } from '../../settings/settings';
 import { type BackgroundDeps, clock } from './deps';
 
 export function reportDeps(deps: BackgroundDeps): ReportDeps {

@@ -4,8 +4,8 @@
  * often enough to tire of, dismissals, endorsements) — never the whole feedback or outbox store.
  */
 import type { Db, StoredFeedback } from '../../db';
-import { type ItemFeedback, parseFeedback } from '../../feedback';
-import { parseOutboxEntry } from '../../outbox';
+import { parseOutboxEntry } from '../../delivery/outbox';
+import { type ItemFeedback, parseFeedback } from '../../match/feedback';
 
 /** Feedback records that can exclude or rank an item now (`maxViews`: the budget's view limit). */
 export async function readActiveFeedback(db: Db, now: number, maxViews: number): Promise<ItemFeedback[]> {

@@ -4,9 +4,9 @@
  */
 import { getDb } from '../../db';
 import type { SourceConfig, SourceView } from '../../model';
-import type { PolicySource } from '../../policy';
-import { readPolicy, readSecret, readSettings, type Settings } from '../../settings';
-import { DEMO_SOURCE, type SourceAuth } from '../../sync';
+import type { PolicySource } from '../../settings/policy';
+import { readPolicy, readSecret, readSettings, type Settings } from '../../settings/settings';
+import { DEMO_SOURCE, type SourceAuth } from '../../sync/engine';
 
 /** Built-in sources, then the policy's, then the person's own (from the options page). */
 export async function allSources(): Promise<SourceConfig[]> {

@@ -5,9 +5,9 @@
  */
 import { getDb, replaceSourceItems } from '../../db';
 import type { SourceConfig, SourceStatus } from '../../model';
-import { parseSources } from '../../policy';
-import { readPolicy, readSettings, updateSettings, writeSecret } from '../../settings';
-import { DEMO_SOURCE, type SourceAuth, type SyncDeps, syncSource } from '../../sync';
+import { parseSources } from '../../settings/policy';
+import { readPolicy, readSettings, updateSettings, writeSecret } from '../../settings/settings';
+import { DEMO_SOURCE, type SourceAuth, type SyncDeps, syncSource } from '../../sync/engine';
 import { allSources } from './source-list';
 
 export interface SourceStore {

@@ -1,7 +1,7 @@
 /** The admin's tool rules as the options page shows them, with their hosts' content script kept in step. */
 import type { ToolSettings } from '../../messages/views';
-import { syncRuleScripts } from '../../rule-scripts';
-import { readPolicy, readSettings } from '../../settings';
+import { syncRuleScripts } from '../../rules/registered-scripts';
+import { readPolicy, readSettings } from '../../settings/settings';
 
 /** The rules and their host grants; also re-registers the rule hosts' content script for them. */
 export async function toolSettings(): Promise<ToolSettings> {

@@ -1,0 +1,185 @@
+/** The employee’s page: what a screen is offered, and what the person’s actions do to it. */
+import { deleteDB, openDB } from 'idb';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { closeDb, DB_NAME, getDb } from '@/utils/db';
+import { readSettings } from '@/utils/settings/settings';
+import { DEMO_SOURCE } from '@/utils/sync/engine';
+import { JIRA_BOARD as board } from '../contexts';
+import { background, catalog, optionsBackground, serve, tipCatalog } from './harness';
+
+afterEach(async () => {
+  await closeDb();
+  await deleteDB(DB_NAME);
+});
+
+describe('the page handlers', () => {
+  it('loads the built-in catalog on first use and answers from the cache', async () => {
+    const { fetchFn, calls } = serve(catalog(['Plan a sprint on the board', 'Close a sprint']));
+    const bg = background(fetchFn);
+    const { matches } = await bg.matchPage({ context: board });
+    expect(calls).toEqual(['chrome-extension://test/catalog/demo.json']);
+    expect(matches.map((m) => m.item.title)).toContain('Plan a sprint on the board');
+    expect(matches[0]?.item.id).toMatch(/^builtin-demo:/);
+    // A second worker life reads IndexedDB and does not fetch again.
+    await closeDb();
+    await background(fetchFn).matchPage({ context: board });
+    expect(calls).toHaveLength(1);
+  });
+
+  it('shows nothing from the demo content once it is switched off', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    expect((await bg.matchPage({ context: board })).matches).not.toHaveLength(0);
+    const { sources } = await bg.setSourceEnabled({ sourceId: DEMO_SOURCE.id, enabled: false });
+    expect(sources.find((s) => s.id === DEMO_SOURCE.id)?.enabled).toBe(false);
+    expect((await bg.matchPage({ context: board })).matches).toEqual([]);
+  });
+
+  it('keeps the last good items when a sync fails, and records why', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board']), 'not json {').fetchFn);
+    await bg.matchPage({ context: board });
+    await bg.syncBuiltins();
+    const { sources } = await bg.listSources();
+    const demo = sources.find((s) => s.id === DEMO_SOURCE.id);
+    expect(demo?.status.error).toMatch(/not valid JSON/);
+    expect(demo?.status.itemCount).toBe(1);
+    expect((await bg.matchPage({ context: board })).matches).toHaveLength(1);
+  });
+
+  it('drops corrupt cached records instead of failing', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    await bg.listSources();
+    const db = await getDb();
+    await db.put('items', {
+      id: 'builtin-demo:bad',
+      sourceId: 'builtin-demo',
+      url: 'javascript:alert(1)',
+    } as never);
+    await closeDb();
+    const { matches } = await background(serve(catalog([])).fetchFn).matchPage({ context: board });
+    expect(matches.map((m) => m.item.id)).toEqual(['builtin-demo:i0']);
+    expect(await (await getDb()).get('items', 'builtin-demo:bad')).toBeUndefined();
+  });
+
+  it('rebuilds a database left by a newer version instead of dying', async () => {
+    const newer = await openDB(DB_NAME, 99, { upgrade: (db) => void db.createObjectStore('future') });
+    newer.close();
+    const { matches } = await background(serve(catalog(['Plan a sprint on the board'])).fetchFn).matchPage({
+      context: board,
+    });
+    expect(matches).toHaveLength(1);
+  });
+
+  it('remembers votes, dismissals and snoozes, and records events without page URLs', async () => {
+    const now = Date.parse('2026-11-23T10:00:00Z');
+    const bg = background(
+      serve(catalog(['Plan a sprint on the board', 'Close a sprint'])).fetchFn,
+      () => now,
+    );
+    const first = await bg.matchPage({ context: board });
+    expect(first.matches).toHaveLength(2);
+    const [a, b] = first.matches.map((m) => m.item.id) as [string, string];
+    await bg.recordAction({ itemId: a, action: 'helpful', tool: 'jira', area: 'board' });
+    await bg.recordAction({ itemId: b, action: 'dismiss', tool: 'jira', area: 'board' });
+    await closeDb();
+    const again = await background(serve(catalog([])).fetchFn, () => now).matchPage({ context: board });
+    expect(again.matches.map((m) => m.item.id)).toEqual([a]);
+    expect(again.votes).toEqual({ [a]: 'helpful' });
+    const events = await (await getDb()).getAll('events');
+    expect(events.map((e) => e.type)).toEqual([
+      'impression',
+      'impression',
+      'helpful',
+      'dismiss',
+      'impression',
+    ]);
+    expect(JSON.stringify(events)).not.toContain('atlassian.net');
+  });
+
+  it('announces a current tip once, within the budget', async () => {
+    let now = Date.parse('2026-11-23T10:00:00Z');
+    const bg = background(serve(tipCatalog).fetchFn, () => now);
+    const first = await bg.matchPage({ context: board });
+    expect(first.announce).toBe('builtin-demo:t1');
+    now += 3 * 3600_000;
+    expect((await bg.matchPage({ context: board })).announce).toBeUndefined();
+  });
+
+  it('stays silent on a paused site', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    await bg.setSitePaused({ host: 'acme.atlassian.net', paused: true });
+    expect((await readSettings()).pausedSites).toEqual(['acme.atlassian.net']);
+    expect((await bg.matchPage({ context: board })).matches).toEqual([]);
+    await bg.setSitePaused({ host: 'acme.atlassian.net', paused: false });
+    expect((await bg.matchPage({ context: board })).matches).toHaveLength(1);
+  });
+
+  it('answers a cold worker from the index snapshot without re-indexing the items', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board'])).fetchFn);
+    const first = await bg.matchPage({ context: board });
+    const db = await getDb();
+    await vi.waitUntil(async () => (await db.get('meta', 'matchIndex')) !== undefined);
+    // Take the items away: only the snapshot can answer now.
+    await db.clear('items');
+    await closeDb();
+    const cold = await background(serve(catalog([])).fetchFn).matchPage({ context: board });
+    expect(cold.matches.map((m) => m.item.id)).toEqual(first.matches.map((m) => m.item.id));
+  });
+
+  it('keeps one attention budget across tools over a working day of page views', async () => {
+    const tools = ['jira', 'github', 'salesforce', 'slack'];
+    const FEATURES = [
+      'kanban',
+      'roadmaps',
+      'insights',
+      'automation',
+      'templates',
+      'approvals',
+      'forecasts',
+      'webhooks',
+    ];
+    const tips = JSON.stringify({
+      version: 1,
+      items: tools.flatMap((tool) =>
+        FEATURES.map((feature, i) => ({
+          id: `${tool}-${i}`,
+          kind: 'tip',
+          title: `Try ${feature} in ${tool}`,
+          summary: `A new capability: ${feature}.`,
+          url: `https://kb.example/${tool}/${i}`,
+          tools: [tool],
+          tags: [feature],
+          updatedAt: '2026-10-01',
+        })),
+      ),
+    });
+    const start = new Date(2026, 10, 23, 8, 0).getTime(); // 08:00 local time
+    let now = start;
+    const bg = background(serve(tips).fetchFn, () => now);
+    const announced: number[] = [];
+    let offered = 0;
+    for (let view = 0; view < 400; view++) {
+      now = start + view * 90_000; // a page view every 90 s, 10 hours in all
+      const tool = tools[view % tools.length] as string;
+      const feature = FEATURES[Math.floor(view / tools.length) % FEATURES.length] as string;
+      const context = { ...board, tool, url: `https://example.com/${tool}`, headings: [`Team ${feature}`] };
+      const { matches, announce } = await bg.matchPage({ context });
+      if (matches.some((m) => m.item.kind === 'tip')) offered++;
+      if (announce) announced.push(now);
+    }
+    expect(offered).toBeGreaterThan(300); // tips were on offer on almost every page…
+    expect(announced).toHaveLength(3); // …but only three announced themselves
+    for (let i = 1; i < announced.length; i++) {
+      expect((announced[i] as number) - (announced[i - 1] as number)).toBeGreaterThanOrEqual(60 * 60_000);
+    }
+  });
+});
+
+describe('settings the page obeys', () => {
+  it('stays silent on a tool an admin switched off', async () => {
+    const { bg } = optionsBackground();
+    expect((await bg.matchPage({ context: board })).matches.length).toBeGreaterThan(0);
+    await bg.saveSettings({ change: { disabledTools: ['jira'] } });
+    expect((await bg.matchPage({ context: board })).matches).toEqual([]);
+    expect((await bg.matchPage({ context: { ...board, tool: 'github' } })).matches).toEqual([]);
+  });
+});

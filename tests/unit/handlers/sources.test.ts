@@ -1,0 +1,91 @@
+/** The source handlers: the person’s own sources added, switched, synced, checked and removed. */
+import { deleteDB } from 'idb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { closeDb, DB_NAME, getDb } from '@/utils/db';
+import { readOwnSettings } from '@/utils/settings/settings';
+import { background, catalog, NOW, optionsBackground, serve, teamFeed } from './harness';
+
+afterEach(async () => {
+  await closeDb();
+  await deleteDB(DB_NAME);
+});
+
+describe('the source handlers', () => {
+  it('refuses to switch a source that does not exist', async () => {
+    const bg = background(serve(catalog([])).fetchFn);
+    await expect(bg.setSourceEnabled({ sourceId: 'nope', enabled: false })).rejects.toThrow(/no source/);
+  });
+
+  it("keeps an own source's credentials apart, sends them only to it, and removes everything on remove", async () => {
+    const requests: { url: string; auth: string | null }[] = [];
+    const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      requests.push({ url, auth: new Headers(init?.headers).get('authorization') });
+      if (url.startsWith('chrome-extension://')) return new Response(catalog(['Plan a sprint on the board']));
+      return new Response(catalog(['Team sprint rules']), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof fetch;
+    const bg = background(fetchFn);
+    const source = {
+      id: 'team',
+      type: 'catalog',
+      name: 'Team',
+      url: 'https://kb.corp.example/team.json',
+      tools: ['jira'],
+    };
+    const { sources } = await bg.saveSource({ source, auth: { kind: 'bearer', token: 's3cret' } });
+    expect(sources.find((s) => s.id === 'team')).toMatchObject({ origin: 'own', status: { itemCount: 1 } });
+    expect(JSON.stringify(sources)).not.toContain('s3cret');
+    const stored = await fakeBrowser.storage.local.get(['settings', 'sourceSecrets']);
+    expect(JSON.stringify(stored.settings)).not.toContain('s3cret');
+    expect(stored.sourceSecrets).toEqual({ team: { kind: 'bearer', token: 's3cret' } });
+    expect(requests.find((r) => r.url.startsWith('https://kb.corp.example'))?.auth).toBe('Bearer s3cret');
+    expect(
+      requests.filter((r) => !r.url.startsWith('https://kb.corp.example')).every((r) => r.auth === null),
+    ).toBe(true);
+
+    const after = await bg.removeSource({ sourceId: 'team' });
+    expect(after.sources.some((s) => s.id === 'team')).toBe(false);
+    expect((await fakeBrowser.storage.local.get('sourceSecrets')).sourceSecrets).toEqual({});
+    expect(await (await getDb()).getAllFromIndex('items', 'bySource', 'team')).toEqual([]);
+  });
+});
+
+describe('the person’s own sources', () => {
+  it('can be switched off and on: off means not synced, not scheduled and not shown', async () => {
+    const { bg, requests } = optionsBackground();
+    await bg.saveSource({ source: teamFeed });
+    expect((await bg.schedule()).map((entry) => entry.id)).toEqual(['team']);
+    const off = await bg.setSourceEnabled({ sourceId: 'team', enabled: false });
+    expect(off.sources.find((source) => source.id === 'team')).toMatchObject({
+      enabled: false,
+      origin: 'own',
+    });
+    expect(await bg.schedule()).toEqual([]);
+    const fetched = requests.length;
+    await bg.syncById('team');
+    expect(requests).toHaveLength(fetched);
+    const titles = async () =>
+      (await bg.searchItems({ query: 'sprint review checklist' })).hits.map((i) => i.title);
+    expect(await titles()).toEqual([]);
+    await bg.setSourceEnabled({ sourceId: 'team', enabled: true });
+    expect(await titles()).toEqual(['Sprint review checklist for the board']);
+    expect((await readOwnSettings()).sources[0]).not.toHaveProperty('enabled');
+  });
+
+  it('have a content health report', async () => {
+    const { bg } = optionsBackground(() => NOW);
+    await bg.saveSource({ source: teamFeed });
+    const health = await bg.sourceHealth({ sourceId: 'team' });
+    expect(health.items).toBe(1);
+    expect(health.overLong.count).toBe(1);
+    expect(health.overLong.examples[0]?.detail).toBeGreaterThan(2);
+    expect(health.droppedLinks).toBe(1);
+    const demoHealth = await bg.sourceHealth({ sourceId: 'builtin-demo' });
+    expect(demoHealth.noSummary.examples.map((e) => e.title)).toEqual(['New: sprint insights on the board']);
+    expect(demoHealth.stale.count).toBe(1);
+    await expect(bg.sourceHealth({ sourceId: 'nope' })).rejects.toThrow(/no source/);
+  });
+});
