@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Size of the content script's non-UI part: what runs on every tool page before anything matched
- * (detection, admin rules, context extraction, messaging, page settings, screen watching and the
+ * (detection, admin rules, context extraction, messaging — `send`, and the router that answers the
+ * popup's `describePage` — page settings, screen watching and the
  * browser API polyfill), bundled and minified like the build, and its gzip size. The full built
  * content script (with the Preact UI) is reported beside it when a build exists.
  */
@@ -14,10 +15,12 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = `
   import { detectWithRules } from './utils/rules/tool-rules';
   import { extractContext } from './utils/context';
-  import { sendMessage } from './utils/messages';
+  import { send } from './utils/messages/send';
+  import { route } from './utils/messages/route';
+  import { empty } from './utils/messages/payload';
   import { loadPageSettings, onPageSettingsChanged } from './utils/settings/page-settings';
   import { watchScreen } from './entrypoints/content/watch';
-  globalThis.keep = { detectWithRules, extractContext, sendMessage, loadPageSettings, onPageSettingsChanged, watchScreen };
+  globalThis.keep = { detectWithRules, extractContext, send, route, empty, loadPageSettings, onPageSettingsChanged, watchScreen };
 `;
 const result = await build({
   stdin: { contents: entry, resolveDir: root, loader: 'ts' },
