@@ -5,12 +5,13 @@
  * wakes a stopped worker.
  */
 import { defineBackground } from 'wxt/utils/define-background';
-import { type Browser, browser } from '@/utils/browser';
+import { browser } from '@/utils/browser';
 import { createBackground, type Effect } from '@/utils/handlers';
+import { reconcileSourceAlarms, sourceOfAlarm } from '@/utils/handlers/state/source-alarms';
 import { englishReason, type ReasonText } from '@/utils/match';
-import { PROGRESS_PORT, type SyncProgress } from '@/utils/messages/progress';
+import { acceptProgressPorts } from '@/utils/messages/progress';
 import { SENT_FROM_TABS } from '@/utils/messages/protocol';
-import { route, senderKind } from '@/utils/messages/route';
+import { route } from '@/utils/messages/route';
 import { originPattern } from '@/utils/rules/tool-rules';
 
 const OUTBOX_ALARM = 'signpost-outbox';
@@ -18,8 +19,6 @@ const OUTBOX_ALARM = 'signpost-outbox';
 const REPORT_ALARM = 'signpost-reports';
 /** Hourly: compaction, daily reports. */
 const HOUSEKEEPING_ALARM = 'signpost-housekeeping';
-/** Followed by the source id. */
-const SOURCE_ALARM = 'signpost-sync:';
 
 const reasonText: ReasonText = (key, subs) => browser.i18n.getMessage(key, subs) || englishReason(key, subs);
 
@@ -31,22 +30,7 @@ async function wakeAt(name: string, when: number | null): Promise<void> {
 
 export default defineBackground(() => {
   // Options pages that want "Sync now" progress; only Signpost's own pages may connect.
-  const progressPorts = new Set<Browser.Runtime.Port>();
-  browser.runtime.onConnect.addListener((port) => {
-    const from = port.sender
-      ? senderKind(port.sender, browser.runtime.id, browser.runtime.getURL('/'))
-      : null;
-    if (port.name !== PROGRESS_PORT || from !== 'extension') {
-      port.disconnect();
-      return;
-    }
-    progressPorts.add(port);
-    port.onDisconnect.addListener(() => progressPorts.delete(port));
-  });
-  const progress = (sourceId: string, done: number, total?: number) => {
-    const update: SyncProgress = { sourceId, done, ...(total !== undefined ? { total } : {}) };
-    for (const port of progressPorts) port.postMessage(update);
-  };
+  const progress = acceptProgressPorts();
 
   const { handlers, tasks } = createBackground({
     progress,
@@ -69,21 +53,7 @@ export default defineBackground(() => {
 
   /** One alarm per configured source at its interval; sources that never synced sync now. */
   const scheduleSources = async () => {
-    const wanted = await tasks.schedule();
-    const existing = (await browser.alarms.getAll()).filter((alarm) => alarm.name.startsWith(SOURCE_ALARM));
-    for (const alarm of existing) {
-      const source = wanted.find((entry) => `${SOURCE_ALARM}${entry.id}` === alarm.name);
-      if (!source || alarm.periodInMinutes !== source.intervalMinutes) await browser.alarms.clear(alarm.name);
-    }
-    for (const { id, intervalMinutes } of wanted) {
-      const name = `${SOURCE_ALARM}${id}`;
-      if (!(await browser.alarms.get(name))) {
-        await browser.alarms.create(name, {
-          periodInMinutes: intervalMinutes,
-          delayInMinutes: intervalMinutes,
-        });
-      }
-    }
+    await reconcileSourceAlarms(browser.alarms, await tasks.schedule());
     await tasks.syncNew();
   };
   /** The hourly housekeeping alarm (kept across restarts), and one run now. */
@@ -127,9 +97,8 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void deliver();
     if (alarm.name === HOUSEKEEPING_ALARM || alarm.name === REPORT_ALARM) void housekeeping();
-    if (alarm.name.startsWith(SOURCE_ALARM)) {
-      tasks.syncById(alarm.name.slice(SOURCE_ALARM.length)).catch((error: unknown) => console.warn(error));
-    }
+    const sourceId = sourceOfAlarm(alarm.name);
+    if (sourceId !== null) tasks.syncById(sourceId).catch((error: unknown) => console.warn(error));
   });
   // A policy arriving or changing: new sources, new rules, maybe a report endpoint.
   browser.storage.onChanged.addListener((_changes, area) => {
