@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
+import type { OutboxEntry } from '@/utils/delivery/outbox';
 import {
   COMMENT_MAX,
   FLAG_REASONS,
   type FlagReason,
   MISSING_TITLE_MAX,
-  type OutboxEntry,
   type Reaction,
-} from '@/utils/delivery/outbox';
+} from '@/utils/delivery/reactions';
 import type { KnowledgeItem } from '@/utils/model';
 import { useT } from './i18n';
 

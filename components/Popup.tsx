@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Reaction } from '@/utils/delivery/outbox';
+import type { Reaction } from '@/utils/delivery/reactions';
 import type { Activity } from '@/utils/messages';
 import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { ActivityList, ItemReactions } from './Champion';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/delivery/outbox';
+import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/delivery/reactions';
 import type { WebhookSettings as Webhook } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
 import { useT } from './i18n';

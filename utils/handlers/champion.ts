@@ -5,6 +5,7 @@
 import { getDb } from '../db';
 import { newEntry } from '../delivery/outbox';
 import { validateReaction } from '../delivery/reactions';
+import { LIMITS } from '../limits';
 import { recordEvents } from '../measurement/event-log';
 import { makeEvent } from '../measurement/events';
 import { empty } from '../messages/payload';
@@ -18,10 +19,10 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
   return defineHandlers({
     searchItems: {
       validate(payload) {
-        if (!isRecord(payload) || typeof payload.query !== 'string' || payload.query.length > 200)
+        if (!isRecord(payload) || typeof payload.query !== 'string' || payload.query.length > LIMITS.query)
           return null;
         const { tool, kind } = payload;
-        if (tool !== undefined && (typeof tool !== 'string' || tool.length > 60)) return null;
+        if (tool !== undefined && (typeof tool !== 'string' || tool.length > LIMITS.toolId)) return null;
         if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
         return { query: payload.query, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
       },
@@ -37,7 +38,7 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
     /** Counts a search that found nothing: the query text only, as a content-gap signal. */
     recordGap: {
       validate: (payload) =>
-        isRecord(payload) && typeof payload.query === 'string' && payload.query.length <= 200
+        isRecord(payload) && typeof payload.query === 'string' && payload.query.length <= LIMITS.query
           ? { query: payload.query }
           : null,
       async handle({ query }) {
@@ -58,7 +59,7 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
     /** Stores an endorsement or flag in the outbox (before answering), then tries to deliver it. */
     react: {
       validate(payload) {
-        if (!isRecord(payload) || typeof payload.itemId !== 'string' || payload.itemId.length > 300)
+        if (!isRecord(payload) || typeof payload.itemId !== 'string' || payload.itemId.length > LIMITS.itemId)
           return null;
         const reaction = validateReaction(payload.reaction);
         return reaction ? { itemId: payload.itemId, reaction } : null;
@@ -97,7 +98,7 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
 
     retryDelivery: {
       validate: (payload) =>
-        isRecord(payload) && typeof payload.key === 'string' && payload.key.length <= 100
+        isRecord(payload) && typeof payload.key === 'string' && payload.key.length <= LIMITS.outboxKey
           ? { key: payload.key }
           : null,
       async handle({ key }) {

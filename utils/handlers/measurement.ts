@@ -1,6 +1,7 @@
 /** The measurement dashboard and its CSV exports (options page). */
 
 import { getDb } from '../db';
+import { LIMITS } from '../limits';
 import { loadDashboard, titlesOf } from '../measurement/dashboard';
 import { packIfBehind, readDailyRows, readRawEvents } from '../measurement/event-log';
 import { dayOf, rawCutoff } from '../measurement/events';
@@ -19,7 +20,7 @@ export function measurementHandlers({ deps, now }: State) {
         if (!isRecord(payload) || !isDay(payload.from) || !isDay(payload.to) || payload.from > payload.to)
           return null;
         const { tool, kind } = payload;
-        if (tool !== undefined && (typeof tool !== 'string' || tool.length > 60)) return null;
+        if (tool !== undefined && (typeof tool !== 'string' || tool.length > LIMITS.toolId)) return null;
         if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
         return { from: payload.from, to: payload.to, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
       },
@@ -58,8 +59,8 @@ export function measurementHandlers({ deps, now }: State) {
       validate: (payload) =>
         isRecord(payload) &&
         Array.isArray(payload.ids) &&
-        payload.ids.length <= 200 &&
-        payload.ids.every((id) => typeof id === 'string' && id.length <= 300)
+        payload.ids.length <= LIMITS.idsPerRequest &&
+        payload.ids.every((id) => typeof id === 'string' && id.length <= LIMITS.itemId)
           ? { ids: payload.ids as string[] }
           : null,
       handle: async ({ ids }) => ({ titles: await titlesOf(await getDb(), ids) }),

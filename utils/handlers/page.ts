@@ -3,6 +3,7 @@
  * Signpost on a site. `matchPage`, `recordAction` and `pauseSite` come from the content script.
  */
 import { getDb } from '../db';
+import { LIMITS } from '../limits';
 import { matchItems } from '../match';
 import {
   applyAction,
@@ -79,10 +80,15 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
       validate(payload) {
         if (!isRecord(payload)) return null;
         const { itemId, action, tool, area } = payload;
-        if (typeof itemId !== 'string' || !itemId || itemId.length > 300 || !ACTIONS.includes(action))
+        if (
+          typeof itemId !== 'string' ||
+          !itemId ||
+          itemId.length > LIMITS.itemId ||
+          !ACTIONS.includes(action)
+        )
           return null;
-        if (typeof tool !== 'string' || !tool || tool.length > 60) return null;
-        if (area !== undefined && (typeof area !== 'string' || area.length > 60)) return null;
+        if (typeof tool !== 'string' || !tool || tool.length > LIMITS.toolId) return null;
+        if (area !== undefined && (typeof area !== 'string' || area.length > LIMITS.area)) return null;
         const request: Request<'recordAction'> = { itemId, action: action as ItemAction, tool };
         if (area) request.area = area;
         return request;

@@ -4,6 +4,7 @@
  */
 
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
+import { LIMITS } from '../limits';
 import { empty } from '../messages/payload';
 import { EDITABLE_SETTINGS, type SettingsChange, type SettingsView } from '../messages/views';
 import { isHttpUrl, isRecord } from '../model';
@@ -18,7 +19,7 @@ import { defineHandlers } from './types';
 
 /** An imported configuration: text, at most 1 MB. */
 const configText = (payload: unknown): { text: string } | null =>
-  isRecord(payload) && typeof payload.text === 'string' && payload.text.length <= 1_000_000
+  isRecord(payload) && typeof payload.text === 'string' && payload.text.length <= LIMITS.configText
     ? { text: payload.text }
     : null;
 
@@ -76,7 +77,8 @@ export function settingsHandlers({ caches, deps, outbox, sources }: State) {
 
     saveWebhook: {
       validate(payload) {
-        if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > 2048) return null;
+        if (!isRecord(payload) || typeof payload.url !== 'string' || payload.url.length > LIMITS.url)
+          return null;
         if (!(WEBHOOK_FORMATS as readonly unknown[]).includes(payload.format)) return null;
         return { url: payload.url.trim(), format: payload.format as WebhookFormat };
       },

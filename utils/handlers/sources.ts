@@ -4,12 +4,14 @@
  */
 
 import { getDb } from '../db';
+import { LIMITS } from '../limits';
 import { contentHealth } from '../measurement/content-health';
 import { empty } from '../messages/payload';
 import { isHttpUrl, isRecord, parseKnowledgeItem } from '../model';
 import { parseAuth } from '../settings/credentials';
 import { parseSources } from '../settings/policy';
-import { readSecret, readSettings } from '../settings/settings';
+import { readSecret } from '../settings/secrets';
+import { readSettings } from '../settings/settings';
 import { detectSource } from '../sources/detect';
 import { previewSource, probeFetch } from '../sync/engine';
 import type { State } from './state';
@@ -17,7 +19,9 @@ import { allSources, sourceViews } from './state/source-list';
 import { defineHandlers } from './types';
 
 function sourceIdOnly(payload: unknown): { sourceId: string } | null {
-  return isRecord(payload) && typeof payload.sourceId === 'string' && payload.sourceId.length <= 100
+  return isRecord(payload) &&
+    typeof payload.sourceId === 'string' &&
+    payload.sourceId.length <= LIMITS.sourceId
     ? { sourceId: payload.sourceId }
     : null;
 }
@@ -91,7 +95,7 @@ export function sourceHandlers({ builtins, sources, syncDeps, now }: State) {
         if (
           typeof sourceId !== 'string' ||
           !sourceId ||
-          sourceId.length > 200 ||
+          sourceId.length > LIMITS.sourceId ||
           typeof enabled !== 'boolean'
         )
           return null;
@@ -125,7 +129,7 @@ export function sourceHandlers({ builtins, sources, syncDeps, now }: State) {
 
     detectSource: {
       validate: (payload) =>
-        isRecord(payload) && typeof payload.url === 'string' && payload.url.length <= 2048
+        isRecord(payload) && typeof payload.url === 'string' && payload.url.length <= LIMITS.url
           ? { url: payload.url.trim() }
           : null,
       async handle({ url }) {

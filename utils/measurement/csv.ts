@@ -3,7 +3,8 @@
  * target needs one and turns the text into a download.
  */
 
-import { isoTime, type OutboxEntry } from '../delivery/outbox';
+import type { OutboxEntry } from '../delivery/outbox';
+import { isoTime } from '../delivery/webhook-formats';
 import { type DailyRow, EVENT_TYPES, type SignpostEvent } from './events';
 
 export type CsvValue = string | number | null | undefined;

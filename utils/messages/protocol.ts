@@ -15,8 +15,9 @@ import type { DashboardView } from '../measurement/dashboard';
 import type { DailyRow, SignpostEvent } from '../measurement/events';
 import type { ItemKind, KnowledgeItem, Match, PageContext, SourceView } from '../model';
 import type { Config } from '../settings/config-file';
+import type { SourceAuth } from '../settings/credentials';
 import type { Detection } from '../sources/detect';
-import type { Preview, SourceAuth } from '../sync/engine';
+import type { Preview } from '../sync/engine';
 import type {
   Activity,
   ConfigCheck,

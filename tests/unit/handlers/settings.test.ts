@@ -3,7 +3,8 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
-import { readOwnSettings, readSecret } from '@/utils/settings/settings';
+import { readSecret } from '@/utils/settings/secrets';
+import { readOwnSettings } from '@/utils/settings/settings';
 import { optionsBackground, teamFeed } from './harness';
 
 afterEach(async () => {

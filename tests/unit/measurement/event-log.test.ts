@@ -1,6 +1,6 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { closeDb, DB_NAME, type Db, getDb } from '@/utils/db';
+import { closeDb, DB_NAME, DB_VERSION, type Db, getDb } from '@/utils/db';
 import {
   compactEvents,
   packFinishedDays,
@@ -165,7 +165,7 @@ describe('the database upgrade to version 4', () => {
       await v3.add('events', event);
     v3.close();
     const db = await getDb();
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(DB_VERSION);
     const rows = await readDailyRows(db, dayOf(NOW), dayOf(NOW));
     expect(rows).toEqual(
       expect.arrayContaining([

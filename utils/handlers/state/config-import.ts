@@ -11,9 +11,9 @@ import {
   type ConfigRead,
   parseConfigFile,
 } from '../../settings/config-file';
+import type { SourceAuth } from '../../settings/credentials';
 import { policyKeys } from '../../settings/policy';
 import { readOwnSettings, readPolicy, type Settings, updateSettings } from '../../settings/settings';
-import type { SourceAuth } from '../../sync/engine';
 
 /** Checks a configuration file against the settings in force; nothing is written. */
 export async function checkConfig(text: string): Promise<{ read: ConfigRead; check: ConfigCheck }> {

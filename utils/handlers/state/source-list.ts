@@ -4,9 +4,11 @@
  */
 import { getDb } from '../../db';
 import type { SourceConfig, SourceView } from '../../model';
+import type { SourceAuth } from '../../settings/credentials';
 import type { PolicySource } from '../../settings/policy';
-import { readPolicy, readSecret, readSettings, type Settings } from '../../settings/settings';
-import { DEMO_SOURCE, type SourceAuth } from '../../sync/engine';
+import { readSecret } from '../../settings/secrets';
+import { readPolicy, readSettings, type Settings } from '../../settings/settings';
+import { DEMO_SOURCE } from '../../sync/engine';
 
 /** Built-in sources, then the policy's, then the person's own (from the options page). */
 export async function allSources(): Promise<SourceConfig[]> {

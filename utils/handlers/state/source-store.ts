@@ -5,9 +5,11 @@
  */
 import { getDb, replaceSourceItems } from '../../db';
 import type { SourceConfig, SourceStatus } from '../../model';
+import type { SourceAuth } from '../../settings/credentials';
 import { parseSources } from '../../settings/policy';
-import { readPolicy, readSettings, updateSettings, writeSecret } from '../../settings/settings';
-import { DEMO_SOURCE, type SourceAuth, type SyncDeps, syncSource } from '../../sync/engine';
+import { writeSecret } from '../../settings/secrets';
+import { readPolicy, readSettings, updateSettings } from '../../settings/settings';
+import { DEMO_SOURCE, type SyncDeps, syncSource } from '../../sync/engine';
 import { allSources } from './source-list';
 
 export interface SourceStore {
