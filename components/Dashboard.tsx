@@ -11,8 +11,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FLAG_REASONS } from '@/utils/delivery/reactions';
+import type { Counts } from '@/utils/measurement/daily';
 import type { DashboardView } from '@/utils/measurement/dashboard';
-import { type Counts, shiftDay } from '@/utils/measurement/events';
+import { shiftDay } from '@/utils/measurement/days';
 import type { ItemKind } from '@/utils/model';
 import { REASON_KEYS } from './Champion';
 import { BarChart, HorizontalBarChart } from './charts';

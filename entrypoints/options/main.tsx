@@ -16,7 +16,7 @@ import { downloadText } from '@/utils/download';
 import { setDocumentLanguage, t } from '@/utils/i18n';
 import { dailyRowsToCsv, eventsToCsv } from '@/utils/measurement/csv';
 import { dashboardFromReports, namedItems } from '@/utils/measurement/dashboard';
-import { dayOf } from '@/utils/measurement/events';
+import { dayOf } from '@/utils/measurement/days';
 import { parseReportFile } from '@/utils/measurement/report';
 import {
   PROGRESS_PORT,

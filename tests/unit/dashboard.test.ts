@@ -19,8 +19,10 @@ import {
 } from '@/components/Dashboard';
 import { I18n } from '@/components/i18n';
 import type { Translate } from '@/utils/i18n';
+import type { DailyRow } from '@/utils/measurement/daily';
 import type { DashboardView } from '@/utils/measurement/dashboard';
-import { computeFigures, type DailyRow, daysBetween, shiftDay } from '@/utils/measurement/events';
+import { daysBetween, shiftDay } from '@/utils/measurement/days';
+import { computeFigures } from '@/utils/measurement/figures';
 
 const MESSAGES: Record<string, { message: string }> = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'),

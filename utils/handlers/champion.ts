@@ -5,7 +5,7 @@
 import { getDb } from '../db';
 import { newEntry } from '../delivery/outbox';
 import { validateReaction } from '../delivery/reactions';
-import { LIMITS } from '../limits';
+import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { recordEvents } from '../measurement/event-log';
 import { makeEvent } from '../measurement/events';
 import { empty } from '../messages/payload';
@@ -19,7 +19,11 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
   return defineHandlers({
     searchItems: {
       validate(payload) {
-        if (!isRecord(payload) || typeof payload.query !== 'string' || payload.query.length > LIMITS.query)
+        if (
+          !isRecord(payload) ||
+          typeof payload.query !== 'string' ||
+          payload.query.length > MESSAGE_LIMITS.query
+        )
           return null;
         const { tool, kind } = payload;
         if (tool !== undefined && (typeof tool !== 'string' || tool.length > LIMITS.toolId)) return null;
@@ -38,7 +42,7 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
     /** Counts a search that found nothing: the query text only, as a content-gap signal. */
     recordGap: {
       validate: (payload) =>
-        isRecord(payload) && typeof payload.query === 'string' && payload.query.length <= LIMITS.query
+        isRecord(payload) && typeof payload.query === 'string' && payload.query.length <= MESSAGE_LIMITS.query
           ? { query: payload.query }
           : null,
       async handle({ query }) {
@@ -59,7 +63,11 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
     /** Stores an endorsement or flag in the outbox (before answering), then tries to deliver it. */
     react: {
       validate(payload) {
-        if (!isRecord(payload) || typeof payload.itemId !== 'string' || payload.itemId.length > LIMITS.itemId)
+        if (
+          !isRecord(payload) ||
+          typeof payload.itemId !== 'string' ||
+          payload.itemId.length > MESSAGE_LIMITS.itemId
+        )
           return null;
         const reaction = validateReaction(payload.reaction);
         return reaction ? { itemId: payload.itemId, reaction } : null;
@@ -98,7 +106,7 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
 
     retryDelivery: {
       validate: (payload) =>
-        isRecord(payload) && typeof payload.key === 'string' && payload.key.length <= LIMITS.outboxKey
+        isRecord(payload) && typeof payload.key === 'string' && payload.key.length <= MESSAGE_LIMITS.outboxKey
           ? { key: payload.key }
           : null,
       async handle({ key }) {

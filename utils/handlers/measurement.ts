@@ -1,10 +1,11 @@
 /** The measurement dashboard and its CSV exports (options page). */
 
 import { getDb } from '../db';
-import { LIMITS } from '../limits';
+import { LIMITS, MESSAGE_LIMITS } from '../limits';
+import { rawCutoff } from '../measurement/daily';
 import { loadDashboard, titlesOf } from '../measurement/dashboard';
+import { dayOf } from '../measurement/days';
 import { packIfBehind, readDailyRows, readRawEvents } from '../measurement/event-log';
-import { dayOf, rawCutoff } from '../measurement/events';
 import { empty } from '../messages/payload';
 import { isRecord, parseKnowledgeItem } from '../model';
 import type { State } from './state';
@@ -59,8 +60,8 @@ export function measurementHandlers({ deps, now }: State) {
       validate: (payload) =>
         isRecord(payload) &&
         Array.isArray(payload.ids) &&
-        payload.ids.length <= LIMITS.idsPerRequest &&
-        payload.ids.every((id) => typeof id === 'string' && id.length <= LIMITS.itemId)
+        payload.ids.length <= MESSAGE_LIMITS.idsPerRequest &&
+        payload.ids.every((id) => typeof id === 'string' && id.length <= MESSAGE_LIMITS.itemId)
           ? { ids: payload.ids as string[] }
           : null,
       handle: async ({ ids }) => ({ titles: await titlesOf(await getDb(), ids) }),

@@ -3,7 +3,7 @@
  * Signpost on a site. `matchPage`, `recordAction` and `pauseSite` come from the content script.
  */
 import { getDb } from '../db';
-import { LIMITS } from '../limits';
+import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { matchItems } from '../match';
 import {
   applyAction,
@@ -83,7 +83,7 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
         if (
           typeof itemId !== 'string' ||
           !itemId ||
-          itemId.length > LIMITS.itemId ||
+          itemId.length > MESSAGE_LIMITS.itemId ||
           !ACTIONS.includes(action)
         )
           return null;

@@ -4,7 +4,7 @@
  */
 
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
-import { LIMITS } from '../limits';
+import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { empty } from '../messages/payload';
 import { EDITABLE_SETTINGS, type SettingsChange, type SettingsView } from '../messages/views';
 import { isHttpUrl, isRecord } from '../model';
@@ -19,7 +19,7 @@ import { defineHandlers } from './types';
 
 /** An imported configuration: text, at most 1 MB. */
 const configText = (payload: unknown): { text: string } | null =>
-  isRecord(payload) && typeof payload.text === 'string' && payload.text.length <= LIMITS.configText
+  isRecord(payload) && typeof payload.text === 'string' && payload.text.length <= MESSAGE_LIMITS.configText
     ? { text: payload.text }
     : null;
 

@@ -4,7 +4,7 @@
  */
 
 import { getDb } from '../db';
-import { LIMITS } from '../limits';
+import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { contentHealth } from '../measurement/content-health';
 import { empty } from '../messages/payload';
 import { isHttpUrl, isRecord, parseKnowledgeItem } from '../model';
@@ -21,7 +21,7 @@ import { defineHandlers } from './types';
 function sourceIdOnly(payload: unknown): { sourceId: string } | null {
   return isRecord(payload) &&
     typeof payload.sourceId === 'string' &&
-    payload.sourceId.length <= LIMITS.sourceId
+    payload.sourceId.length <= MESSAGE_LIMITS.sourceId
     ? { sourceId: payload.sourceId }
     : null;
 }
@@ -95,7 +95,7 @@ export function sourceHandlers({ builtins, sources, syncDeps, now }: State) {
         if (
           typeof sourceId !== 'string' ||
           !sourceId ||
-          sourceId.length > LIMITS.sourceId ||
+          sourceId.length > MESSAGE_LIMITS.sourceId ||
           typeof enabled !== 'boolean'
         )
           return null;

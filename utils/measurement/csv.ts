@@ -5,7 +5,8 @@
 
 import type { OutboxEntry } from '../delivery/outbox';
 import { isoTime } from '../delivery/webhook-formats';
-import { type DailyRow, EVENT_TYPES, type SignpostEvent } from './events';
+import type { DailyRow } from './daily';
+import { EVENT_TYPES, type SignpostEvent } from './events';
 
 export type CsvValue = string | number | null | undefined;
 

@@ -11,8 +11,9 @@
 import type { Reaction, WebhookFormat } from '../delivery/reactions';
 import type { ItemAction } from '../match/feedback';
 import type { ContentHealth } from '../measurement/content-health';
+import type { DailyRow } from '../measurement/daily';
 import type { DashboardView } from '../measurement/dashboard';
-import type { DailyRow, SignpostEvent } from '../measurement/events';
+import type { SignpostEvent } from '../measurement/events';
 import type { ItemKind, KnowledgeItem, Match, PageContext, SourceView } from '../model';
 import type { Config } from '../settings/config-file';
 import type { SourceAuth } from '../settings/credentials';

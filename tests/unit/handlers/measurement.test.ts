@@ -2,7 +2,7 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { closeDb, DB_NAME } from '@/utils/db';
-import { dayOf, shiftDay } from '@/utils/measurement/events';
+import { dayOf, shiftDay } from '@/utils/measurement/days';
 import { JIRA_BOARD as board } from '../contexts';
 import { DAY, NOW, optionsBackground } from './harness';
 

@@ -3,8 +3,8 @@
  * and the report view the options page shows.
  */
 import { getDb } from '../../db';
+import { dayOf } from '../../measurement/days';
 import { compactEvents, packFinishedDays, packIfBehind } from '../../measurement/event-log';
-import { dayOf } from '../../measurement/events';
 import {
   deliverReports,
   makeDueReports,
