@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
+import { Field } from '@/components/shared/Field';
+import { useT } from '@/components/shared/i18n';
 import type { MessageKey } from '@/utils/i18n';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
 import type { DetectEvidence, Detection } from '@/utils/sources/detect';
 import type { Preview, SourceAuth } from '@/utils/sync';
-import { Field } from './Field';
-import { useT } from './i18n';
 
 export interface SourceDraft {
   id: string;

@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ItemList } from '@/components/shared/ItemList';
+import { useT } from '@/components/shared/i18n';
 import type { Activity } from '@/utils/messages';
 import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
 import type { Reaction } from '@/utils/outbox';
 import { ActivityList, ItemReactions } from './Champion';
-import { ItemList } from './ItemList';
-import { useT } from './i18n';
 
 export type PageState =
   | { state: 'loading' }

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ItemList } from '@/components/shared/ItemList';
+import { useT } from '@/components/shared/i18n';
 import type { ItemAction } from '@/utils/feedback';
 import type { KnowledgeItem, Match } from '@/utils/model';
-import { ItemList } from './ItemList';
-import { useT } from './i18n';
 
 export type NudgeAction = ItemAction | 'announce-dismissed';
 

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { KnowledgeItem } from '@/utils/model';
 import {
   COMMENT_MAX,
@@ -8,7 +9,6 @@ import {
   type OutboxEntry,
   type Reaction,
 } from '@/utils/outbox';
-import { useT } from './i18n';
 
 interface ReactProps {
   item: KnowledgeItem;

@@ -9,21 +9,21 @@ import axe from 'axe-core';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { niceTicks } from '@/components/charts';
+import { niceTicks } from '@/components/dashboard/charts';
 import {
   Dashboard,
   type DashboardFilterState,
   type DashboardProps,
   groupDays,
   safeHref,
-} from '@/components/Dashboard';
-import { I18n } from '@/components/i18n';
+} from '@/components/dashboard/Dashboard';
+import { I18n } from '@/components/shared/i18n';
 import type { DashboardView } from '@/utils/dashboard';
 import { computeFigures, type DailyRow, daysBetween, shiftDay } from '@/utils/events';
 import type { Translate } from '@/utils/i18n';
 
 const MESSAGES: Record<string, { message: string }> = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../public/_locales/en/messages.json'), 'utf8'),
+  readFileSync(join(import.meta.dirname, '../../../../public/_locales/en/messages.json'), 'utf8'),
 );
 
 /** English as the browser would give it: $1…$9 replaced by the substitutions. */

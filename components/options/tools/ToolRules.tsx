@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { ToolSettings } from '@/utils/messages';
 import { parseToolRules, type ToolRule } from '@/utils/rules';
 import type { Detection } from '@/utils/tools';
-import { useT } from './i18n';
 
 interface Props {
   load: () => Promise<ToolSettings>;

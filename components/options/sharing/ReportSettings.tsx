@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { MessageKey } from '@/utils/i18n';
 import type { ReportsView, SettingsView } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
 import type { DeliveryState } from '@/utils/outbox';
-import { useT } from './i18n';
 
 interface Props {
   load: () => Promise<ReportsView>;

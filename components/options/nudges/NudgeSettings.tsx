@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { describedBy, Field } from '@/components/shared/Field';
+import { useT } from '@/components/shared/i18n';
 import { BUDGET_LIMITS, type BudgetSettings } from '@/utils/budget';
 import type { MessageKey } from '@/utils/i18n';
 import type { SettingsChange, SettingsView } from '@/utils/messages';
-import { describedBy, Field } from './Field';
-import { useT } from './i18n';
 
 interface Props {
   load: () => Promise<SettingsView>;

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { ContentHealth, HealthFinding } from '@/utils/health';
 import { isHttpUrl } from '@/utils/model';
-import { useT } from './i18n';
 
 interface Props {
   sourceId: string;

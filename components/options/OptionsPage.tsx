@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
+import { Tabs } from '@/components/shared/Tabs';
 import type { MessageKey } from '@/utils/i18n';
-import { useT } from './i18n';
-import { Tabs } from './Tabs';
 
 export const OPTION_TABS = ['sources', 'tools', 'nudges', 'sharing', 'config', 'dashboard'] as const;
 export type OptionTab = (typeof OPTION_TABS)[number];

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { PolicyView as View } from '@/utils/messages';
-import { useT } from './i18n';
 
 interface Props {
   load: () => Promise<View>;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { SettingsView } from '@/utils/messages';
-import { useT } from './i18n';
 
 interface Props {
   load: () => Promise<SettingsView>;

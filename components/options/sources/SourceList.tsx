@@ -1,9 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { ContentHealth } from '@/utils/health';
 import type { SyncProgress } from '@/utils/messages';
 import type { SourceView } from '@/utils/model';
-import { useT } from './i18n';
 import { TYPE_KEYS } from './SourceEditor';
 import { SourceHealth } from './SourceHealth';
 

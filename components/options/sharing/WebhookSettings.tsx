@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
 import type { WebhookSettings as Webhook } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/outbox';
-import { useT } from './i18n';
 
 interface Props {
   load: () => Promise<Webhook>;

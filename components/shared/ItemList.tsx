@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { useT } from '@/components/shared/i18n';
 import { isHttpUrl, type KnowledgeItem, type Match } from '@/utils/model';
 import { readingMinutes } from '@/utils/text';
-import { useT } from './i18n';
 
 interface Props {
   matches: Match[];

@@ -10,13 +10,13 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { REASON_KEYS } from '@/components/popup/Champion';
+import { useT } from '@/components/shared/i18n';
 import type { DashboardView } from '@/utils/dashboard';
 import { type Counts, shiftDay } from '@/utils/events';
 import type { ItemKind } from '@/utils/model';
 import { FLAG_REASONS } from '@/utils/reactions';
-import { REASON_KEYS } from './Champion';
 import { BarChart, HorizontalBarChart } from './charts';
-import { useT } from './i18n';
 
 export interface DashboardFilterState {
   from: string;
