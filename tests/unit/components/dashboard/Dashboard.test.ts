@@ -9,17 +9,10 @@ import axe from 'axe-core';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { niceTicks } from '@/components/dashboard/charts';
-import {
-  Dashboard,
-  type DashboardFilterState,
-  type DashboardProps,
-  groupDays,
-  safeHref,
-} from '@/components/dashboard/Dashboard';
+import { Dashboard, type DashboardFilterState, type DashboardProps } from '@/components/dashboard/Dashboard';
 import { I18n } from '@/components/shared/i18n';
 import type { DashboardView } from '@/utils/dashboard';
-import { computeFigures, type DailyRow, daysBetween, shiftDay } from '@/utils/events';
+import { computeFigures, type DailyRow, shiftDay } from '@/utils/events';
 import type { Translate } from '@/utils/i18n';
 
 const MESSAGES: Record<string, { message: string }> = JSON.parse(
@@ -449,45 +442,3 @@ describe('Dashboard', () => {
 });
 
 const shiftBack = (days: number) => shiftDay(TODAY, -days);
-
-describe('dashboard helpers', () => {
-  it('accepts only web addresses as links', () => {
-    expect(safeHref('https://kb.example.com/a?b=1')).toBe('https://kb.example.com/a?b=1');
-    expect(safeHref('http://intranet/kb')).toBe('http://intranet/kb');
-    for (const url of [
-      'javascript:alert(1)',
-      'JAVASCRIPT:alert(1)',
-      ' javascript:x',
-      'data:text/html,x',
-      'kb/1',
-      '',
-    ])
-      expect(safeHref(url), url).toBeNull();
-    expect(safeHref(undefined)).toBeNull();
-  });
-
-  it('groups days by ISO week (Monday first) and by month', () => {
-    const byDay = daysBetween('2025-12-27', '2026-01-06').map((day) => ({
-      day,
-      counts: { impression: 1, open: 0 },
-    }));
-    expect(groupDays(byDay, 'week').map((bucket) => [bucket.start, bucket.impressions])).toEqual([
-      ['2025-12-22', 2],
-      ['2025-12-29', 7],
-      ['2026-01-05', 2],
-    ]);
-    expect(groupDays(byDay, 'month').map((bucket) => [bucket.start, bucket.impressions])).toEqual([
-      ['2025-12-01', 5],
-      ['2026-01-01', 6],
-    ]);
-  });
-
-  it('picks round axis ticks', () => {
-    expect(niceTicks(42)).toEqual([0, 20, 40, 60]);
-    expect(niceTicks(3)).toEqual([0, 1, 2, 3]);
-    expect(niceTicks(9)).toEqual([0, 5, 10]);
-    expect(niceTicks(100)).toEqual([0, 25, 50, 75, 100]);
-    expect(niceTicks(1234)).toEqual([0, 500, 1000, 1500]);
-    expect(niceTicks(0)).toEqual([0, 1]);
-  });
-});
