@@ -1,10 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ItemList } from '@/components/shared/ItemList';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import type { Activity } from '@/utils/messages';
 import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
 import type { Reaction } from '@/utils/outbox';
-import { ActivityList, ItemReactions } from './Champion';
+import { ActivityList } from './ActivityList';
+import { ItemReactions } from './ItemReactions';
 
 export type PageState =
   | { state: 'loading' }
@@ -60,20 +62,24 @@ function moveFocus(
 export function Popup(props: Props) {
   const { load, onOpenOptions, setPaused, search, recordGap, loadActivity, react, retry, sendNow } = props;
   const t = useT();
-  const [page, setPage] = useState<PageState>({ state: 'loading' });
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [hits, setHits] = useState<KnowledgeItem[] | null>(null);
-  const [activity, setActivity] = useState<Activity | null>(null);
   const [showActivity, setShowActivity] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
 
+  const described = useLoad(load, [load], { describe: String });
+  const page: PageState =
+    described.error !== null
+      ? { state: 'error', message: described.error }
+      : (described.value ?? { state: 'loading' });
+  // Without the person's activity (not answered), the popup offers what a champion may do.
+  const { value: activity, set: setActivity } = useLoad(loadActivity, [loadActivity]);
+
   useEffect(() => {
     input.current?.focus();
-    load().then(setPage, (error: unknown) => setPage({ state: 'error', message: String(error) }));
-    loadActivity().then(setActivity, () => setActivity(null));
-  }, [load, loadActivity]);
+  }, []);
 
   useEffect(() => {
     const text = query.trim();
@@ -198,8 +204,8 @@ export function Popup(props: Props) {
                   type="button"
                   onClick={() =>
                     setPaused(page.host, !page.paused).then(
-                      () => setPage({ ...page, paused: !page.paused, matches: [] }),
-                      (error: unknown) => setPage({ state: 'error', message: String(error) }),
+                      () => described.set({ ...page, paused: !page.paused, matches: [] }),
+                      described.fail,
                     )
                   }
                 >

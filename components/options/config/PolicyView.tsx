@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import type { PolicyView as View } from '@/utils/messages';
 
 interface Props {
@@ -9,11 +9,7 @@ interface Props {
 /** What the organisation's enterprise policy sets, read-only, with the entries left out and why. */
 export function PolicyView({ load }: Props) {
   const t = useT();
-  const [view, setView] = useState<View | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    load().then(setView, (reason: unknown) => setError(String(reason)));
-  }, [load]);
+  const { value: view, error } = useLoad(load, [load], { describe: String });
 
   const entries = view ? Object.entries(view.policy).filter(([key]) => key !== 'locked') : [];
   return (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describedBy, Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import { BUDGET_LIMITS, type BudgetSettings } from '@/utils/budget';
 import type { MessageKey } from '@/utils/i18n';
 import type { SettingsChange, SettingsView } from '@/utils/messages';
@@ -53,18 +54,16 @@ function formOf(view: SettingsView): Form {
 /** The attention budget, how many items the nudge lists, audiences and the demo content switch. */
 export function NudgeSettings({ load, save }: Props) {
   const t = useT();
-  const [view, setView] = useState<SettingsView | null>(null);
+  // Until the settings are read the form shows "Loading…" (also when they cannot be read).
+  const { value: view, set: show } = useLoad(load, [load]);
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
 
-  const show = (next: SettingsView) => {
-    setView(next);
-    setForm(formOf(next));
-  };
+  // The form starts from the settings in force, and again after each save.
   useEffect(() => {
-    load().then(show, (error: unknown) => setMessage({ error: true, text: String(error) }));
-  }, [load]);
+    if (view) setForm(formOf(view));
+  }, [view]);
 
   if (!view || !form) return <p>{t('loading')}</p>;
   const byPolicy = (key: string) => view.enforced.includes(key);

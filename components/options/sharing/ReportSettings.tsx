@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
-import type { MessageKey } from '@/utils/i18n';
+import { DELIVERY_STATE_KEYS } from '@/components/shared/labels';
+import { errorText, useLoad } from '@/components/shared/useLoad';
 import type { ReportsView, SettingsView } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
-import type { DeliveryState } from '@/utils/outbox';
 
 interface Props {
   load: () => Promise<ReportsView>;
@@ -14,32 +14,24 @@ interface Props {
   formatDate: (ms: number) => string;
 }
 
-const STATE_KEYS: Record<DeliveryState, MessageKey> = {
-  local: 'stateLocal',
-  queued: 'stateQueued',
-  sending: 'stateSending',
-  sent: 'stateSent',
-  failed: 'stateFailed',
-};
-
 /** The optional daily report of counts to the organisation's endpoint, and exactly what it sends. */
 export function ReportSettings({ load, loadSettings, save, sendNow, formatDate }: Props) {
   const t = useT();
-  const [view, setView] = useState<ReportsView | null>(null);
-  const [byPolicy, setByPolicy] = useState(false);
+  const reports = useLoad(load, [load]);
+  const settings = useLoad(loadSettings, [loadSettings]);
+  const view = reports.value;
+  const show = reports.set;
+  const byPolicy = settings.value?.enforced.includes('reportEndpoint') ?? false;
   const [endpoint, setEndpoint] = useState('');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [said, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const loadError = reports.error ?? settings.error;
+  const message = said ?? (loadError === null ? null : { error: true, text: loadError });
+  const fail = (error: unknown) => setMessage({ error: true, text: errorText(error) });
 
-  const show = (next: ReportsView) => {
-    setView(next);
-    setEndpoint(next.endpoint);
-  };
-  const fail = (error: unknown) =>
-    setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
+  // The field starts from the stored endpoint, and again after each save or send.
   useEffect(() => {
-    load().then(show, fail);
-    loadSettings().then((settings) => setByPolicy(settings.enforced.includes('reportEndpoint')), fail);
-  }, [load, loadSettings]);
+    if (view) setEndpoint(view.endpoint);
+  }, [view]);
 
   const onSave = (event: Event) => {
     event.preventDefault();
@@ -99,7 +91,7 @@ export function ReportSettings({ load, loadSettings, save, sendNow, formatDate }
             <ul class="sp-sources">
               {view.entries.map((entry) => (
                 <li key={entry.day} class="sp-source" data-report-day={entry.day}>
-                  {t('reportEntry', [entry.day, t(STATE_KEYS[entry.state])])}
+                  {t('reportEntry', [entry.day, t(DELIVERY_STATE_KEYS[entry.state])])}
                   {entry.sentAt !== undefined && ` · ${formatDate(entry.sentAt)}`}
                   {entry.state === 'queued' &&
                     entry.attempts > 0 &&

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import type { WebhookSettings as Webhook } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/outbox';
@@ -16,19 +17,18 @@ const FORMAT_KEYS = { generic: 'webhookGeneric', slack: 'webhookSlack', teams: '
 /** Where endorsements and flags go: a webhook of the organisation's (generic JSON, Slack, Teams). */
 export function WebhookSettings({ load, save, grant }: Props) {
   const t = useT();
-  const [state, setState] = useState<Webhook | null>(null);
+  const { value: state, error, set: apply } = useLoad(load, [load], { describe: String });
   const [url, setUrl] = useState('');
   const [format, setFormat] = useState<WebhookFormat>('generic');
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const [said, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const message = said ?? (error === null ? null : { error: true, text: error });
 
-  const apply = (next: Webhook) => {
-    setState(next);
-    setUrl(next.url);
-    setFormat(next.format);
-  };
+  // The form starts from what is stored, and again after each save.
   useEffect(() => {
-    load().then(apply, (error: unknown) => setMessage({ error: true, text: String(error) }));
-  }, [load]);
+    if (!state) return;
+    setUrl(state.url);
+    setFormat(state.format);
+  }, [state]);
 
   const onSave = (event: Event) => {
     event.preventDefault();

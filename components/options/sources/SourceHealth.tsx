@@ -1,5 +1,5 @@
-import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import type { ContentHealth, HealthFinding } from '@/utils/health';
 import { isHttpUrl } from '@/utils/model';
 
@@ -33,15 +33,14 @@ function Examples({ finding, detail }: { finding: HealthFinding; detail?: (value
 /** Content health of one source, read when the admin opens it: what will not make a good two-minute read. */
 export function SourceHealth({ sourceId, name, load, formatDate }: Props) {
   const t = useT();
-  const [health, setHealth] = useState<ContentHealth | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  // Read each time the admin opens it; the figures from the last opening stay while they load.
+  const read = useLoad(() => load(sourceId), [sourceId], { lazy: true });
+  const health = read.value;
+  // A new reading hides the last one's error until it fails again.
+  const error = read.loading ? null : read.error;
 
   const onToggle = (event: Event) => {
-    if (!(event.currentTarget as HTMLDetailsElement).open) return;
-    setError(null);
-    load(sourceId).then(setHealth, (reason: unknown) =>
-      setError(reason instanceof Error ? reason.message : String(reason)),
-    );
+    if ((event.currentTarget as HTMLDetailsElement).open) read.reload();
   };
 
   const clean =

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import type { ContentHealth } from '@/utils/health';
 import type { SyncProgress } from '@/utils/messages';
 import type { SourceView } from '@/utils/model';
@@ -51,22 +52,13 @@ export function SourceList(props: Props) {
   const { loadSources, setEnabled, syncNow, remove, loadHealth, onProgress, formatDate, toolName, editor } =
     props;
   const t = useT();
-  const [sources, setSources] = useState<SourceView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: sources, error, set: setSources, fail } = useLoad(loadSources, [loadSources]);
   const [syncing, setSyncing] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<Record<string, SyncProgress>>({});
   const [editing, setEditing] = useState<SourceView | null>(null);
   const [confirmRemove, setConfirmRemove] = useState<string | null>(null);
 
-  const report = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
-  const apply = (work: Promise<SourceView[]>) =>
-    work.then((next) => {
-      setError(null);
-      setSources(next);
-    }, report);
-  useEffect(() => {
-    loadSources().then(setSources, report);
-  }, [loadSources]);
+  const apply = (work: Promise<SourceView[]>) => work.then(setSources, fail);
   useEffect(
     () => onProgress((update) => setProgress((all) => ({ ...all, [update.sourceId]: update }))),
     [onProgress],

@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import type { ToolSettings } from '@/utils/messages';
 import { parseToolRules, type ToolRule } from '@/utils/rules';
 import type { Detection } from '@/utils/tools';
@@ -17,23 +18,13 @@ interface Props {
 /** Admin rules for self-hosted tools and in-house apps, their host grants, and a URL tester. */
 export function ToolRules({ load, save, grant, test, builtins }: Props) {
   const t = useT();
-  const [state, setState] = useState<ToolSettings | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: state, error, set, fail, reload } = useLoad(load, [load]);
   const [tool, setTool] = useState('');
   const [name, setName] = useState('');
   const [patterns, setPatterns] = useState('');
   const [testUrl, setTestUrl] = useState('');
 
-  const report = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
-  const apply = (next: Promise<ToolSettings>) =>
-    next.then((value) => {
-      setError(null);
-      setState(value);
-    }, report);
-
-  useEffect(() => {
-    apply(load());
-  }, [load]);
+  const apply = (next: Promise<ToolSettings>) => next.then(set, fail);
 
   const rules = state?.rules ?? [];
   const policyRules = state?.policyRules ?? [];
@@ -48,7 +39,7 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
     };
     const { rules: valid, problems } = parseToolRules([candidate]);
     if (problems.length || valid.length === 0) {
-      setError(problems.join('; ') || t('rulesInvalid'));
+      fail(problems.join('; ') || t('rulesInvalid'));
       return;
     }
     apply(
@@ -121,10 +112,7 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
                   <button
                     type="button"
                     onClick={() => {
-                      grant(waiting).then(
-                        (ok) => (ok ? apply(load()) : setError(t('rulesGrantRefused'))),
-                        report,
-                      );
+                      grant(waiting).then((ok) => (ok ? reload() : fail(t('rulesGrantRefused'))), fail);
                     }}
                   >
                     {t('rulesGrant')}

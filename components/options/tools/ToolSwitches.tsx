@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
 import type { SettingsView } from '@/utils/messages';
 
 interface Props {
@@ -12,14 +13,8 @@ interface Props {
 /** The built-in tools, each with a switch: where Signpost offers its nudges. */
 export function ToolSwitches({ load, save, builtins }: Props) {
   const t = useT();
-  const [view, setView] = useState<SettingsView | null>(null);
+  const { value: view, error, set, fail } = useLoad(load, [load]);
   const [filter, setFilter] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  const report = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
-  useEffect(() => {
-    load().then(setView, report);
-  }, [load]);
 
   const own = new Set(view?.own.disabledTools ?? []);
   const enforced = new Set(
@@ -27,10 +22,7 @@ export function ToolSwitches({ load, save, builtins }: Props) {
   );
   const toggle = (id: string, on: boolean) => {
     const next = on ? [...own].filter((other) => other !== id) : [...own, id];
-    save(next).then((value) => {
-      setError(null);
-      setView(value);
-    }, report);
+    save(next).then(set, fail);
   };
   const needle = filter.trim().toLowerCase();
   const shown = builtins.filter(

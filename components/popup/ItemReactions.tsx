@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { FLAG_REASON_KEYS } from '@/components/shared/labels';
 import type { KnowledgeItem } from '@/utils/model';
 import {
   COMMENT_MAX,
@@ -16,16 +17,6 @@ interface ReactProps {
   entries: OutboxEntry[];
   onReact: (item: KnowledgeItem, reaction: Reaction) => Promise<void>;
 }
-
-/** The translation key of each flag reason's label. */
-export const REASON_KEYS = {
-  outdated: 'flagReasonOutdated',
-  incorrect: 'flagReasonIncorrect',
-  incomplete: 'flagReasonIncomplete',
-  duplicate: 'flagReasonDuplicate',
-  missing: 'flagReasonMissing',
-  other: 'flagReasonOther',
-} as const;
 
 /** Endorse and flag (KCS "flag it or fix it") for one item. */
 export function ItemReactions({ item, entries, onReact }: ReactProps) {
@@ -95,7 +86,7 @@ export function ItemReactions({ item, entries, onReact }: ReactProps) {
                   checked={reason === value}
                   onChange={() => setReason(value)}
                 />{' '}
-                {t(REASON_KEYS[value])}
+                {t(FLAG_REASON_KEYS[value])}
               </label>
             ))}
           </fieldset>
@@ -136,71 +127,6 @@ export function ItemReactions({ item, entries, onReact }: ReactProps) {
           {error}
         </p>
       )}
-    </div>
-  );
-}
-
-const STATE_KEYS = {
-  local: 'stateLocal',
-  queued: 'stateQueued',
-  sending: 'stateSending',
-  sent: 'stateSent',
-  failed: 'stateFailed',
-} as const;
-
-interface ActivityProps {
-  entries: OutboxEntry[];
-  webhook: boolean;
-  onRetry: (key: string) => void;
-  onSendNow: () => void;
-  onExport: (format: 'csv' | 'json') => void;
-}
-
-/** The champion's endorsements and flags with their delivery state, and their export. */
-export function ActivityList({ entries, webhook, onRetry, onSendNow, onExport }: ActivityProps) {
-  const t = useT();
-  const waiting = entries.some((entry) => entry.state === 'queued');
-  return (
-    <div>
-      {!webhook && <p>{t('activityNoWebhook')}</p>}
-      {entries.length === 0 ? (
-        <p>{t('activityNone')}</p>
-      ) : (
-        <ul class="sp-items">
-          {entries.map((entry) => (
-            <li key={entry.key} class="sp-item" data-activity-key={entry.key}>
-              <p class="sp-kind">
-                {entry.reaction.kind === 'endorse' ? t('endorsed') : t(REASON_KEYS[entry.reaction.reason])}
-                {' · '}
-                <span data-state={entry.state}>{t(STATE_KEYS[entry.state])}</span>
-              </p>
-              <p class="sp-title">{entry.title}</p>
-              {entry.state === 'failed' && entry.lastError && (
-                <p class="sp-error">{t('stateFailedReason', entry.lastError)}</p>
-              )}
-              {entry.state === 'queued' && entry.lastError && <p class="sp-screen">{entry.lastError}</p>}
-              {entry.state === 'failed' && (
-                <button type="button" onClick={() => onRetry(entry.key)}>
-                  {t('activityRetry')}
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
-      <div class="sp-actions">
-        {waiting && (
-          <button type="button" onClick={onSendNow}>
-            {t('activitySendNow')}
-          </button>
-        )}
-        <button type="button" onClick={() => onExport('csv')} disabled={entries.length === 0}>
-          {t('activityExportCsv')}
-        </button>
-        <button type="button" onClick={() => onExport('json')} disabled={entries.length === 0}>
-          {t('activityExportJson')}
-        </button>
-      </div>
     </div>
   );
 }
