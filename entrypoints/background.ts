@@ -10,7 +10,7 @@ import {
   senderKind,
   validateMessage,
 } from '@/utils/messages';
-import { originPattern } from '@/utils/rules';
+import { originPattern } from '@/utils/rules/tool-rules';
 import { createService, type Service } from '@/utils/service';
 
 /** Messages the background answers; `describePage` is the content script's. */

@@ -4,6 +4,29 @@
  * the daily report, plus the housekeeping that keeps measurement storage bounded. Composed into
  * the service by utils/service.ts, which owns the sources and the caches these read.
  */
+
+import { getDb } from './db';
+import { retryByHand } from './delivery/outbox';
+import { contentHealth } from './measurement/content-health';
+import { loadDashboard, titlesOf } from './measurement/dashboard';
+import {
+  compactEvents,
+  packFinishedDays,
+  packIfBehind,
+  readDailyRows,
+  readRawEvents,
+} from './measurement/event-log';
+import { dayOf, rawCutoff } from './measurement/events';
+import {
+  deliverReports,
+  makeDueReports,
+  previewReport,
+  type ReportDeps,
+  readReports,
+} from './measurement/report-delivery';
+import type { ConfigCheck, Request, Response, SettingsView } from './messages';
+import { isHttpUrl, parseKnowledgeItem, type SourceConfig } from './model';
+import type { ServiceDeps } from './service';
 import {
   applyConfig,
   CONFIG_KEYS,
@@ -12,27 +35,17 @@ import {
   exportConfig,
   maskSecrets,
   parseConfigFile,
-} from './config';
-import { loadDashboard, titlesOf } from './dashboard';
-import { getDb } from './db';
-import { compactEvents, packFinishedDays, packIfBehind, readDailyRows, readRawEvents } from './event-log';
-import { dayOf, rawCutoff } from './events';
-import { contentHealth } from './health';
-import type { ConfigCheck, Request, Response, SettingsView } from './messages';
-import { isHttpUrl, parseKnowledgeItem, type SourceConfig } from './model';
-import { retryByHand } from './outbox';
-import { policyKeys } from './policy';
+} from './settings/config-file';
+import { policyKeys } from './settings/policy';
 import {
-  deliverReports,
-  makeDueReports,
-  previewReport,
-  type ReportDeps,
-  readReports,
-} from './report-delivery';
-import type { ServiceDeps } from './service';
-import { readOwnSettings, readPolicy, readSettings, type Settings, updateSettings } from './settings';
+  readOwnSettings,
+  readPolicy,
+  readSettings,
+  type Settings,
+  updateSettings,
+} from './settings/settings';
 import { detectSource } from './sources/detect';
-import { probeFetch, type SourceAuth, type SyncDeps } from './sync';
+import { probeFetch, type SourceAuth, type SyncDeps } from './sync/engine';
 
 export interface AdminContext {
   deps: ServiceDeps;

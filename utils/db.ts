@@ -5,11 +5,17 @@
  * cannot be opened is deleted and rebuilt from the sources, with the reason logged.
  */
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
-import { aggregateEvents, type DailyRow, isEvent, type PackedDay, type SignpostEvent } from './events';
-import type { ItemFeedback } from './feedback';
+import type { OutboxEntry } from './delivery/outbox';
+import type { ItemFeedback } from './match/feedback';
+import {
+  aggregateEvents,
+  type DailyRow,
+  isEvent,
+  type PackedDay,
+  type SignpostEvent,
+} from './measurement/events';
+import type { ReportEntry } from './measurement/report';
 import { type KnowledgeItem, parseKnowledgeItem, type SourceConfig, type SourceStatus } from './model';
-import type { OutboxEntry } from './outbox';
-import type { ReportEntry } from './report';
 
 export const DB_NAME = 'signpost';
 export const DB_VERSION = 4;
@@ -30,7 +36,7 @@ export interface SignpostDB extends DBSchema {
   gaps: { key: string; value: { query: string; count: number; lastAt: number } };
   /** v4: events aggregated per local day, tool and item; what the dashboard and reports read. */
   daily: { key: [string, string, string]; value: DailyRow; indexes: { byDay: string } };
-  /** v4: finished days' aggregates packed one record per day (utils/events.ts PackedDay). */
+  /** v4: finished days' aggregates packed one record per day (utils/measurement/events.ts PackedDay). */
   dailyPacked: { key: string; value: PackedDay };
   /** v4: the daily aggregate reports for the organisation's endpoint, one per day, with delivery state. */
   reports: { key: string; value: ReportEntry };

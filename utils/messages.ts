@@ -5,13 +5,14 @@
  * changes nothing.
  */
 
-import { parseAuth } from './auth';
 import { browser } from './browser';
-import type { Config } from './config';
-import type { DashboardView } from './dashboard';
-import type { DailyRow, SignpostEvent } from './events';
-import { ITEM_ACTIONS, type ItemAction } from './feedback';
-import type { ContentHealth } from './health';
+import type { OutboxEntry } from './delivery/outbox';
+import { type Reaction, validateReaction, WEBHOOK_FORMATS, type WebhookFormat } from './delivery/reactions';
+import { ITEM_ACTIONS, type ItemAction } from './match/feedback';
+import type { ContentHealth } from './measurement/content-health';
+import type { DashboardView } from './measurement/dashboard';
+import type { DailyRow, SignpostEvent } from './measurement/events';
+import type { ReportEntry, ReportPayload } from './measurement/report';
 import {
   type ItemKind,
   isHostName,
@@ -22,15 +23,14 @@ import {
   parsePageContext,
   type SourceView,
 } from './model';
-import type { OutboxEntry } from './outbox';
-import type { Policy } from './policy';
-import { type Reaction, validateReaction, WEBHOOK_FORMATS, type WebhookFormat } from './reactions';
-import type { ReportEntry, ReportPayload } from './report';
-import type { RuleAccess } from './rule-scripts';
-import type { ToolRule } from './rules';
-import type { Settings } from './settings';
+import type { RuleAccess } from './rules/registered-scripts';
+import type { ToolRule } from './rules/tool-rules';
+import type { Config } from './settings/config-file';
+import { parseAuth } from './settings/credentials';
+import type { Policy } from './settings/policy';
+import type { Settings } from './settings/settings';
 import type { Detection } from './sources/detect';
-import type { Preview, SourceAuth } from './sync';
+import type { Preview, SourceAuth } from './sync/engine';
 
 /** The flag webhook as the options page shows it. */
 export interface WebhookSettings {

@@ -5,12 +5,9 @@
  * index once.
  */
 import { createAdminService } from './admin-service';
-import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from './budget';
 import { type Db, getDb, readItems, replaceSourceItems } from './db';
-import { deliverDue } from './delivery';
-import { recordEvents } from './event-log';
-import { type EventType, makeEvent } from './events';
-import { applyAction, excludedItems, feedbackSignals, parseFeedback } from './feedback';
+import { newEntry, parseOutboxEntry, retryByHand } from './delivery/outbox';
+import { deliverDue } from './delivery/send';
 import {
   buildMatchIndex,
   loadMatchIndex,
@@ -19,6 +16,10 @@ import {
   type ReasonText,
   serializeMatchIndex,
 } from './match';
+import { afterAnnounce, afterReaction, localTime, mayAnnounce, parseBudgetState } from './match/budget';
+import { applyAction, excludedItems, feedbackSignals, parseFeedback } from './match/feedback';
+import { recordEvents } from './measurement/event-log';
+import { type EventType, makeEvent } from './measurement/events';
 import type { Request, Response } from './messages';
 import {
   isHttpUrl,
@@ -30,13 +31,19 @@ import {
   type SourceConfig,
   type SourceView,
 } from './model';
-import { newEntry, parseOutboxEntry, retryByHand } from './outbox';
-import { type PolicySource, parseSources } from './policy';
-import { syncRuleScripts } from './rule-scripts';
-import { parseToolRules } from './rules';
+import { syncRuleScripts } from './rules/registered-scripts';
+import { parseToolRules } from './rules/tool-rules';
 import { buildSearchIndex, type SearchIndex, searchItems } from './search';
-import { readPolicy, readSecret, readSettings, type Settings, updateSettings, writeSecret } from './settings';
-import { DEMO_SOURCE, ensureBuiltinSources, previewSource, type SyncDeps, syncSource } from './sync';
+import { type PolicySource, parseSources } from './settings/policy';
+import {
+  readPolicy,
+  readSecret,
+  readSettings,
+  type Settings,
+  updateSettings,
+  writeSecret,
+} from './settings/settings';
+import { DEMO_SOURCE, ensureBuiltinSources, previewSource, type SyncDeps, syncSource } from './sync/engine';
 
 export interface ServiceDeps extends SyncDeps {
   reasonText?: ReasonText;

@@ -12,7 +12,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
-import type { DashboardView } from '@/utils/dashboard';
+import type { DashboardView } from '@/utils/measurement/dashboard';
 import type { ItemKind } from '@/utils/model';
 import { Cards } from './Cards';
 import { Controls } from './Controls';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { errorText } from '@/components/shared/useLoad';
-import type { DashboardView } from '@/utils/dashboard';
+import type { DashboardView } from '@/utils/measurement/dashboard';
 import type { Formatters } from './format';
 
 /** The CSV downloads, and how much of the browser's storage Signpost uses. */

@@ -1,7 +1,7 @@
 import { useT } from '@/components/shared/i18n';
 import { FLAG_REASON_KEYS } from '@/components/shared/labels';
-import type { DashboardView } from '@/utils/dashboard';
-import { FLAG_REASONS } from '@/utils/reactions';
+import { FLAG_REASONS } from '@/utils/delivery/reactions';
+import type { DashboardView } from '@/utils/measurement/dashboard';
 import { HorizontalBarChart } from './charts';
 import type { Formatters } from './format';
 

@@ -1,5 +1,5 @@
 import { useT } from '@/components/shared/i18n';
-import type { DashboardView } from '@/utils/dashboard';
+import type { DashboardView } from '@/utils/measurement/dashboard';
 import { ItemTitle, KindText, Rate } from './cells';
 import { DataTable } from './DataTable';
 import type { Formatters } from './format';

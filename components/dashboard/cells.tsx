@@ -1,6 +1,6 @@
 /** What the dashboard's tables put in a cell: a rate, an item's kind, an item's title. */
 import { useT } from '@/components/shared/i18n';
-import type { DashboardView } from '@/utils/dashboard';
+import type { DashboardView } from '@/utils/measurement/dashboard';
 import type { ItemKind } from '@/utils/model';
 import { type Formatters, safeHref } from './format';
 

@@ -2,7 +2,7 @@
  * Pure helpers of the dashboard: the periods it offers, how the per-day chart groups its days,
  * and sums over a day's counts. Days are local days written YYYY-MM-DD.
  */
-import { type Counts, shiftDay } from '@/utils/events';
+import { type Counts, shiftDay } from '@/utils/measurement/events';
 import type { ItemKind } from '@/utils/model';
 
 /** What the figures are for: a range of local days (both included), a tool, a kind. */

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ItemList } from '@/components/shared/ItemList';
 import { useT } from '@/components/shared/i18n';
-import type { ItemAction } from '@/utils/feedback';
+import type { ItemAction } from '@/utils/match/feedback';
 import type { KnowledgeItem, Match } from '@/utils/model';
 
 export type NudgeAction = ItemAction | 'announce-dismissed';

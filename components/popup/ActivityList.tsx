@@ -1,6 +1,6 @@
 import { useT } from '@/components/shared/i18n';
 import { DELIVERY_STATE_KEYS, FLAG_REASON_KEYS } from '@/components/shared/labels';
-import type { OutboxEntry } from '@/utils/outbox';
+import type { OutboxEntry } from '@/utils/delivery/outbox';
 
 interface ActivityProps {
   entries: OutboxEntry[];

@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { FLAG_REASON_KEYS } from '@/components/shared/labels';
-import type { KnowledgeItem } from '@/utils/model';
 import {
   COMMENT_MAX,
   FLAG_REASONS,
@@ -9,7 +8,8 @@ import {
   MISSING_TITLE_MAX,
   type OutboxEntry,
   type Reaction,
-} from '@/utils/outbox';
+} from '@/utils/delivery/outbox';
+import type { KnowledgeItem } from '@/utils/model';
 
 interface ReactProps {
   item: KnowledgeItem;

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ItemList } from '@/components/shared/ItemList';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
+import type { Reaction } from '@/utils/delivery/outbox';
 import type { Activity } from '@/utils/messages';
 import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
-import type { Reaction } from '@/utils/outbox';
 import { ActivityList } from './ActivityList';
 import { ItemReactions } from './ItemReactions';
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useT } from '@/components/shared/i18n';
 import { isHttpUrl, type KnowledgeItem, type Match } from '@/utils/model';
-import { readingMinutes } from '@/utils/text';
+import { readingMinutes } from '@/utils/sources/lib/html-to-text';
 
 interface Props {
   matches: Match[];

@@ -1,7 +1,8 @@
 /** Translation keys of labels that more than one screen shows (popup, options, dashboard). */
+
+import type { DeliveryState } from '@/utils/delivery/outbox';
+import type { FlagReason } from '@/utils/delivery/reactions';
 import type { MessageKey } from '@/utils/i18n';
-import type { DeliveryState } from '@/utils/outbox';
-import type { FlagReason } from '@/utils/reactions';
 
 /** The label of each flag reason: the champion's flag form, their activity, the dashboard's flag chart. */
 export const FLAG_REASON_KEYS = {

@@ -12,12 +12,12 @@ import { ToolRules } from '@/components/options/tools/ToolRules';
 import { ToolSwitches } from '@/components/options/tools/ToolSwitches';
 import { I18n } from '@/components/shared/i18n';
 import { type Browser, browser } from '@/utils/browser';
-import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID } from '@/utils/config';
-import { dailyRowsToCsv, eventsToCsv } from '@/utils/csv';
-import { dashboardFromReports, namedItems } from '@/utils/dashboard';
 import { downloadText } from '@/utils/download';
-import { dayOf } from '@/utils/events';
 import { setDocumentLanguage, t } from '@/utils/i18n';
+import { dailyRowsToCsv, eventsToCsv } from '@/utils/measurement/csv';
+import { dashboardFromReports, namedItems } from '@/utils/measurement/dashboard';
+import { dayOf } from '@/utils/measurement/events';
+import { parseReportFile } from '@/utils/measurement/report';
 import {
   PROGRESS_PORT,
   parseSyncProgress,
@@ -25,10 +25,10 @@ import {
   type SyncProgress,
   sendMessage,
 } from '@/utils/messages';
-import { parseReportFile } from '@/utils/report';
-import { detectWithRules, originPattern } from '@/utils/rules';
+import { detectWithRules, originPattern } from '@/utils/rules/tool-rules';
+import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID } from '@/utils/settings/config-file';
 import { guessFromUrl } from '@/utils/sources/detect';
-import type { SourceAuth } from '@/utils/sync';
+import type { SourceAuth } from '@/utils/sync/engine';
 import { DETECTORS, toolName } from '@/utils/tools';
 
 const builtins = DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));

@@ -12,10 +12,10 @@ import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = `
-  import { detectWithRules } from './utils/rules';
+  import { detectWithRules } from './utils/rules/tool-rules';
   import { extractContext } from './utils/context';
   import { sendMessage } from './utils/messages';
-  import { loadPageSettings, onPageSettingsChanged } from './utils/page-settings';
+  import { loadPageSettings, onPageSettingsChanged } from './utils/settings/page-settings';
   import { watchScreen } from './entrypoints/content/watch';
   globalThis.keep = { detectWithRules, extractContext, sendMessage, loadPageSettings, onPageSettingsChanged, watchScreen };
 `;

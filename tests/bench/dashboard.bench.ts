@@ -8,7 +8,7 @@
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
 import { getDb } from '@/utils/db';
-import { recordEvents } from '@/utils/event-log';
+import { recordEvents } from '@/utils/measurement/event-log';
 import {
   aggregateEvents,
   type DailyRow,
@@ -20,8 +20,8 @@ import {
   packRows,
   type SignpostEvent,
   shiftDay,
-} from '@/utils/events';
-import { buildReport } from '@/utils/report';
+} from '@/utils/measurement/events';
+import { buildReport } from '@/utils/measurement/report';
 
 const NOW = new Date(2026, 11, 1, 12).getTime();
 const DAY = 24 * 3600_000;

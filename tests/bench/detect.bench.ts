@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { bench, describe } from 'vitest';
 import { extractContext } from '@/utils/context';
-import { detectWithRules } from '@/utils/rules';
+import { detectWithRules } from '@/utils/rules/tool-rules';
 import { detectTool } from '@/utils/tools';
 
 /** A Jira-like board of about 5,000 elements: columns of cards with labels, buttons and statuses. */

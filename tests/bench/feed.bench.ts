@@ -4,7 +4,7 @@ import { closeDb, getDb, replaceSourceItems } from '@/utils/db';
 import { buildMatchIndex } from '@/utils/match';
 import type { SourceConfig } from '@/utils/model';
 import { parseFeed } from '@/utils/sources/feed';
-import { normalizeAll } from '@/utils/sources/normalize';
+import { normalizeAll } from '@/utils/sources/lib/normalize';
 
 const SOURCE: SourceConfig = {
   id: 'news',

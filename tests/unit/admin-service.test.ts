@@ -6,9 +6,9 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
-import { dayOf, shiftDay } from '@/utils/events';
+import { dayOf, shiftDay } from '@/utils/measurement/events';
 import { createService } from '@/utils/service';
-import { readOwnSettings, readSecret } from '@/utils/settings';
+import { readOwnSettings, readSecret } from '@/utils/settings/settings';
 import { JIRA_BOARD } from './contexts';
 
 afterEach(async () => {

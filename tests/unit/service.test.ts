@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { createService } from '@/utils/service';
-import { readSettings } from '@/utils/settings';
-import { DEMO_SOURCE } from '@/utils/sync';
+import { readSettings } from '@/utils/settings/settings';
+import { DEMO_SOURCE } from '@/utils/sync/engine';
 import { JIRA_BOARD } from './contexts';
 
 const catalog = (titles: string[]) =>

@@ -9,8 +9,8 @@
  * Dates are ISO 8601 strings or epoch milliseconds.
  */
 import { isHttpUrl, isRecord, type KnowledgeItem, LIMITS, parseKnowledgeItem, type ToolId } from '../model';
-import { fullReadingMinutes } from '../text';
-import { DROPPED_LINK } from './normalize';
+import { fullReadingMinutes } from './lib/html-to-text';
+import { DROPPED_LINK } from './lib/normalize';
 import type { SourceAdapter } from './types';
 
 export class CatalogParseError extends Error {

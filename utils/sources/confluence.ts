@@ -12,8 +12,8 @@
  * Cursor: { v: 1, watermark: newest page version seen (epoch ms), fullSyncAt (epoch ms), space }.
  */
 import { isRecord } from '../model';
-import type { RawRecord } from './normalize';
-import { Collector, getJsonList, pagingProblem } from './paging';
+import type { RawRecord } from './lib/normalize';
+import { Collector, getJsonList, pagingProblem } from './lib/paging';
 import type { AdapterContext, AdapterResult, SourceAdapter } from './types';
 
 const DAY = 86_400_000;

@@ -10,7 +10,7 @@
  * Auth (`Api-Key`/`Api-Username`) is added by the engine's fetch.
  */
 import { isRecord } from '../model';
-import { normalizeAll, type RawRecord } from './normalize';
+import { normalizeAll, type RawRecord } from './lib/normalize';
 import { type AdapterContext, type AdapterResult, HttpError, type SourceAdapter } from './types';
 
 /** Topic fetches (one request each) allowed in one sync. */

@@ -17,9 +17,9 @@
  *   is its title, as DokuWiki's `useheading` does, else its name.
  */
 import { isHttpUrl } from '../model';
-import { htmlToText } from '../text';
 import { type FeedItem, FeedParseError, parseFeed } from './feed';
-import { normalizeAll, type RawRecord } from './normalize';
+import { htmlToText } from './lib/html-to-text';
+import { normalizeAll, type RawRecord } from './lib/normalize';
 import type { AdapterContext, SourceAdapter } from './types';
 
 const NOT_DOKUWIKI =

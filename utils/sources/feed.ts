@@ -17,8 +17,8 @@
 import { decodeHTMLStrict } from 'entities/decode';
 import { Parser } from 'htmlparser2';
 import { isRecord } from '../model';
-import { htmlToText } from '../text';
-import { normalizeAll, type RawRecord } from './normalize';
+import { htmlToText } from './lib/html-to-text';
+import { normalizeAll, type RawRecord } from './lib/normalize';
 import type { SourceAdapter } from './types';
 
 export class FeedParseError extends Error {

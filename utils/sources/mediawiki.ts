@@ -11,7 +11,7 @@
  * Redirects are not articles: they are left out, and a page that became one is deleted.
  */
 import { isRecord } from '../model';
-import { normalizeAll, type RawRecord } from './normalize';
+import { normalizeAll, type RawRecord } from './lib/normalize';
 import type { AdapterContext, AdapterResult, SourceAdapter } from './types';
 
 /** recentchanges entries are kept for $wgRCMaxAge (90 days by default): come back well before. */

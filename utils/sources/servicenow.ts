@@ -16,8 +16,8 @@
  * (epoch ms), query, edge: sys_ids updated in the watermark's second }.
  */
 import { isRecord } from '../model';
-import type { RawRecord } from './normalize';
-import { Collector, pagingProblem } from './paging';
+import type { RawRecord } from './lib/normalize';
+import { Collector, pagingProblem } from './lib/paging';
 import type { AdapterContext, AdapterResult, SourceAdapter } from './types';
 
 const DAY = 86_400_000;

@@ -1,5 +1,5 @@
 /**
- * The contract between the sync engine (utils/sync.ts) and the source adapters. An adapter turns
+ * The contract between the sync engine (utils/sync/engine.ts) and the source adapters. An adapter turns
  * what a source serves into knowledge items; it gets a `fetch` from the engine and uses no other
  * browser API. The engine owns timeouts, size limits, retries, auth headers, redirects and the
  * atomic swap into IndexedDB.

@@ -13,8 +13,8 @@
  * where edge lists the last page's articles, which the next start_time returns again.
  */
 import { isRecord } from '../model';
-import type { RawRecord } from './normalize';
-import { Collector, getJsonList, pagingProblem } from './paging';
+import type { RawRecord } from './lib/normalize';
+import { Collector, getJsonList, pagingProblem } from './lib/paging';
 import { type AdapterContext, type AdapterResult, HttpError, type SourceAdapter } from './types';
 
 /** A full sync at least this often, so that archived and deleted articles disappear. */

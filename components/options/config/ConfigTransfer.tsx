@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
-import { type Config, chromePolicyFile, firefoxPolicyFile } from '@/utils/config';
 import type { ConfigCheck } from '@/utils/messages';
+import { type Config, chromePolicyFile, firefoxPolicyFile } from '@/utils/settings/config-file';
 
 interface Props {
   exportConfig: () => Promise<Config>;

@@ -2,8 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { describedBy, Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
-import { BUDGET_LIMITS, type BudgetSettings } from '@/utils/budget';
 import type { MessageKey } from '@/utils/i18n';
+import { BUDGET_LIMITS, type BudgetSettings } from '@/utils/match/budget';
 import type { SettingsChange, SettingsView } from '@/utils/messages';
 
 interface Props {

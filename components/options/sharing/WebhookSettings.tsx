@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
+import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/delivery/outbox';
 import type { WebhookSettings as Webhook } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
-import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/outbox';
 
 interface Props {
   load: () => Promise<Webhook>;

@@ -4,7 +4,7 @@ import { useT } from '@/components/shared/i18n';
 import type { MessageKey } from '@/utils/i18n';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
 import type { DetectEvidence, Detection } from '@/utils/sources/detect';
-import type { Preview, SourceAuth } from '@/utils/sync';
+import type { Preview, SourceAuth } from '@/utils/sync/engine';
 
 export interface SourceDraft {
   id: string;

@@ -1,6 +1,6 @@
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
-import type { ContentHealth, HealthFinding } from '@/utils/health';
+import type { ContentHealth, HealthFinding } from '@/utils/measurement/content-health';
 import { isHttpUrl } from '@/utils/model';
 
 interface Props {

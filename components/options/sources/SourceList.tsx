@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
-import type { ContentHealth } from '@/utils/health';
+import type { ContentHealth } from '@/utils/measurement/content-health';
 import type { SyncProgress } from '@/utils/messages';
 import type { SourceView } from '@/utils/model';
 import { TYPE_KEYS } from './SourceEditor';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
 import type { ToolSettings } from '@/utils/messages';
-import { parseToolRules, type ToolRule } from '@/utils/rules';
+import { parseToolRules, type ToolRule } from '@/utils/rules/tool-rules';
 import type { Detection } from '@/utils/tools';
 
 interface Props {

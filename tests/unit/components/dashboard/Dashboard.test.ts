@@ -11,9 +11,9 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard, type DashboardFilterState, type DashboardProps } from '@/components/dashboard/Dashboard';
 import { I18n } from '@/components/shared/i18n';
-import type { DashboardView } from '@/utils/dashboard';
-import { computeFigures, type DailyRow, shiftDay } from '@/utils/events';
 import type { Translate } from '@/utils/i18n';
+import type { DashboardView } from '@/utils/measurement/dashboard';
+import { computeFigures, type DailyRow, shiftDay } from '@/utils/measurement/events';
 
 const MESSAGES: Record<string, { message: string }> = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../../public/_locales/en/messages.json'), 'utf8'),

@@ -8,7 +8,7 @@ import {
   noon,
   RANGES,
 } from '@/components/dashboard/grouping';
-import { daysBetween } from '@/utils/events';
+import { daysBetween } from '@/utils/measurement/events';
 
 describe('dashboard grouping', () => {
   it('groups days by ISO week (Monday first) and by month', () => {

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applyPolicy, parsePolicy } from '@/utils/settings/policy';
+import { DEFAULT_SETTINGS, readSettings, updateSettings } from '@/utils/settings/settings';
+
+describe('enterprise policy', () => {
+  it('keeps valid entries and says why the others were left out', () => {
+    const { policy, problems } = parsePolicy({
+      demoContent: false,
+      sources: [
+        {
+          id: 'it-news',
+          type: 'feed',
+          url: 'https://intranet.example/news.xml',
+          tools: ['jira'],
+          intervalMinutes: 30,
+        },
+        {
+          id: 'kb',
+          type: 'confluence',
+          url: 'https://acme.atlassian.net/wiki',
+          auth: { kind: 'bearer', token: 't' },
+        },
+        { id: 'Bad Id', type: 'feed', url: 'https://x.example/' },
+        { id: 'ftp', type: 'feed', url: 'ftp://x.example/feed' },
+        { id: 'what', type: 'sharepoint-list', url: 'https://x.example/' },
+        { id: 'kb', type: 'feed', url: 'https://x.example/' },
+        { id: 'authless', type: 'zendesk', url: 'https://x.zendesk.com', auth: { kind: 'magic' } },
+      ],
+      toolRules: [
+        { tool: 'jira', matches: ['https://jira.corp.example/*'] },
+        { tool: 'x', matches: ['<all_urls>'] },
+      ],
+      webhookFormat: 'fax',
+      nudges: { maxPerDay: 1 },
+      role: 'employee',
+      locked: true,
+    });
+    expect(policy.sources?.map((s) => s.id)).toEqual(['it-news', 'kb']);
+    expect(policy.sources?.[1]?.auth).toEqual({ kind: 'bearer', token: 't' });
+    expect(policy.toolRules).toEqual([{ tool: 'jira', matches: ['https://jira.corp.example/*'] }]);
+    expect(policy.nudges?.maxPerDay).toBe(1);
+    expect(policy).toMatchObject({ demoContent: false, role: 'employee', locked: true });
+    expect(policy.webhookFormat).toBeUndefined();
+    expect(problems).toHaveLength(7);
+    expect(problems.join('\n')).toMatch(/lowercase id/);
+    expect(problems.join('\n')).toMatch(/used twice/);
+    expect(problems.join('\n')).toMatch(/"auth" must be/);
+  });
+
+  it('rejects a policy that is not an object, and accepts none at all', () => {
+    expect(parsePolicy('text').problems).toEqual(['the policy must be an object']);
+    expect(parsePolicy(undefined)).toEqual({ policy: {}, problems: [] });
+  });
+
+  it('wins over the person’s settings for the keys it sets; its rules come first', () => {
+    const local = {
+      ...DEFAULT_SETTINGS,
+      demoContent: true,
+      toolRules: [{ tool: 'wiki', matches: ['https://wiki.corp.example/*'] }],
+    };
+    const effective = applyPolicy(local, {
+      demoContent: false,
+      toolRules: [{ tool: 'jira', matches: ['https://jira.corp.example/*'] }],
+    });
+    expect(effective.demoContent).toBe(false);
+    expect(effective.toolRules.map((rule) => rule.tool)).toEqual(['jira', 'wiki']);
+    expect(effective.maxItems).toBe(local.maxItems);
+  });
+
+  it('applies from managed storage, and a locked policy refuses changes to what it sets', async () => {
+    await fakeBrowser.storage.managed.set({ demoContent: false, locked: true });
+    expect((await readSettings()).demoContent).toBe(false);
+    await expect(updateSettings({ demoContent: true })).rejects.toThrow(
+      /set by your organisation: demoContent/,
+    );
+    expect((await updateSettings({ maxItems: 2 })).maxItems).toBe(2);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * The measurement dashboard's data, read from IndexedDB for a range of days: the figures from the
+ * daily aggregates (utils/measurement/events.ts), the titles of the items they name, searches that found
+ * nothing, and flags by reason.
+ */
+import type { Db } from '../db';
+import { parseOutboxEntry } from '../delivery/outbox';
+import { FLAG_REASONS, type FlagReason } from '../delivery/reactions';
+import { parseKnowledgeItem } from '../model';
+import { readPackedDays, type StorageProblem, storageProblem } from './event-log';
+import { computeFigures, type DashboardFilter, dayOf, type Figures, figuresOfDays } from './events';
+import { type PeopleDay, peopleByDay, type ReportPayload, reportRows } from './report';
+
+export interface DashboardView {
+  figures: Figures;
+  /** Titles and links of the items the figures name (absent: the item is no longer cached). */
+  titles: Record<string, { title: string; url: string }>;
+  /** Searches that found nothing, most asked first (their words are kept in this browser only). */
+  gaps: { query: string; count: number; lastAt: number }[];
+  /** Flags raised in the range, by reason, and endorsements. */
+  flags: { reason: FlagReason; count: number }[];
+  endorsements: number;
+  /** Tools with any event in the range (for the filter). */
+  tools: string[];
+  storage: { problem: StorageProblem | null; usage?: number; quota?: number };
+  /** Only for figures from collected reports: the browsers (people) that reported, per day. */
+  people?: { days: PeopleDay[]; reports: number; skipped: number };
+}
+
+const GAP_LIMIT = 50;
+
+/** The items a view's tables name. */
+export function namedItems(figures: Figures): string[] {
+  return [...new Set([...figures.items, ...figures.neverOpened].map((item) => item.itemId))];
+}
+
+/** Titles and links of cached items (ids no longer cached are left out). */
+export async function titlesOf(db: Db, ids: readonly string[]): Promise<DashboardView['titles']> {
+  const titles: DashboardView['titles'] = {};
+  await Promise.all(
+    ids.map(async (id) => {
+      const item = parseKnowledgeItem(await db.get('items', id));
+      if (item) titles[id] = { title: item.title, url: item.url };
+    }),
+  );
+  return titles;
+}
+
+export async function loadDashboard(
+  db: Db,
+  filter: DashboardFilter,
+  estimate?: () => Promise<{ usage?: number; quota?: number }>,
+): Promise<DashboardView> {
+  const [days, gaps, outbox, problem, usage] = await Promise.all([
+    readPackedDays(db, filter.from, filter.to),
+    db.getAll('gaps'),
+    db.getAll('outbox'),
+    storageProblem(db),
+    estimate?.().catch(() => ({})) ?? Promise.resolve({}),
+  ]);
+  const figures = figuresOfDays(days, filter);
+  const titles = await titlesOf(db, namedItems(figures));
+  const inRange = (at: number) => {
+    const day = dayOf(at);
+    return day >= filter.from && day <= filter.to;
+  };
+  const flags = new Map<FlagReason, number>();
+  let endorsements = 0;
+  for (const entry of outbox.map(parseOutboxEntry)) {
+    if (!entry || !inRange(entry.createdAt)) continue;
+    if (entry.reaction.kind === 'endorse') endorsements++;
+    else flags.set(entry.reaction.reason, (flags.get(entry.reaction.reason) ?? 0) + 1);
+  }
+  return {
+    figures,
+    titles,
+    gaps: gaps
+      .filter((gap) => typeof gap.query === 'string' && typeof gap.count === 'number' && inRange(gap.lastAt))
+      .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt)
+      .slice(0, GAP_LIMIT),
+    flags: FLAG_REASONS.filter((reason) => flags.has(reason)).map((reason) => ({
+      reason,
+      count: flags.get(reason) ?? 0,
+    })),
+    endorsements,
+    tools: [...new Set(days.flatMap((day) => day.tools).filter(Boolean))].sort(),
+    storage: { problem, ...usage },
+  };
+}
+
+/**
+ * The same view from the daily reports an organisation's endpoint collected (one per browser and
+ * day): the figures summed over everyone, and how many people reported, saw a tip and opened one.
+ * Searches' words never leave a browser, so there are no gaps to list, only their count.
+ */
+export function dashboardFromReports(
+  reports: readonly ReportPayload[],
+  filter: DashboardFilter,
+  skipped = 0,
+): DashboardView {
+  const inRange = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  const rows = reportRows(inRange);
+  const flags = new Map<FlagReason, number>();
+  let endorsements = 0;
+  for (const report of inRange) {
+    endorsements += report.endorsements;
+    for (const reason of FLAG_REASONS) {
+      const count = report.flags[reason];
+      if (count) flags.set(reason, (flags.get(reason) ?? 0) + count);
+    }
+  }
+  return {
+    figures: computeFigures(rows, filter),
+    titles: {},
+    gaps: [],
+    flags: FLAG_REASONS.filter((reason) => flags.has(reason)).map((reason) => ({
+      reason,
+      count: flags.get(reason) ?? 0,
+    })),
+    endorsements,
+    tools: [...new Set(rows.map((row) => row.tool).filter(Boolean))].sort(),
+    storage: { problem: null },
+    people: { days: peopleByDay(inRange, filter), reports: inRange.length, skipped },
+  };
+}

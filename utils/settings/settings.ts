@@ -1,0 +1,258 @@
+/**
+ * The user's settings, versioned. Stored values are migrated forward and validated on every read
+ * (each field falls back to its default when it is missing or malformed), so a corrupt or old
+ * record never stops the extension.
+ */
+import { browser } from '../browser';
+import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
+import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from '../match/budget';
+import { isHostName, isHttpUrl, isRecord, type SourceConfig } from '../model';
+import { parseToolRules, type ToolRule } from '../rules/tool-rules';
+import type { SourceAuth } from '../sync/engine';
+import {
+  applyPolicy,
+  type Policy,
+  parsePolicy,
+  parseSources,
+  parseToolIds,
+  policyKeys,
+  wholeNumber,
+} from './policy';
+
+export const SETTINGS_VERSION = 1;
+const KEY = 'settings';
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** The embedded demo catalog is a source like any other and can be switched off. */
+  demoContent: boolean;
+  /** Most items the in-page nudge lists at once. */
+  maxItems: number;
+  /** Self-hosted tools and in-house apps, by match pattern; they win over built-in detection. */
+  toolRules: ToolRule[];
+  /** Sources the person added (their credentials are stored apart, see sourceSecrets). */
+  sources: SourceConfig[];
+  /** Host names where the person paused Signpost. */
+  pausedSites: string[];
+  /** The attention budget for announcements. */
+  nudges: BudgetSettings;
+  /** Audiences the person belongs to (items aimed at other audiences are not offered). */
+  audiences: string[];
+  /** 'employee' hides endorse and flag; 'champion' (or unset: everyone) shows them. */
+  role?: 'employee' | 'champion';
+  /** Where endorsements and flags are POSTed; '' keeps them local (exportable). */
+  flagWebhook: string;
+  /** Body shape for the webhook. */
+  webhookFormat: WebhookFormat;
+  /** Built-in tools (ids) where Signpost stays silent. */
+  disabledTools: string[];
+  /** Where the daily aggregate report is POSTed; '' sends none. */
+  reportEndpoint: string;
+  /** Content health: an item not updated for this many months counts as stale. */
+  staleAfterMonths: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  demoContent: true,
+  maxItems: 3,
+  toolRules: [],
+  sources: [],
+  pausedSites: [],
+  nudges: DEFAULT_BUDGET,
+  audiences: [],
+  flagWebhook: '',
+  webhookFormat: 'generic',
+  disabledTools: [],
+  reportEndpoint: '',
+  staleAfterMonths: 12,
+};
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Why stored values were not used as they were, when they were not. */
+  problems: string[];
+}
+
+/** Migrates and validates a stored value. Pure: used on read and on every update. */
+export function parseSettings(raw: unknown): SettingsRead {
+  if (raw === undefined) return { settings: { ...DEFAULT_SETTINGS }, problems: [] };
+  if (!isRecord(raw))
+    return { settings: { ...DEFAULT_SETTINGS }, problems: ['settings were not an object; reset'] };
+  const version = raw.version;
+  if (typeof version === 'number' && version > SETTINGS_VERSION) {
+    return {
+      settings: { ...DEFAULT_SETTINGS },
+      problems: [`settings are from a newer Signpost (version ${version}); using defaults`],
+    };
+  }
+  // Future: `if (version < 2) raw = migrateV1toV2(raw)` — one step per released version.
+  const problems: string[] = [];
+  const settings: Settings = {
+    ...DEFAULT_SETTINGS,
+    toolRules: [],
+    sources: [],
+    pausedSites: [],
+    audiences: [],
+    disabledTools: [],
+  };
+  if (typeof raw.demoContent === 'boolean') settings.demoContent = raw.demoContent;
+  else if (raw.demoContent !== undefined) problems.push('demoContent is not true/false; using the default');
+  const maxItems = raw.maxItems;
+  if (typeof maxItems === 'number' && Number.isInteger(maxItems) && maxItems >= 1 && maxItems <= 3) {
+    settings.maxItems = maxItems;
+  } else if (maxItems !== undefined) {
+    problems.push('maxItems must be a whole number from 1 to 3; using the default');
+  }
+  if (Array.isArray(raw.pausedSites)) {
+    settings.pausedSites = raw.pausedSites.filter((host): host is string => isHostName(host));
+    if (settings.pausedSites.length !== raw.pausedSites.length)
+      problems.push('pausedSites had entries that are not host names');
+  }
+  if (Array.isArray(raw.audiences)) {
+    settings.audiences = raw.audiences
+      .filter((audience): audience is string => typeof audience === 'string' && audience.trim() !== '')
+      .map((audience) => audience.trim().slice(0, 60))
+      .slice(0, 50);
+  }
+  if (raw.role === 'employee' || raw.role === 'champion') settings.role = raw.role;
+  else if (raw.role !== undefined) problems.push('role must be "employee" or "champion"');
+  if (raw.flagWebhook === '' || (typeof raw.flagWebhook === 'string' && isHttpUrl(raw.flagWebhook))) {
+    settings.flagWebhook = raw.flagWebhook;
+  } else if (raw.flagWebhook !== undefined) {
+    problems.push('flagWebhook must be an http(s) URL');
+  }
+  if ((WEBHOOK_FORMATS as readonly unknown[]).includes(raw.webhookFormat)) {
+    settings.webhookFormat = raw.webhookFormat as WebhookFormat;
+  } else if (raw.webhookFormat !== undefined) {
+    problems.push('webhookFormat must be "generic", "slack" or "teams"');
+  }
+  if (raw.disabledTools !== undefined) {
+    const parsed = parseToolIds(raw.disabledTools, 'disabledTools');
+    settings.disabledTools = parsed.ids;
+    problems.push(...parsed.problems);
+  }
+  if (
+    raw.reportEndpoint === '' ||
+    (typeof raw.reportEndpoint === 'string' && isHttpUrl(raw.reportEndpoint))
+  ) {
+    settings.reportEndpoint = raw.reportEndpoint;
+  } else if (raw.reportEndpoint !== undefined) {
+    problems.push('reportEndpoint must be an http(s) URL');
+  }
+  if (raw.staleAfterMonths !== undefined) {
+    const months = wholeNumber(raw.staleAfterMonths, 1, 60, 'staleAfterMonths');
+    if (typeof months === 'number') settings.staleAfterMonths = months;
+    else problems.push(`${months}; using the default`);
+  }
+  const nudges = parseBudgetSettings(raw.nudges);
+  settings.nudges = nudges.budget;
+  problems.push(...nudges.problems);
+  const sources = parseSources(raw.sources);
+  settings.sources = sources.sources.map(({ auth: _never, ...source }) => source);
+  problems.push(...sources.problems);
+  const rules = parseToolRules(raw.toolRules);
+  settings.toolRules = rules.rules;
+  problems.push(...rules.problems);
+  return { settings, problems };
+}
+
+/** The organisation's policy (storage.managed); none when the browser has no policy for Signpost. */
+export async function readPolicy(): Promise<{ policy: Policy; problems: string[] }> {
+  // Firefox rejects when no policy file exists; Chrome answers {}: both mean "no policy".
+  const managed = await browser.storage.managed.get().catch(() => ({}));
+  return parsePolicy(Object.keys(managed).length ? managed : undefined);
+}
+
+/** The person's own settings, as stored (no policy applied). */
+async function readLocal(): Promise<SettingsRead> {
+  const stored = await browser.storage.local.get(KEY);
+  return parseSettings(stored[KEY]);
+}
+
+/** The person's own settings (no policy applied): what the options page edits and exports. */
+export async function readOwnSettings(): Promise<Settings> {
+  return (await readLocal()).settings;
+}
+
+/** The settings in force (own settings with the policy applied), without repairing anything. */
+export async function loadSettings(): Promise<SettingsRead> {
+  const [local, { policy, problems }] = await Promise.all([readLocal(), readPolicy()]);
+  return { settings: applyPolicy(local.settings, policy), problems: [...local.problems, ...problems] };
+}
+
+/** Calls `listener` with the settings in force whenever they or the policy change; returns the stop function. */
+export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
+  const handler = (changes: Record<string, unknown>, area: string) => {
+    if ((area === 'local' && KEY in changes) || area === 'managed') {
+      loadSettings().then(
+        ({ settings }) => listener(settings),
+        () => undefined,
+      );
+    }
+  };
+  browser.storage.onChanged.addListener(handler);
+  return () => browser.storage.onChanged.removeListener(handler);
+}
+
+/** Reads the settings in force; a stored record with problems is repaired (background only). */
+export async function readSettings(): Promise<Settings> {
+  const local = await readLocal();
+  if (local.problems.length) {
+    console.warn(`Signpost: ${local.problems.join('; ')}`);
+    await browser.storage.local.set({ [KEY]: local.settings });
+  }
+  return applyPolicy(local.settings, (await readPolicy()).policy);
+}
+
+/**
+ * Applies a partial change to the person's own settings (and, with `secrets`, sets or removes
+ * sources' credentials); validated as a whole and saved only if valid. Keys the organisation's
+ * policy sets and locks cannot be changed.
+ */
+export async function updateSettings(
+  change: Partial<Omit<Settings, 'version'>>,
+  secrets?: Record<string, SourceAuth | undefined>,
+): Promise<Settings> {
+  const [{ settings: current }, { policy }] = await Promise.all([readLocal(), readPolicy()]);
+  if (policy.locked) {
+    const enforced = new Set<string>(policyKeys(policy));
+    const blocked = Object.keys(change).filter((key) => enforced.has(key));
+    if (blocked.length) throw new Error(`set by your organisation: ${blocked.join(', ')}`);
+  }
+  const { settings, problems } = parseSettings({ ...current, ...change });
+  if (problems.length) throw new Error(problems.join('; '));
+  // Credentials changed with the settings are written in the same storage call: both or neither.
+  const write: Record<string, unknown> = { [KEY]: settings };
+  if (secrets) {
+    const merged = await readSecrets();
+    for (const [id, auth] of Object.entries(secrets)) {
+      if (auth) merged[id] = auth;
+      else delete merged[id];
+    }
+    write[SECRETS] = merged;
+  }
+  await browser.storage.local.set(write);
+  return applyPolicy(settings, policy);
+}
+
+const SECRETS = 'sourceSecrets';
+
+async function readSecrets(): Promise<Record<string, unknown>> {
+  const stored = (await browser.storage.local.get(SECRETS))[SECRETS];
+  return isRecord(stored) ? { ...stored } : {};
+}
+
+/** Credentials of the person's own sources: storage.local only (never synced), never logged. */
+export async function readSecret(sourceId: string): Promise<SourceAuth | undefined> {
+  const secret = (await readSecrets())[sourceId];
+  return isRecord(secret) ? (secret as SourceAuth) : undefined;
+}
+
+/** Stores (or, with undefined, removes) a source's credentials. */
+export async function writeSecret(sourceId: string, auth: SourceAuth | undefined): Promise<void> {
+  const secrets = await readSecrets();
+  if (auth) secrets[sourceId] = auth;
+  else delete secrets[sourceId];
+  await browser.storage.local.set({ [SECRETS]: secrets });
+}
