@@ -6,7 +6,7 @@ import type { KnowledgeItem, Match } from '@/utils/model';
 
 export type NudgeAction = ItemAction | 'announce-dismissed';
 
-interface Props {
+export interface NudgeProps {
   matches: Match[];
   toolName: string;
   /** Id of a new-capability tip that may announce itself (once). */
@@ -23,7 +23,15 @@ interface Props {
  * and what the person can say about each. Esc closes the panel and focus returns to the badge. An
  * announcement of a new capability sits above the badge until dismissed; it never takes focus.
  */
-export function Nudge({ matches, toolName, announce, onAction, onPause, votes: initialVotes, now }: Props) {
+export function Nudge({
+  matches,
+  toolName,
+  announce,
+  onAction,
+  onPause,
+  votes: initialVotes,
+  now,
+}: NudgeProps) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
