@@ -36,6 +36,7 @@ import {
   maskSecrets,
   parseConfigFile,
 } from './settings/config-file';
+import type { SourceAuth } from './settings/credentials';
 import { policyKeys } from './settings/policy';
 import {
   readOwnSettings,
@@ -45,7 +46,7 @@ import {
   updateSettings,
 } from './settings/settings';
 import { detectSource } from './sources/detect';
-import { probeFetch, type SourceAuth, type SyncDeps } from './sync/engine';
+import { probeFetch, type SyncDeps } from './sync/engine';
 
 export interface AdminContext {
   deps: ServiceDeps;

@@ -3,7 +3,8 @@
  * nothing that reads layout (no reflow is forced), and nothing taken from form values or password
  * fields — only what the screen's headings, labels and buttons say.
  */
-import { LIMITS, type PageContext } from './model';
+import { LIMITS } from './limits';
+import type { PageContext } from './model';
 import type { Detection } from './tools';
 
 const HEADINGS = 'h1, h2, h3, [role="heading"]';

@@ -26,11 +26,12 @@ import {
 import type { RuleAccess } from './rules/registered-scripts';
 import type { ToolRule } from './rules/tool-rules';
 import type { Config } from './settings/config-file';
+import type { SourceAuth } from './settings/credentials';
 import { parseAuth } from './settings/credentials';
 import type { Policy } from './settings/policy';
 import type { Settings } from './settings/settings';
 import type { Detection } from './sources/detect';
-import type { Preview, SourceAuth } from './sync/engine';
+import type { Preview } from './sync/engine';
 
 /** The flag webhook as the options page shows it. */
 export interface WebhookSettings {

@@ -3,6 +3,8 @@
  * outside the extension's own code (messages, storage, IndexedDB, sources).
  */
 
+import { LIMITS } from './limits';
+
 /** Built-in ids ('jira', 'salesforce', …) or an admin's own. */
 export type ToolId = string;
 
@@ -116,24 +118,6 @@ export interface SourceView extends SourceConfig {
   origin: 'builtin' | 'policy' | 'own';
   status: SourceStatus;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Limits on untrusted values. A page's context is cut to these sizes before it is used.
-
-export const LIMITS = {
-  url: 2048,
-  title: 300,
-  heading: 200,
-  headings: 20,
-  keyword: 80,
-  keywords: 60,
-  area: 60,
-  toolId: 60,
-  itemTitle: 300,
-  itemSummary: 2000,
-  tags: 30,
-  tag: 60,
-} as const;
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

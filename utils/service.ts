@@ -35,14 +35,8 @@ import { syncRuleScripts } from './rules/registered-scripts';
 import { parseToolRules } from './rules/tool-rules';
 import { buildSearchIndex, type SearchIndex, searchItems } from './search';
 import { type PolicySource, parseSources } from './settings/policy';
-import {
-  readPolicy,
-  readSecret,
-  readSettings,
-  type Settings,
-  updateSettings,
-  writeSecret,
-} from './settings/settings';
+import { readSecret, writeSecret } from './settings/secrets';
+import { readPolicy, readSettings, type Settings, updateSettings } from './settings/settings';
 import { DEMO_SOURCE, ensureBuiltinSources, previewSource, type SyncDeps, syncSource } from './sync/engine';
 
 export interface ServiceDeps extends SyncDeps {

@@ -27,8 +27,8 @@ import {
 } from '@/utils/messages';
 import { detectWithRules, originPattern } from '@/utils/rules/tool-rules';
 import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID } from '@/utils/settings/config-file';
+import type { SourceAuth } from '@/utils/settings/credentials';
 import { guessFromUrl } from '@/utils/sources/detect';
-import type { SourceAuth } from '@/utils/sync/engine';
 import { DETECTORS, toolName } from '@/utils/tools';
 
 const builtins = DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));

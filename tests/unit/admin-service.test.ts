@@ -8,7 +8,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { dayOf, shiftDay } from '@/utils/measurement/events';
 import { createService } from '@/utils/service';
-import { readOwnSettings, readSecret } from '@/utils/settings/settings';
+import { readSecret } from '@/utils/settings/secrets';
+import { readOwnSettings } from '@/utils/settings/settings';
 import { JIRA_BOARD } from './contexts';
 
 afterEach(async () => {

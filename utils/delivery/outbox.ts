@@ -11,7 +11,8 @@
  * the UI says "queued"; the idempotency key travels with every attempt, so a receiver that dedupes
  * on it sees each reaction once even when a stopped worker sends it again.
  */
-import { isHttpUrl, isRecord, LIMITS } from '../model';
+import { LIMITS } from '../limits';
+import { isHttpUrl, isRecord } from '../model';
 import { htmlToText } from '../sources/lib/html-to-text';
 import {
   cleanText,

@@ -4,6 +4,7 @@
  * browser APIs.
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
+import { isId, LIMITS } from '../limits';
 import { isRecord } from '../model';
 import { DETECTORS, type Detection, detectTool } from '../tools';
 
@@ -16,9 +17,8 @@ export interface ToolRule {
   matches: string[];
 }
 
-const TOOL_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
-const MAX_RULES = 100;
-const MAX_PATTERNS = 20;
+const MAX_RULES = LIMITS.rules;
+const MAX_PATTERNS = LIMITS.rulePatterns;
 
 /** Why a match pattern cannot be used for a rule, or null when it can. */
 export function patternProblem(pattern: string): string | null {
@@ -57,7 +57,7 @@ export function parseToolRules(value: unknown): RulesRead {
     const { tool, name } = raw;
     // A single pattern written as a string is taken as a list of one (a common slip in policies).
     const matches = typeof raw.matches === 'string' ? [raw.matches] : raw.matches;
-    if (typeof tool !== 'string' || !TOOL_ID.test(tool)) {
+    if (!isId(tool)) {
       problems.push(`${where}: "tool" must be a lowercase id such as "jira" or "expenses-portal"`);
       continue;
     }

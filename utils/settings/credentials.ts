@@ -1,6 +1,11 @@
-/** Validation of source credentials from a policy or the options page. */
+/** Source credentials: their shape, and its validation for a policy or the options page. */
 import { isRecord } from '../model';
-import type { SourceAuth } from '../sync/engine';
+
+/** Credentials for a source, kept in storage.local only, sent only to the source's own origin. */
+export type SourceAuth =
+  | { kind: 'basic'; username: string; password: string }
+  | { kind: 'bearer'; token: string }
+  | { kind: 'discourse'; apiKey: string; username: string };
 
 /** A source's credentials: undefined when absent, null when malformed. */
 export function parseAuth(value: unknown): SourceAuth | undefined | null {

@@ -6,12 +6,11 @@
  */
 
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
-import { parseBudgetSettings } from '../match/budget';
+import { isId, isSyncInterval, LIMITS, SYNC_INTERVAL } from '../limits';
+import { type BudgetSettings, parseBudgetSettings } from '../match/budget';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from '../model';
-import { parseToolRules } from '../rules/tool-rules';
-import type { SourceAuth } from '../sync/engine';
-import { parseAuth } from './credentials';
-import type { Settings } from './settings';
+import { parseToolRules, type ToolRule } from '../rules/tool-rules';
+import { parseAuth, type SourceAuth } from './credentials';
 
 export interface PolicySource extends SourceConfig {
   auth?: SourceAuth;
@@ -20,12 +19,12 @@ export interface PolicySource extends SourceConfig {
 /** What a policy may set. Every key is optional: absent keys leave the person's settings alone. */
 export interface Policy {
   sources?: PolicySource[];
-  toolRules?: Settings['toolRules'];
+  toolRules?: ToolRule[];
   demoContent?: boolean;
   flagWebhook?: string;
   webhookFormat?: WebhookFormat;
   audiences?: string[];
-  nudges?: Settings['nudges'];
+  nudges?: BudgetSettings;
   role?: 'employee' | 'champion';
   /** Built-in tools where Signpost stays silent (on top of the ones the person turned off). */
   disabledTools?: string[];
@@ -56,15 +55,13 @@ export const POLICY_KEYS = [
   'locked',
 ] as const satisfies readonly (keyof Policy)[];
 
-const TOOL_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
-
 /** Tool ids (lowercase, as `utils/tools` and admin rules name them), each once. */
 export function parseToolIds(value: unknown, where: string): { ids: string[]; problems: string[] } {
   if (!Array.isArray(value)) return { ids: [], problems: [`${where} must be a list of tool ids`] };
   const ids: string[] = [];
   const problems: string[] = [];
-  for (const [index, id] of value.slice(0, 200).entries()) {
-    if (typeof id === 'string' && TOOL_ID.test(id)) {
+  for (const [index, id] of value.slice(0, LIMITS.toolIds).entries()) {
+    if (isId(id)) {
       if (!ids.includes(id)) ids.push(id);
     } else problems.push(`${where}[${index}]: ${JSON.stringify(id)} is not a tool id such as "jira"`);
   }
@@ -77,8 +74,6 @@ export function wholeNumber(value: unknown, min: number, max: number, what: stri
     ? value
     : `${what} must be a whole number from ${min} to ${max}`;
 }
-
-const SOURCE_ID = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
 /** Validates source entries (policy or settings). Bad entries are left out with the reason. */
 export function parseSources(
@@ -97,7 +92,7 @@ export function parseSources(
       continue;
     }
     const { id, type, url } = raw;
-    if (typeof id !== 'string' || !SOURCE_ID.test(id) || id.startsWith('builtin-')) {
+    if (!isId(id) || id.startsWith('builtin-')) {
       problems.push(`${at}: "id" must be a lowercase id such as "it-news" (and not start with "builtin-")`);
       continue;
     }
@@ -126,21 +121,20 @@ export function parseSources(
     const source: PolicySource = {
       id,
       type: type as SourceType,
-      name: typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, 100) : id,
+      name:
+        typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, LIMITS.sourceName) : id,
       url,
       builtin: false,
       tools,
     };
     const interval = raw.intervalMinutes;
-    if (
-      typeof interval === 'number' &&
-      Number.isInteger(interval) &&
-      interval >= 15 &&
-      interval <= 7 * 24 * 60
-    ) {
+    if (isSyncInterval(interval)) {
       source.intervalMinutes = interval;
     } else if (interval !== undefined) {
-      problems.push(`${at} (${id}): "intervalMinutes" must be a whole number from 15 to 10080; using 60`);
+      const { min, max } = SYNC_INTERVAL;
+      problems.push(
+        `${at} (${id}): "intervalMinutes" must be a whole number from ${min} to ${max}; using ${SYNC_INTERVAL.default}`,
+      );
     }
     if (raw.enabled === false) source.enabled = false;
     else if (raw.enabled !== undefined && raw.enabled !== true)
@@ -230,25 +224,4 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
 /** The keys a policy enforces (the options page shows them read-only when `locked`). */
 export function policyKeys(policy: Policy): (keyof Policy)[] {
   return (Object.keys(policy) as (keyof Policy)[]).filter((key) => key !== 'locked');
-}
-
-/**
- * The settings in force: policy values win for the keys the policy sets; sources and tool rules
- * from the policy come first, and the person's own are kept beside them.
- */
-export function applyPolicy(local: Settings, policy: Policy): Settings {
-  const out: Settings = { ...local };
-  if (policy.demoContent !== undefined) out.demoContent = policy.demoContent;
-  if (policy.flagWebhook !== undefined) out.flagWebhook = policy.flagWebhook;
-  if (policy.webhookFormat !== undefined) out.webhookFormat = policy.webhookFormat;
-  if (policy.audiences !== undefined) out.audiences = policy.audiences;
-  if (policy.nudges !== undefined) out.nudges = policy.nudges;
-  if (policy.role !== undefined) out.role = policy.role;
-  if (policy.toolRules !== undefined) out.toolRules = [...policy.toolRules, ...local.toolRules];
-  if (policy.disabledTools !== undefined)
-    out.disabledTools = [...new Set([...policy.disabledTools, ...local.disabledTools])];
-  if (policy.reportEndpoint !== undefined) out.reportEndpoint = policy.reportEndpoint;
-  if (policy.maxItems !== undefined) out.maxItems = policy.maxItems;
-  if (policy.staleAfterMonths !== undefined) out.staleAfterMonths = policy.staleAfterMonths;
-  return out;
 }

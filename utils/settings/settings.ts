@@ -8,16 +8,9 @@ import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from '../match/budget';
 import { isHostName, isHttpUrl, isRecord, type SourceConfig } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
-import type { SourceAuth } from '../sync/engine';
-import {
-  applyPolicy,
-  type Policy,
-  parsePolicy,
-  parseSources,
-  parseToolIds,
-  policyKeys,
-  wholeNumber,
-} from './policy';
+import type { SourceAuth } from './credentials';
+import { type Policy, parsePolicy, parseSources, parseToolIds, policyKeys, wholeNumber } from './policy';
+import { secretsWrite } from './secrets';
 
 export const SETTINGS_VERSION = 1;
 const KEY = 'settings';
@@ -224,35 +217,28 @@ export async function updateSettings(
   if (problems.length) throw new Error(problems.join('; '));
   // Credentials changed with the settings are written in the same storage call: both or neither.
   const write: Record<string, unknown> = { [KEY]: settings };
-  if (secrets) {
-    const merged = await readSecrets();
-    for (const [id, auth] of Object.entries(secrets)) {
-      if (auth) merged[id] = auth;
-      else delete merged[id];
-    }
-    write[SECRETS] = merged;
-  }
+  if (secrets) Object.assign(write, await secretsWrite(secrets));
   await browser.storage.local.set(write);
   return applyPolicy(settings, policy);
 }
 
-const SECRETS = 'sourceSecrets';
-
-async function readSecrets(): Promise<Record<string, unknown>> {
-  const stored = (await browser.storage.local.get(SECRETS))[SECRETS];
-  return isRecord(stored) ? { ...stored } : {};
-}
-
-/** Credentials of the person's own sources: storage.local only (never synced), never logged. */
-export async function readSecret(sourceId: string): Promise<SourceAuth | undefined> {
-  const secret = (await readSecrets())[sourceId];
-  return isRecord(secret) ? (secret as SourceAuth) : undefined;
-}
-
-/** Stores (or, with undefined, removes) a source's credentials. */
-export async function writeSecret(sourceId: string, auth: SourceAuth | undefined): Promise<void> {
-  const secrets = await readSecrets();
-  if (auth) secrets[sourceId] = auth;
-  else delete secrets[sourceId];
-  await browser.storage.local.set({ [SECRETS]: secrets });
+/**
+ * The settings in force: policy values win for the keys the policy sets; sources and tool rules
+ * from the policy come first, and the person's own are kept beside them.
+ */
+export function applyPolicy(local: Settings, policy: Policy): Settings {
+  const out: Settings = { ...local };
+  if (policy.demoContent !== undefined) out.demoContent = policy.demoContent;
+  if (policy.flagWebhook !== undefined) out.flagWebhook = policy.flagWebhook;
+  if (policy.webhookFormat !== undefined) out.webhookFormat = policy.webhookFormat;
+  if (policy.audiences !== undefined) out.audiences = policy.audiences;
+  if (policy.nudges !== undefined) out.nudges = policy.nudges;
+  if (policy.role !== undefined) out.role = policy.role;
+  if (policy.toolRules !== undefined) out.toolRules = [...policy.toolRules, ...local.toolRules];
+  if (policy.disabledTools !== undefined)
+    out.disabledTools = [...new Set([...policy.disabledTools, ...local.disabledTools])];
+  if (policy.reportEndpoint !== undefined) out.reportEndpoint = policy.reportEndpoint;
+  if (policy.maxItems !== undefined) out.maxItems = policy.maxItems;
+  if (policy.staleAfterMonths !== undefined) out.staleAfterMonths = policy.staleAfterMonths;
+  return out;
 }

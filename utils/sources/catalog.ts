@@ -8,7 +8,8 @@
  *
  * Dates are ISO 8601 strings or epoch milliseconds.
  */
-import { isHttpUrl, isRecord, type KnowledgeItem, LIMITS, parseKnowledgeItem, type ToolId } from '../model';
+import { LIMITS } from '../limits';
+import { isHttpUrl, isRecord, type KnowledgeItem, parseKnowledgeItem, type ToolId } from '../model';
 import { fullReadingMinutes } from './lib/html-to-text';
 import { DROPPED_LINK } from './lib/normalize';
 import type { SourceAdapter } from './types';

@@ -10,6 +10,7 @@
  */
 import { type Db, replaceSourceItems } from '../db';
 import { isRecord, type SourceConfig, type SourceStatus } from '../model';
+import type { SourceAuth } from '../settings/credentials';
 import { adapterFor } from '../sources';
 import { DROPPED_LINK } from '../sources/lib/normalize';
 import { type AdapterResult, HttpError } from '../sources/types';
@@ -25,12 +26,6 @@ export const DEMO_SOURCE: SourceConfig = {
 };
 
 export const BUILTIN_SOURCES: readonly SourceConfig[] = [DEMO_SOURCE];
-
-/** Credentials for a source, kept in storage.local only, sent only to the source's own origin. */
-export type SourceAuth =
-  | { kind: 'basic'; username: string; password: string }
-  | { kind: 'bearer'; token: string }
-  | { kind: 'discourse'; apiKey: string; username: string };
 
 export interface SyncDeps {
   fetch: typeof fetch;

@@ -2,9 +2,11 @@ import { useState } from 'preact/hooks';
 import { Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
 import type { MessageKey } from '@/utils/i18n';
+import { isId, isSyncInterval, SYNC_INTERVAL } from '@/utils/limits';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
+import type { SourceAuth } from '@/utils/settings/credentials';
 import type { DetectEvidence, Detection } from '@/utils/sources/detect';
-import type { Preview, SourceAuth } from '@/utils/sync/engine';
+import type { Preview } from '@/utils/sync/engine';
 
 export interface SourceDraft {
   id: string;
@@ -61,9 +63,6 @@ const OPTION_FIELDS: Partial<Record<SourceType, { key: string; label: MessageKey
   ],
 };
 
-const MIN_INTERVAL = 15;
-const MAX_INTERVAL = 7 * 24 * 60;
-
 /** A lowercase id from a name: "IT News!" → "it-news". */
 function slug(text: string): string {
   return text
@@ -105,7 +104,7 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
   const [typeTouched, setTypeTouched] = useState(editing !== null);
   const [name, setName] = useState(editing?.name ?? '');
   const [tools, setTools] = useState(editing?.tools.join(', ') ?? '');
-  const [interval, setIntervalText] = useState(String(editing?.intervalMinutes ?? 60));
+  const [interval, setIntervalText] = useState(String(editing?.intervalMinutes ?? SYNC_INTERVAL.default));
   const [options, setOptions] = useState<Record<string, string>>(editing?.options ?? {});
   const [authKind, setAuthKind] = useState<AuthKind>('none');
   const [user, setUser] = useState('');
@@ -124,13 +123,13 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
     const address = url.trim();
     if (!isHttpUrl(address)) errors.url = t('sourceUrlInvalid');
     const minutes = Number(interval);
-    if (!Number.isInteger(minutes) || minutes < MIN_INTERVAL || minutes > MAX_INTERVAL)
-      errors.interval = t('sourceIntervalInvalid', [String(MIN_INTERVAL), String(MAX_INTERVAL)]);
+    if (!isSyncInterval(minutes))
+      errors.interval = t('sourceIntervalInvalid', [String(SYNC_INTERVAL.min), String(SYNC_INTERVAL.max)]);
     const toolIds = tools
       .split(/[\s,]+/)
       .map((tool) => tool.trim().toLowerCase())
       .filter(Boolean);
-    const badTool = toolIds.find((tool) => !/^[a-z0-9][a-z0-9-]{0,59}$/.test(tool));
+    const badTool = toolIds.find((tool) => !isId(tool));
     if (badTool) errors.tools = t('sourceToolsInvalid', badTool);
     if (authKind !== 'none' && !(editing && !secret)) {
       if (!secret) errors.secret = t('sourceSecretMissing');
@@ -279,8 +278,8 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
         <input
           id={`${prefix}-interval`}
           type="number"
-          min={MIN_INTERVAL}
-          max={MAX_INTERVAL}
+          min={SYNC_INTERVAL.min}
+          max={SYNC_INTERVAL.max}
           step={1}
           value={interval}
           {...field('interval')}

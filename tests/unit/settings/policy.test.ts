@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyPolicy, parsePolicy } from '@/utils/settings/policy';
-import { DEFAULT_SETTINGS, readSettings, updateSettings } from '@/utils/settings/settings';
+import { parsePolicy } from '@/utils/settings/policy';
+import { applyPolicy, DEFAULT_SETTINGS, readSettings, updateSettings } from '@/utils/settings/settings';
 
 describe('enterprise policy', () => {
   it('keeps valid entries and says why the others were left out', () => {

@@ -3,8 +3,10 @@
  * text, cut at a sentence boundary near 600 characters), an http(s) link resolved against the
  * source, lowercase tags, and tools from the source's targeting plus tags that name a tool.
  */
+
+import { LIMITS } from '../../limits';
 import type { ItemKind, KnowledgeItem, SourceConfig } from '../../model';
-import { isHttpUrl, LIMITS } from '../../model';
+import { isHttpUrl } from '../../model';
 import { DETECTORS } from '../../tools';
 import { fullReadingMinutes, htmlToText, summarize } from './html-to-text';
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The measurement dashboard as the admin sees it: rendered with Preact in happy-dom, fed by a fake
- * `load` that computes real figures (utils/events.ts) from a few hand-made daily rows.
+ * `load` that computes real figures (utils/measurement/events.ts) from a few hand-made daily rows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
