@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
 import { Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
-import type { MessageKey } from '@/utils/i18n';
 import { isId, isSyncInterval, SYNC_INTERVAL } from '@/utils/limits';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
 import type { SourceAuth } from '@/utils/settings/credentials';
-import type { DetectEvidence, Detection } from '@/utils/sources/detect';
+import type { Detection } from '@/utils/sources/detect';
 import type { Preview } from '@/utils/sync/engine';
+import { evidenceText, freeId, OPTION_FIELDS, slug, TYPE_KEYS } from './source-form';
 
 export interface SourceDraft {
   id: string;
@@ -36,65 +36,6 @@ interface Props {
 }
 
 type AuthKind = 'none' | SourceAuth['kind'];
-
-export const TYPE_KEYS: Record<SourceType, MessageKey> = {
-  feed: 'sourceTypeFeed',
-  catalog: 'sourceTypeCatalog',
-  confluence: 'sourceTypeConfluence',
-  zendesk: 'sourceTypeZendesk',
-  servicenow: 'sourceTypeServicenow',
-  discourse: 'sourceTypeDiscourse',
-  mediawiki: 'sourceTypeMediawiki',
-  dokuwiki: 'sourceTypeDokuwiki',
-};
-
-/** The adapter options each type reads (utils/sources/<type>.ts), with their labels. */
-const OPTION_FIELDS: Partial<Record<SourceType, { key: string; label: MessageKey; choices?: string[] }[]>> = {
-  confluence: [{ key: 'space', label: 'sourceOptionSpace' }],
-  zendesk: [
-    { key: 'locale', label: 'sourceOptionLocale' },
-    { key: 'incremental', label: 'sourceOptionIncremental', choices: ['', 'true'] },
-  ],
-  servicenow: [{ key: 'query', label: 'sourceOptionQuery' }],
-  mediawiki: [{ key: 'namespace', label: 'sourceOptionNamespace' }],
-  dokuwiki: [
-    { key: 'mode', label: 'sourceOptionMode', choices: ['recent', 'list'] },
-    { key: 'namespace', label: 'sourceOptionDokuNamespace' },
-  ],
-};
-
-/** A lowercase id from a name: "IT News!" → "it-news". */
-function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 50);
-}
-
-function freeId(base: string, taken: string[]): string {
-  const stem = base && !base.startsWith('builtin-') ? base : 'source';
-  if (!taken.includes(stem)) return stem;
-  for (let n = 2; ; n++) if (!taken.includes(`${stem}-${n}`)) return `${stem}-${n}`;
-}
-
-function evidenceText(t: ReturnType<typeof useT>, evidence: DetectEvidence): string {
-  switch (evidence.kind) {
-    case 'url':
-      return t('detectByAddress');
-    case 'generator':
-      return t('detectByGenerator', evidence.product);
-    case 'feed':
-      return t('detectFeed', evidence.format);
-    case 'feed-link':
-      return t('detectFeedLink', evidence.format);
-    case 'catalog':
-      return t(evidence.atLeast ? 'detectCatalogAtLeast' : 'detectCatalog', String(evidence.items));
-    case 'api':
-      return t('detectApi', evidence.product);
-  }
-}
 
 /** Add or edit a knowledge source: paste an address, "Test" says what it is and shows the first items, save. */
 export function SourceEditor({ editing, takenIds, guessType, detect, preview, save, onDone }: Props) {

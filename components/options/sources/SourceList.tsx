@@ -5,8 +5,8 @@ import { useLoad } from '@/components/shared/useLoad';
 import type { ContentHealth } from '@/utils/measurement/content-health';
 import type { SyncProgress } from '@/utils/messages';
 import type { SourceView } from '@/utils/model';
-import { TYPE_KEYS } from './SourceEditor';
 import { SourceHealth } from './SourceHealth';
+import { TYPE_KEYS } from './source-form';
 
 interface Props {
   loadSources: () => Promise<SourceView[]>;
