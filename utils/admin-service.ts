@@ -8,7 +8,9 @@
 import { getDb } from './db';
 import { retryByHand } from './delivery/outbox';
 import { contentHealth } from './measurement/content-health';
+import { rawCutoff } from './measurement/daily';
 import { loadDashboard, titlesOf } from './measurement/dashboard';
+import { dayOf } from './measurement/days';
 import {
   compactEvents,
   packFinishedDays,
@@ -16,7 +18,6 @@ import {
   readDailyRows,
   readRawEvents,
 } from './measurement/event-log';
-import { dayOf, rawCutoff } from './measurement/events';
 import {
   deliverReports,
   makeDueReports,

@@ -7,13 +7,8 @@
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { OutboxEntry } from './delivery/outbox';
 import type { ItemFeedback } from './match/feedback';
-import {
-  aggregateEvents,
-  type DailyRow,
-  isEvent,
-  type PackedDay,
-  type SignpostEvent,
-} from './measurement/events';
+import { aggregateEvents, type DailyRow, type PackedDay } from './measurement/daily';
+import { isEvent, type SignpostEvent } from './measurement/events';
 import type { ReportEntry } from './measurement/report';
 import { type KnowledgeItem, parseKnowledgeItem, type SourceConfig, type SourceStatus } from './model';
 

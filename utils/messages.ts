@@ -10,8 +10,9 @@ import type { OutboxEntry } from './delivery/outbox';
 import { type Reaction, validateReaction, WEBHOOK_FORMATS, type WebhookFormat } from './delivery/reactions';
 import { ITEM_ACTIONS, type ItemAction } from './match/feedback';
 import type { ContentHealth } from './measurement/content-health';
+import type { DailyRow } from './measurement/daily';
 import type { DashboardView } from './measurement/dashboard';
-import type { DailyRow, SignpostEvent } from './measurement/events';
+import type { SignpostEvent } from './measurement/events';
 import type { ReportEntry, ReportPayload } from './measurement/report';
 import {
   type ItemKind,

@@ -1,5 +1,5 @@
 import { useT } from '@/components/shared/i18n';
-import type { Counts } from '@/utils/measurement/events';
+import type { Counts } from '@/utils/measurement/daily';
 import { Rate } from './cells';
 import { CardList } from './DataTable';
 import type { Formatters } from './format';

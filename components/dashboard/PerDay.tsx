@@ -1,5 +1,5 @@
 import { useT } from '@/components/shared/i18n';
-import type { Counts } from '@/utils/measurement/events';
+import type { Counts } from '@/utils/measurement/daily';
 import { BarChart } from './charts';
 import { DataTable } from './DataTable';
 import type { Formatters } from './format';

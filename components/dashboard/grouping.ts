@@ -2,7 +2,8 @@
  * Pure helpers of the dashboard: the periods it offers, how the per-day chart groups its days,
  * and sums over a day's counts. Days are local days written YYYY-MM-DD.
  */
-import { type Counts, shiftDay } from '@/utils/measurement/events';
+import type { Counts } from '@/utils/measurement/daily';
+import { shiftDay } from '@/utils/measurement/days';
 import type { ItemKind } from '@/utils/model';
 
 /** What the figures are for: a range of local days (both included), a tool, a kind. */

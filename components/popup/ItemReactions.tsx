@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { FLAG_REASON_KEYS } from '@/components/shared/labels';
+import type { OutboxEntry } from '@/utils/delivery/outbox';
 import {
   COMMENT_MAX,
   FLAG_REASONS,
   type FlagReason,
   MISSING_TITLE_MAX,
-  type OutboxEntry,
   type Reaction,
-} from '@/utils/delivery/outbox';
+} from '@/utils/delivery/reactions';
 import type { KnowledgeItem } from '@/utils/model';
 
 interface ReactProps {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ItemList } from '@/components/shared/ItemList';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
-import type { Reaction } from '@/utils/delivery/outbox';
+import type { Reaction } from '@/utils/delivery/reactions';
 import type { Activity } from '@/utils/messages';
 import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { ActivityList } from './ActivityList';

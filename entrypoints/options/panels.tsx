@@ -16,7 +16,7 @@ import { ToolRules } from '@/components/options/tools/ToolRules';
 import { ToolSwitches } from '@/components/options/tools/ToolSwitches';
 import { browser } from '@/utils/browser';
 import { downloadText } from '@/utils/download';
-import { dayOf } from '@/utils/measurement/events';
+import { dayOf } from '@/utils/measurement/days';
 import { type Request, sendMessage } from '@/utils/messages';
 import { detectWithRules, originPattern } from '@/utils/rules/tool-rules';
 import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID } from '@/utils/settings/config-file';

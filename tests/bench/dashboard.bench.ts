@@ -8,19 +8,11 @@
 import 'fake-indexeddb/auto';
 import { bench, describe } from 'vitest';
 import { getDb } from '@/utils/db';
+import { aggregateEvents, type DailyRow, packDay, packRows } from '@/utils/measurement/daily';
+import { dayOf, shiftDay } from '@/utils/measurement/days';
 import { recordEvents } from '@/utils/measurement/event-log';
-import {
-  aggregateEvents,
-  type DailyRow,
-  dayOf,
-  type EventType,
-  figuresOfDays,
-  makeEvent,
-  packDay,
-  packRows,
-  type SignpostEvent,
-  shiftDay,
-} from '@/utils/measurement/events';
+import { type EventType, makeEvent, type SignpostEvent } from '@/utils/measurement/events';
+import { figuresOfDays } from '@/utils/measurement/figures';
 import { buildReport } from '@/utils/measurement/report';
 
 const NOW = new Date(2026, 11, 1, 12).getTime();

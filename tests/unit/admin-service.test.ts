@@ -6,7 +6,7 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
-import { dayOf, shiftDay } from '@/utils/measurement/events';
+import { dayOf, shiftDay } from '@/utils/measurement/days';
 import { createService } from '@/utils/service';
 import { readSecret } from '@/utils/settings/secrets';
 import { readOwnSettings } from '@/utils/settings/settings';

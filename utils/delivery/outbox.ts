@@ -1,5 +1,6 @@
 /**
- * The champions' reactions (endorse, flag) and their delivery to the organisation's webhook.
+ * The outbox: the champions' reactions (endorse, flag) on their way to the organisation's webhook,
+ * and the delivery state machine they share with the daily report.
  *
  *   newEntry ──► queued ──markSending──► sending ──afterAttempt──► sent
  *     │            ▲                       │  408 / 429 / 5xx / network: backoff ──► queued
@@ -7,32 +8,16 @@
  *     │            └──── retryByHand ◄─────┴──────────────────────────────────────── failed
  *     └─ no webhook: local (kept on the device, exported as CSV / JSON)
  *
- * Pure: storage, alarms and fetch belong to the caller. An entry is written to the outbox before
- * the UI says "queued"; the idempotency key travels with every attempt, so a receiver that dedupes
- * on it sees each reaction once even when a stopped worker sends it again.
+ * Pure: storage, alarms and fetch belong to the caller (./send.ts). An entry is written to the
+ * outbox before the UI says "queued"; the idempotency key travels with every attempt, so a receiver
+ * that dedupes on it sees each reaction once even when a stopped worker sends it again. When to
+ * retry is ./retry.ts; what a request carries is ./webhook-formats.ts.
  */
 import { LIMITS } from '../limits';
 import { isHttpUrl, isRecord } from '../model';
 import { htmlToText } from '../sources/lib/html-to-text';
-import {
-  cleanText,
-  cut,
-  type FlagReason,
-  type Reaction,
-  validateReaction,
-  type WebhookFormat,
-} from './reactions';
-
-export {
-  COMMENT_MAX,
-  FLAG_REASONS,
-  type FlagReason,
-  MISSING_TITLE_MAX,
-  type Reaction,
-  validateReaction,
-  WEBHOOK_FORMATS,
-  type WebhookFormat,
-} from './reactions';
+import { cleanText, cut, type Reaction, validateReaction } from './reactions';
+import { backoffDelay, parseRetryAfter } from './retry';
 
 /** What the person did; also the rows of the export. */
 export interface ReactionRecord {
@@ -70,14 +55,8 @@ export interface Deliverable {
 
 export interface OutboxEntry extends ReactionRecord, Deliverable {}
 
-export const BACKOFF_BASE_MS = 30_000;
-export const BACKOFF_CAP_MS = 6 * 3600_000;
 export const MAX_ATTEMPTS = 20;
 export const STUCK_AFTER_MS = 2 * 60_000;
-/** A Retry-After further away than this is read as this: a typo on the server must not park a flag for years. */
-export const RETRY_AFTER_CAP_MS = 24 * 3600_000;
-/** Full jitter can draw 0; a floor keeps a failing server from being hit in a tight loop. */
-const MIN_DELAY_MS = 1000;
 const ERROR_BODY_MAX = 200;
 
 // ---------------------------------------------------------------------------------------------
@@ -141,74 +120,6 @@ export type Attempt =
   | { ok: true; status: number }
   | { ok: false; status: number; body?: string; retryAfter?: string | null }
   | { ok: false; networkError: string };
-
-const WEEKDAYS = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH = MONTHS.join('|');
-// RFC 9110 §5.6.7: recipients accept the preferred IMF-fixdate and the two obsolete forms.
-const IMF_FIXDATE = new RegExp(
-  `^(?:${WEEKDAYS}), (\\d{2}) (${MONTH}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
-);
-const RFC850_DATE = new RegExp(
-  `^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d{2})-(${MONTH})-(\\d{2}) (\\d{2}):(\\d{2}):(\\d{2}) GMT$`,
-);
-const ASCTIME_DATE = new RegExp(
-  `^(?:${WEEKDAYS}) (${MONTH}) ([ \\d]\\d) (\\d{2}):(\\d{2}):(\\d{2}) (\\d{4})$`,
-);
-
-function utc(year: number, month: string, day: number, h: number, m: number, s: number): number | null {
-  const monthIndex = MONTHS.indexOf(month);
-  if (monthIndex < 0 || h > 23 || m > 59 || s > 60) return null;
-  const time = Date.UTC(year, monthIndex, day, h, m, Math.min(s, 59));
-  // Date.UTC rolls 31 Feb over into March; such a date is garbage, not a time.
-  return new Date(time).getUTCDate() === day ? time : null;
-}
-
-/** Epoch ms of an HTTP-date, or null when the text is not one. */
-export function parseHttpDate(text: string, now: number): number | null {
-  let match = IMF_FIXDATE.exec(text);
-  if (match) {
-    const [d = '', mon = '', y = '', h = '', m = '', s = ''] = match.slice(1);
-    return utc(Number(y), mon, Number(d), Number(h), Number(m), Number(s));
-  }
-  match = RFC850_DATE.exec(text);
-  if (match) {
-    const [d = '', mon = '', yy = '', h = '', m = '', s = ''] = match.slice(1);
-    // Two-digit years more than 50 years ahead belong to the previous century (RFC 9110).
-    let year = 2000 + Number(yy);
-    if (year > new Date(now).getUTCFullYear() + 50) year -= 100;
-    return utc(year, mon, Number(d), Number(h), Number(m), Number(s));
-  }
-  match = ASCTIME_DATE.exec(text);
-  if (match) {
-    const [mon = '', d = '', h = '', m = '', s = '', y = ''] = match.slice(1);
-    return utc(Number(y), mon, Number(d.trim()), Number(h), Number(m), Number(s));
-  }
-  return null;
-}
-
-/**
- * The wait a Retry-After header asks for, in ms (delay-seconds or an HTTP-date; a date in the past
- * asks for none), cut to {@link RETRY_AFTER_CAP_MS}. Null for an absent or unreadable header.
- */
-export function parseRetryAfter(value: string | null | undefined, now: number): number | null {
-  const text = value?.trim();
-  if (!text) return null;
-  let wait: number | null = null;
-  if (/^\d+$/.test(text)) wait = Number(text) * 1000;
-  else {
-    const at = parseHttpDate(text, now);
-    if (at !== null) wait = Math.max(0, at - now);
-  }
-  return wait === null ? null : Math.min(wait, RETRY_AFTER_CAP_MS);
-}
-
-/** Exponential backoff with full jitter: a random wait up to 30 s × 2^(attempt − 1), at most 6 h. */
-export function backoffDelay(attempts: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-  const draw = Math.min(Math.max(random(), 0), 1);
-  return Math.max(MIN_DELAY_MS, Math.floor(draw * ceiling));
-}
 
 /** A response body as one line of plain text (an HTML error page becomes its words), first 200 characters. */
 function bodyText(body: string | undefined): string {
@@ -329,167 +240,4 @@ export function nextWakeUp(entries: Deliverable[], stuckAfterMs: number = STUCK_
     if (at !== null && (next === null || at < next)) next = at;
   }
   return next;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Webhook payloads
-
-export interface PayloadMeta {
-  extensionVersion: string;
-  now: number;
-}
-
-/** ISO 8601 for an epoch-ms time; '' for one Date cannot hold. */
-export function isoTime(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
-}
-
-/** The one-line headline of a reaction, used in chat messages. */
-const HEADLINES: Record<FlagReason | 'endorse', string> = {
-  endorse: 'Endorsed',
-  outdated: 'Flagged as outdated',
-  incorrect: 'Flagged as incorrect',
-  incomplete: 'Flagged as incomplete',
-  duplicate: 'Flagged as a duplicate',
-  missing: 'Flagged: an article is missing',
-  other: 'Flagged',
-};
-
-function headline(reaction: Reaction): string {
-  return HEADLINES[reaction.kind === 'endorse' ? 'endorse' : reaction.reason];
-}
-
-/** Only what the champion said about an item: no page URL, page text or identity. */
-function genericBody(entry: OutboxEntry, meta: PayloadMeta) {
-  const { reaction } = entry;
-  return {
-    type: reaction.kind === 'flag' ? 'signpost.flag' : 'signpost.endorsement',
-    idempotencyKey: entry.key,
-    item: { id: entry.itemId, title: entry.title, url: entry.url, sourceId: entry.sourceId },
-    ...(reaction.kind === 'flag' ? { reason: reaction.reason } : {}),
-    ...(reaction.kind === 'flag' && reaction.comment ? { comment: reaction.comment } : {}),
-    ...(reaction.kind === 'flag' && reaction.missingTitle ? { missingTitle: reaction.missingTitle } : {}),
-    createdAt: isoTime(entry.createdAt),
-    sentAt: isoTime(meta.now),
-    extensionVersion: meta.extensionVersion,
-  };
-}
-
-/** Slack reads `&`, `<` and `>` as markup (`<!channel>` would ping everyone), so user text escapes them. */
-export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Slack's limit on a section's text. */
-const SLACK_SECTION_MAX = 3000;
-
-/** `<url|title>`; the bare title when the URL is not http(s) or the link would not fit a section. */
-function slackLink(url: string, title: string): string {
-  const label = escapeSlack(title.trim() || url);
-  if (!isHttpUrl(url)) return label;
-  // `|` ends the URL part of a link.
-  const link = `<${escapeSlack(url.replace(/\|/g, '%7C'))}|${label}>`;
-  return link.length <= SLACK_SECTION_MAX - 200 ? link : label;
-}
-
-function slackBody(entry: OutboxEntry, meta: PayloadMeta) {
-  const { reaction } = entry;
-  const link = slackLink(entry.url, entry.title);
-  const emoji = reaction.kind === 'endorse' ? ':+1:' : ':triangular_flag_on_post:';
-  const blocks: unknown[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `${emoji} *${headline(reaction)}*\n${link}` } },
-  ];
-  if (reaction.kind === 'flag' && reaction.missingTitle) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: `*Missing article:* ${escapeSlack(reaction.missingTitle)}` },
-    });
-  }
-  if (reaction.kind === 'flag' && reaction.comment) {
-    blocks.push({
-      type: 'section',
-      text: { type: 'mrkdwn', text: `*Comment:*\n${escapeSlack(reaction.comment)}` },
-    });
-  }
-  const created = isoTime(entry.createdAt);
-  // Slack shows the date in each reader's own time zone; the ISO text is its fallback.
-  const when = created
-    ? ` · <!date^${Math.floor(entry.createdAt / 1000)}^{date_short_pretty} {time}|${created}>`
-    : '';
-  blocks.push({
-    type: 'context',
-    elements: [
-      {
-        type: 'mrkdwn',
-        text: `Signpost ${escapeSlack(meta.extensionVersion)} · source ${escapeSlack(entry.sourceId)}${when}`,
-      },
-    ],
-  });
-  // `text` is what notifications show; with blocks present the message itself shows the blocks.
-  return { text: `${headline(reaction)}: ${link}`, blocks };
-}
-
-/** Plain text in a card: a TextRun, unlike a TextBlock, is never read as Markdown, so `[x](url)` stays text. */
-function plainBlock(text: string, extra: Record<string, unknown> = {}) {
-  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...extra }] };
-}
-
-function label(text: string) {
-  return { type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' };
-}
-
-function teamsBody(entry: OutboxEntry, meta: PayloadMeta) {
-  const { reaction } = entry;
-  const body: unknown[] = [
-    { type: 'TextBlock', text: headline(reaction), weight: 'Bolder', size: 'Medium', wrap: true },
-    plainBlock(entry.title || entry.url),
-  ];
-  if (reaction.kind === 'flag' && reaction.missingTitle) {
-    body.push(label('Missing article'), plainBlock(reaction.missingTitle));
-  }
-  if (reaction.kind === 'flag' && reaction.comment) body.push(label('Comment'), plainBlock(reaction.comment));
-  body.push(
-    plainBlock(`Signpost ${meta.extensionVersion} · source ${entry.sourceId} · ${isoTime(entry.createdAt)}`, {
-      size: 'Small',
-      isSubtle: true,
-    }),
-  );
-  const actions = isHttpUrl(entry.url)
-    ? [{ type: 'Action.OpenUrl', title: 'Open article', url: entry.url }]
-    : [];
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        contentUrl: null,
-        content: {
-          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-          type: 'AdaptiveCard',
-          version: '1.4',
-          body,
-          actions,
-        },
-      },
-    ],
-  };
-}
-
-/** The POST for one entry: JSON in the webhook's format, with the entry's idempotency key as a header. */
-export function webhookRequest(
-  entry: OutboxEntry,
-  format: WebhookFormat,
-  meta: PayloadMeta,
-): { headers: Record<string, string>; body: string } {
-  const payload =
-    format === 'slack'
-      ? slackBody(entry, meta)
-      : format === 'teams'
-        ? teamsBody(entry, meta)
-        : genericBody(entry, meta);
-  return {
-    headers: { 'content-type': 'application/json', 'idempotency-key': entry.key },
-    body: JSON.stringify(payload),
-  };
 }

@@ -5,15 +5,8 @@
  */
 import type { Db } from '../db';
 import type { Settings } from '../settings/settings';
-import {
-  type Attempt,
-  afterAttempt,
-  dueEntries,
-  markSending,
-  nextWakeUp,
-  parseOutboxEntry,
-  webhookRequest,
-} from './outbox';
+import { type Attempt, afterAttempt, dueEntries, markSending, nextWakeUp, parseOutboxEntry } from './outbox';
+import { webhookRequest } from './webhook-formats';
 
 export interface DeliveryDeps {
   fetch: typeof fetch;

@@ -3,8 +3,10 @@
  * target needs one and turns the text into a download.
  */
 
-import { isoTime, type OutboxEntry } from '../delivery/outbox';
-import { type DailyRow, EVENT_TYPES, type SignpostEvent } from './events';
+import type { OutboxEntry } from '../delivery/outbox';
+import { isoTime } from '../delivery/webhook-formats';
+import type { DailyRow } from './daily';
+import { EVENT_TYPES, type SignpostEvent } from './events';
 
 export type CsvValue = string | number | null | undefined;
 

@@ -7,8 +7,9 @@ import type { Db } from '../db';
 import { parseOutboxEntry } from '../delivery/outbox';
 import { FLAG_REASONS, type FlagReason } from '../delivery/reactions';
 import { parseKnowledgeItem } from '../model';
+import { dayOf } from './days';
 import { readPackedDays, type StorageProblem, storageProblem } from './event-log';
-import { computeFigures, type DashboardFilter, dayOf, type Figures, figuresOfDays } from './events';
+import { computeFigures, type DashboardFilter, type Figures, figuresOfDays } from './figures';
 import { type PeopleDay, peopleByDay, type ReportPayload, reportRows } from './report';
 
 export interface DashboardView {

@@ -20,10 +20,10 @@ import {
   RAW_EVENT_DAYS,
   rawCutoff,
   rowMap,
-  type SignpostEvent,
-  shiftDay,
   unpackDay,
-} from './events';
+} from './daily';
+import { shiftDay } from './days';
+import type { SignpostEvent } from './events';
 
 export interface StorageProblem {
   at: number;

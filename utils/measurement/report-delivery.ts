@@ -7,8 +7,8 @@
 import type { Db } from '../db';
 import { afterAttempt, dueEntries, markSending, nextWakeUp, parseOutboxEntry } from '../delivery/outbox';
 import { postOnce } from '../delivery/send';
+import { dayOf, shiftDay } from './days';
 import { readDailyRows } from './event-log';
-import { dayOf, shiftDay } from './events';
 import {
   buildReport,
   daysToReport,

@@ -11,7 +11,9 @@
 import { DELIVERY_STATES, type Deliverable } from '../delivery/outbox';
 import { FLAG_REASONS, type FlagReason, type Reaction } from '../delivery/reactions';
 import { type ItemKind, isRecord } from '../model';
-import { type Counts, type DailyRow, EVENT_TYPES, mergeRows, parseDailyRow, shiftDay } from './events';
+import { type Counts, type DailyRow, mergeRows, parseDailyRow } from './daily';
+import { shiftDay } from './days';
+import { EVENT_TYPES } from './events';
 
 export const REPORT_SCHEMA_VERSION = 1;
 /** Days a report waits for delivery before it is given up; sent reports are kept as long for the list. */

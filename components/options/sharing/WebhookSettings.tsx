@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
-import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/delivery/outbox';
+import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/delivery/reactions';
 import type { WebhookSettings as Webhook } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
 

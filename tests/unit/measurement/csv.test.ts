@@ -9,7 +9,8 @@ import {
   reactionsToCsv,
   toCsv,
 } from '@/utils/measurement/csv';
-import { type DailyRow, EVENT_TYPES, makeEvent } from '@/utils/measurement/events';
+import type { DailyRow } from '@/utils/measurement/daily';
+import { EVENT_TYPES, makeEvent } from '@/utils/measurement/events';
 
 /** A strict RFC 4180 reader, to prove that what toCsv writes reads back field for field. */
 function parseCsv(text: string): string[][] {

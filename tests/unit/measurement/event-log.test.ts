@@ -1,6 +1,8 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, DB_NAME, type Db, getDb } from '@/utils/db';
+import { packDay, unpackDay } from '@/utils/measurement/daily';
+import { dayOf } from '@/utils/measurement/days';
 import {
   compactEvents,
   packFinishedDays,
@@ -8,7 +10,8 @@ import {
   recordEvents,
   storageProblem,
 } from '@/utils/measurement/event-log';
-import { computeFigures, dayOf, makeEvent, packDay, unpackDay } from '@/utils/measurement/events';
+import { makeEvent } from '@/utils/measurement/events';
+import { computeFigures } from '@/utils/measurement/figures';
 
 const DAY = 24 * 3600_000;
 const NOW = new Date(2026, 11, 1, 12).getTime();

@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aggregateEvents,
-  computeFigures,
-  type DailyRow,
-  dayOf,
-  daysBetween,
-  makeEvent,
-  parseDailyRow,
-  rates,
-  type SignpostEvent,
-  shiftDay,
-} from '@/utils/measurement/events';
+import { aggregateEvents, type DailyRow, parseDailyRow } from '@/utils/measurement/daily';
+import { dayOf, daysBetween, shiftDay } from '@/utils/measurement/days';
+import { makeEvent, type SignpostEvent } from '@/utils/measurement/events';
+import { computeFigures, rates } from '@/utils/measurement/figures';
 
 /** A local-time moment on a given day. */
 const at = (day: string, hour = 10) => {

@@ -2,8 +2,10 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
+import { aggregateEvents } from '@/utils/measurement/daily';
 import { dashboardFromReports } from '@/utils/measurement/dashboard';
-import { aggregateEvents, dayOf, makeEvent, shiftDay } from '@/utils/measurement/events';
+import { dayOf, shiftDay } from '@/utils/measurement/days';
+import { makeEvent } from '@/utils/measurement/events';
 import {
   buildReport,
   daysToReport,

@@ -522,6 +522,29 @@ describe('detectSource: JSON', () => {
     expect(items).toBeLessThan(3000);
   });
 
+  it('reads the items that ended before the cut of a long catalog, a character cut in two included', async () => {
+    // No "version": only the items read before the cut can say it is a catalog. Each title has an
+    // "é" (two bytes in UTF-8), so the cut may fall inside one.
+    const items = Array.from({ length: 3000 }, (_, i) => ({ ...catalogItem(i), title: `Café printer ${i}` }));
+    const head = '{"title":"Big","items":[';
+    const encoder = new TextEncoder();
+    let end = encoder.encode(head).length;
+    let ended = 0;
+    for (const item of items) {
+      end += encoder.encode(JSON.stringify(item)).length;
+      if (end > 512 * 1024) break;
+      ended++;
+      end += 1; // the comma
+    }
+    const body = `${head}${items.map((item) => JSON.stringify(item)).join(',')}]}`;
+    const detection = await detect('https://intranet.example/tips.json', body, 'application/json');
+    expect(detection).toEqual({
+      type: 'catalog',
+      url: 'https://intranet.example/tips.json',
+      evidence: { kind: 'catalog', items: ended, atLeast: true },
+    });
+  });
+
   it("is Discourse's latest.json, and the forum root is the source", async () => {
     const { fetch } = fixtureFetch('discourse', { 'https://forum.example/latest.json': 'latest.json' });
     expect(await detectSource('https://forum.example/latest.json', fetch)).toEqual({

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 /**
  * The measurement dashboard as the admin sees it: rendered with Preact in happy-dom, fed by a fake
- * `load` that computes real figures (utils/measurement/events.ts) from a few hand-made daily rows.
+ * `load` that computes real figures (utils/measurement/figures.ts) from a few hand-made daily rows.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,8 +12,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard, type DashboardFilterState, type DashboardProps } from '@/components/dashboard/Dashboard';
 import { I18n } from '@/components/shared/i18n';
 import type { Translate } from '@/utils/i18n';
+import type { DailyRow } from '@/utils/measurement/daily';
 import type { DashboardView } from '@/utils/measurement/dashboard';
-import { computeFigures, type DailyRow, shiftDay } from '@/utils/measurement/events';
+import { shiftDay } from '@/utils/measurement/days';
+import { computeFigures } from '@/utils/measurement/figures';
 
 const MESSAGES: Record<string, { message: string }> = JSON.parse(
   readFileSync(join(import.meta.dirname, '../../../../public/_locales/en/messages.json'), 'utf8'),

@@ -8,7 +8,7 @@ import {
   noon,
   RANGES,
 } from '@/components/dashboard/grouping';
-import { daysBetween } from '@/utils/measurement/events';
+import { daysBetween } from '@/utils/measurement/days';
 
 describe('dashboard grouping', () => {
   it('groups days by ISO week (Monday first) and by month', () => {

@@ -1,0 +1,63 @@
+/** RSS 0.9x/2.0 and RDF (RSS 1.0): items beside or inside the channel, Dublin Core and Atom links read too. */
+import { attr, childNamed, childrenNamed, htmlOf, lineOf, linkIn, textOf, trimmedText } from '../lib/xml';
+import { atomLink, completeItems, FEED_OWN, type FeedElement, isUsable, unique } from './elements';
+import type { Feed, FeedItem } from './types';
+
+export function fromRss(
+  root: FeedElement,
+  format: 'rss' | 'rdf',
+  text: string,
+  cutInside: FeedElement | undefined,
+  baseUrl: string | undefined,
+): Feed {
+  const channel = root.local === 'channel' ? root : (childNamed(root, 'channel', FEED_OWN) ?? root);
+  // RDF and RSS 0.90 put items beside the channel, RSS 2.0 inside it.
+  const found = [
+    ...(channel === root ? [] : childrenNamed(root, 'item', FEED_OWN)),
+    ...childrenNamed(channel, 'item', FEED_OWN),
+  ];
+  const container = format === 'rdf' ? root : channel;
+  const items = completeItems(found, container, text, cutInside)
+    .map((item) => rssItem(item, baseUrl))
+    .filter(isUsable);
+  return {
+    format,
+    title: lineOf(childNamed(channel, 'title', FEED_OWN) ?? childNamed(channel, 'title', ['dc'])) ?? '',
+    link: linkIn(childNamed(channel, 'link', FEED_OWN), baseUrl) ?? atomLink(channel, ['atom'], baseUrl),
+    description:
+      htmlOf(childNamed(channel, 'description', FEED_OWN)) ??
+      htmlOf(childNamed(channel, 'description', ['dc'])),
+    items,
+  };
+}
+
+function rssItem(item: FeedElement, baseUrl: string | undefined): FeedItem {
+  const guid = childNamed(item, 'guid', FEED_OWN);
+  const id =
+    trimmedText(guid) ||
+    attr(item, 'rdf:about')?.trim() ||
+    trimmedText(childNamed(item, 'identifier', ['dc']));
+  // A guid is the item's address unless it says isPermaLink="false".
+  const guidLink =
+    guid && attr(guid, 'isPermaLink')?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(id ?? '')
+      ? id
+      : undefined;
+  return {
+    id: id || undefined,
+    title: lineOf(childNamed(item, 'title', FEED_OWN) ?? childNamed(item, 'title', ['dc'])),
+    link:
+      linkIn(childNamed(item, 'link', FEED_OWN), baseUrl) ?? atomLink(item, ['atom'], baseUrl) ?? guidLink,
+    summary:
+      htmlOf(childNamed(item, 'description', FEED_OWN)) ?? htmlOf(childNamed(item, 'description', ['dc'])),
+    content: htmlOf(childNamed(item, 'encoded', ['content'])),
+    published:
+      trimmedText(childNamed(item, 'pubdate', FEED_OWN)) ?? trimmedText(childNamed(item, 'date', ['dc'])),
+    updated: trimmedText(childNamed(item, 'updated', ['atom'])),
+    categories: unique([
+      ...childrenNamed(item, 'category', FEED_OWN).map(textOf),
+      ...childrenNamed(item, 'subject', ['dc']).map(textOf),
+    ]),
+    author:
+      trimmedText(childNamed(item, 'author', FEED_OWN)) ?? trimmedText(childNamed(item, 'creator', ['dc'])),
+  };
+}
