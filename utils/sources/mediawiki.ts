@@ -1,4 +1,7 @@
 /**
+ * (Over 400 lines: one adapter whose full and incremental syncs share the request and content
+ * code above them; split by role it would be files only this adapter reads.)
+ *
  * MediaWiki: the pages of one namespace (`options.namespace`, default 0) through api.php.
  *
  *   full         recentchanges (newest entry → cursor) ─▶ allpages (+continue) ─▶ content

@@ -1,4 +1,5 @@
 /** Atom 1.0 (and 0.3): text constructs (text, html, xhtml, base64), authors inherited from source and feed. */
+import { decodeBody } from '../lib/charset';
 import { htmlToText } from '../lib/html-to-text';
 import {
   attr,
@@ -110,7 +111,7 @@ function fromBase64(value: string): string | undefined {
   try {
     const binary = atob(value.replace(/\s+/g, ''));
     const bytes = Uint8Array.from(binary, (char) => char.charCodeAt(0));
-    return new TextDecoder().decode(bytes).trim() || undefined;
+    return decodeBody(bytes).trim() || undefined;
   } catch {
     return undefined;
   }
