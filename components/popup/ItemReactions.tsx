@@ -2,13 +2,8 @@ import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { FLAG_REASON_KEYS } from '@/components/shared/labels';
 import type { OutboxEntry } from '@/utils/delivery/outbox';
-import {
-  COMMENT_MAX,
-  FLAG_REASONS,
-  type FlagReason,
-  MISSING_TITLE_MAX,
-  type Reaction,
-} from '@/utils/delivery/reactions';
+import { FLAG_REASONS, type FlagReason, type Reaction } from '@/utils/delivery/reactions';
+import { COMMENT_MAX, MISSING_TITLE_MAX } from '@/utils/limits';
 import type { KnowledgeItem } from '@/utils/model';
 
 interface ReactProps {

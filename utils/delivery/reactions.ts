@@ -2,7 +2,7 @@
  * What a champion can say about an item (endorse, or flag with a KCS reason) and where it can be
  * sent, validated. Kept apart from the outbox so that message validation stays small.
  */
-import { LIMITS } from '../limits';
+import { COMMENT_MAX, MISSING_TITLE_MAX } from '../limits';
 import { isRecord } from '../model';
 
 export type FlagReason = 'outdated' | 'incorrect' | 'incomplete' | 'duplicate' | 'missing' | 'other';
@@ -18,9 +18,6 @@ export const FLAG_REASONS: readonly FlagReason[] = [
 export type Reaction =
   | { kind: 'endorse' }
   | { kind: 'flag'; reason: FlagReason; comment?: string; missingTitle?: string };
-
-export const COMMENT_MAX = LIMITS.comment;
-export const MISSING_TITLE_MAX = LIMITS.missingTitle;
 
 /** Cuts to `max` UTF-16 units without splitting a surrogate pair. */
 export function cut(text: string, max: number): string {

@@ -4,7 +4,7 @@
  * browser APIs.
  */
 import { MatchPattern } from 'wxt/utils/match-patterns';
-import { isId, LIMITS } from '../limits';
+import { ID_PATTERN, RULE_PATTERNS_MAX, RULES_MAX } from '../limits';
 import { isRecord } from '../model';
 import { DETECTORS, type Detection, detectTool } from '../tools';
 
@@ -16,9 +16,6 @@ export interface ToolRule {
   /** Match patterns, e.g. `https://jira.corp.example/*`. */
   matches: string[];
 }
-
-const MAX_RULES = LIMITS.rules;
-const MAX_PATTERNS = LIMITS.rulePatterns;
 
 /** Why a match pattern cannot be used for a rule, or null when it can. */
 export function patternProblem(pattern: string): string | null {
@@ -48,7 +45,7 @@ export function parseToolRules(value: unknown): RulesRead {
   const problems: string[] = [];
   if (value === undefined) return { rules, problems };
   if (!Array.isArray(value)) return { rules, problems: ['toolRules must be a list'] };
-  for (const [index, raw] of value.slice(0, MAX_RULES).entries()) {
+  for (const [index, raw] of value.slice(0, RULES_MAX).entries()) {
     const where = `rule ${index + 1}`;
     if (!isRecord(raw)) {
       problems.push(`${where}: not an object`);
@@ -57,7 +54,7 @@ export function parseToolRules(value: unknown): RulesRead {
     const { tool, name } = raw;
     // A single pattern written as a string is taken as a list of one (a common slip in policies).
     const matches = typeof raw.matches === 'string' ? [raw.matches] : raw.matches;
-    if (!isId(tool)) {
+    if (typeof tool !== 'string' || !ID_PATTERN.test(tool)) {
       problems.push(`${where}: "tool" must be a lowercase id such as "jira" or "expenses-portal"`);
       continue;
     }
@@ -68,7 +65,7 @@ export function parseToolRules(value: unknown): RulesRead {
       continue;
     }
     const good: string[] = [];
-    for (const pattern of matches.slice(0, MAX_PATTERNS)) {
+    for (const pattern of matches.slice(0, RULE_PATTERNS_MAX)) {
       const problem = typeof pattern === 'string' ? patternProblem(pattern) : 'a pattern must be text';
       if (problem) problems.push(`${where} (${tool}): ${problem}`);
       else good.push(pattern as string);
@@ -78,7 +75,7 @@ export function parseToolRules(value: unknown): RulesRead {
     if (typeof name === 'string' && name.trim()) rule.name = name.trim().slice(0, 80);
     rules.push(rule);
   }
-  if (value.length > MAX_RULES) problems.push(`only the first ${MAX_RULES} rules are used`);
+  if (value.length > RULES_MAX) problems.push(`only the first ${RULES_MAX} rules are used`);
   return { rules, problems };
 }
 

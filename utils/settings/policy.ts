@@ -6,7 +6,7 @@
  */
 
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
-import { isId, isSyncInterval, LIMITS, SYNC_INTERVAL } from '../limits';
+import { isId, isSyncInterval, SOURCE_NAME_MAX, SYNC_INTERVAL, TOOL_IDS_MAX } from '../limits';
 import { type BudgetSettings, parseBudgetSettings } from '../match/budget';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
@@ -60,7 +60,7 @@ export function parseToolIds(value: unknown, where: string): { ids: string[]; pr
   if (!Array.isArray(value)) return { ids: [], problems: [`${where} must be a list of tool ids`] };
   const ids: string[] = [];
   const problems: string[] = [];
-  for (const [index, id] of value.slice(0, LIMITS.toolIds).entries()) {
+  for (const [index, id] of value.slice(0, TOOL_IDS_MAX).entries()) {
     if (isId(id)) {
       if (!ids.includes(id)) ids.push(id);
     } else problems.push(`${where}[${index}]: ${JSON.stringify(id)} is not a tool id such as "jira"`);
@@ -121,8 +121,7 @@ export function parseSources(
     const source: PolicySource = {
       id,
       type: type as SourceType,
-      name:
-        typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, LIMITS.sourceName) : id,
+      name: typeof raw.name === 'string' && raw.name.trim() ? raw.name.trim().slice(0, SOURCE_NAME_MAX) : id,
       url,
       builtin: false,
       tools,

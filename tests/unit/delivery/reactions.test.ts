@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMMENT_MAX, FLAG_REASONS, validateReaction } from '@/utils/delivery/reactions';
+import { FLAG_REASONS, validateReaction } from '@/utils/delivery/reactions';
+import { COMMENT_MAX } from '@/utils/limits';
 
 describe('validateReaction', () => {
   it('accepts an endorsement and drops anything else it carries', () => {
