@@ -1,17 +1,14 @@
 /**
- * The content script: detect the tool → read the screen → ask the background → show a badge.
+ * The content script: detect the tool → read the screen → ask the background → show a badge
+ * (mount.tsx: the UI; watch.ts: when a single-page tool shows a new screen).
  * It never sends anything but the page context to Signpost's own background, and everything it
  * starts is stopped when the extension context goes away (`ctx`).
  */
-import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { I18n } from '@/components/i18n';
-import { Nudge, type NudgeAction } from '@/components/Nudge';
+import type { NudgeAction } from '@/components/nudge/Nudge';
 import { browser } from '@/utils/browser';
 import { extractContext } from '@/utils/context';
-import { t } from '@/utils/i18n';
 import { empty } from '@/utils/messages/payload';
 import type { TabProtocol } from '@/utils/messages/protocol';
 import { type Entry, route } from '@/utils/messages/route';
@@ -20,7 +17,7 @@ import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { detectWithRules, type ToolRule } from '@/utils/rules/tool-rules';
 import { loadPageSettings, onPageSettingsChanged } from '@/utils/settings/page-settings';
 import { builtinMatchPatterns } from '@/utils/tools';
-import styles from './style.css?inline';
+import { mountNudge, type NudgeUi } from './mount';
 import { watchScreen } from './watch';
 
 interface Seen {
@@ -29,50 +26,8 @@ interface Seen {
   paused: boolean;
 }
 
-interface NudgeProps {
-  matches: Match[];
-  toolName: string;
-  announce?: string;
-  votes?: Record<string, 'helpful' | 'not-helpful'>;
-  onAction: (item: KnowledgeItem, action: NudgeAction) => void;
-  onPause: () => void;
-}
-
 function idle(ctx: ContentScriptContext): Promise<void> {
   return new Promise((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 1500 }));
-}
-
-async function mountNudge(ctx: ContentScriptContext, props: NudgeProps) {
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: 'signpost-nudge',
-    mode: 'open',
-    // Inlined: no web-accessible CSS file for pages to probe, and no fetch before the badge shows.
-    css: styles,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    // Keys typed in the panel must not trigger the host tool's own keyboard shortcuts.
-    isolateEvents: true,
-    onMount(container) {
-      render(
-        <I18n.Provider value={t}>
-          <Nudge {...props} />
-        </I18n.Provider>,
-        container,
-      );
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
-  // The host element sits in the page's light DOM: inline !important keeps hostile page rules
-  // (`* { all: unset }`, `display: none !important` on unknown elements) from hiding it.
-  ui.shadowHost.style.setProperty('display', 'block', 'important');
-  ui.shadowHost.style.setProperty('visibility', 'visible', 'important');
-  ui.shadowHost.style.setProperty('opacity', '1', 'important');
-  return ui;
 }
 
 export default defineContentScript({
@@ -93,7 +48,7 @@ export default defineContentScript({
     let rules: ToolRule[] = initial.toolRules;
     let paused = initial.pausedSites.includes(location.host);
     let disabledTools = new Set(initial.disabledTools);
-    let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+    let ui: NudgeUi | null = null;
     let seen: Seen | null = null;
     let generation = 0;
 

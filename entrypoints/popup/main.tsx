@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { I18n } from '@/components/i18n';
-import { type PageState, Popup } from '@/components/Popup';
+import { type PageState, Popup } from '@/components/popup/Popup';
+import { I18n } from '@/components/shared/i18n';
 import { browser } from '@/utils/browser';
 import { downloadText } from '@/utils/download';
 import { setDocumentLanguage, t } from '@/utils/i18n';

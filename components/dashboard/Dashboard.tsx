@@ -1,0 +1,143 @@
+/**
+ * The admin's measurement dashboard: how often tips and articles were offered, opened and rated
+ * in this browser, per day, tool and item, and what people searched for without a result.
+ *
+ *   Controls (period, tool, kind) ──load(filter)──► DashboardView ──► Cards, PerDay, PerTool, …
+ *
+ * The previous figures stay on screen while new ones load; an answer that arrives after a newer
+ * request is dropped (useLoad). Props in, nothing else: the options page wires `load` and
+ * `exportCsv` to the background. Parts: Controls.tsx, one file per section, DataTable.tsx and
+ * cells.tsx for what the sections share, grouping.ts and format.ts for the pure helpers.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { useT } from '@/components/shared/i18n';
+import { useLoad } from '@/components/shared/useLoad';
+import type { DashboardView } from '@/utils/measurement/dashboard';
+import type { ItemKind } from '@/utils/model';
+import { Cards } from './Cards';
+import { Controls } from './Controls';
+import { Exports } from './Exports';
+import { Flags } from './Flags';
+import { formatters } from './format';
+import { Gaps } from './Gaps';
+import { type DashboardFilterState, filterFor, hasEvents, type RangeDays } from './grouping';
+import { NeverOpened, TopItems } from './Items';
+import { People } from './People';
+import { PerDay } from './PerDay';
+import { PerTool } from './PerTool';
+
+export type { DashboardFilterState } from './grouping';
+
+export interface DashboardProps {
+  /** The figures for a range of local days (YYYY-MM-DD, both included), a tool, a kind. */
+  load: (filter: DashboardFilterState) => Promise<DashboardView>;
+  /** Downloads a CSV: 'daily' = the daily aggregates of the range; 'events' = the raw event log of the last 30 days. */
+  exportCsv: (what: 'daily' | 'events', filter: DashboardFilterState) => Promise<void>;
+  /** A tool's display name from its id ('' = no tool). */
+  toolName: (id: string) => string;
+  /** Today's local day, YYYY-MM-DD. */
+  today: string;
+  /** BCP 47 locale for numbers and dates (navigator.language). */
+  locale: string;
+  /**
+   * The same figures from a file of daily reports the organisation's endpoint collected (every
+   * browser's); absent: the dashboard offers this browser's figures only.
+   */
+  fromReports?: (text: string, filter: DashboardFilterState) => Promise<DashboardView>;
+}
+
+/** The dashboard: period, tool and kind at the top, then the figures for them. */
+export function Dashboard({ load, exportCsv, toolName, today, locale, fromReports }: DashboardProps) {
+  const t = useT();
+  const f = useMemo(() => formatters(locale), [locale]);
+  const [range, setRange] = useState<RangeDays>(7);
+  const [tool, setTool] = useState('');
+  const [kind, setKind] = useState<ItemKind | ''>('');
+  /** A file of collected reports, when the admin chose one: the figures come from it. */
+  const [reports, setReports] = useState<{ name: string; text: string } | null>(null);
+  const [useReports, setUseReports] = useState(false);
+
+  const filter = useMemo(() => filterFor(today, range, tool, kind), [today, range, tool, kind]);
+  const figuresOf = () =>
+    useReports && reports && fromReports ? fromReports(reports.text, filter) : load(filter);
+  // Not on `load`: a parent that passes a new `load` on each render must not make the figures reload.
+  const { value: view, error, loading, fail } = useLoad(figuresOf, [filter, reports, useReports]);
+
+  // The tool chosen stays in the list even when the new period has no events for it.
+  const tools = [...new Set([...(view?.tools ?? []), ...(tool ? [tool] : [])])].sort();
+  const figures = view?.figures;
+  const empty = figures !== undefined && !hasEvents(figures.totals);
+  const shown = figures?.filter ?? filter;
+
+  return (
+    <section aria-labelledby="sp-dash-title" class="sp-dash">
+      <h2 id="sp-dash-title">{t('dashTitle')}</h2>
+      <p>{t('dashIntro')}</p>
+
+      <Controls
+        range={range}
+        tool={tool}
+        kind={kind}
+        tools={tools}
+        toolName={toolName}
+        onRange={setRange}
+        onTool={setTool}
+        onKind={setKind}
+        {...(fromReports
+          ? {
+              reports: {
+                use: useReports,
+                fileName: reports?.name ?? null,
+                onUse: setUseReports,
+                onFile: setReports,
+                onError: (reason: unknown) => fail(String(reason)),
+              },
+            }
+          : {})}
+        filter={filter}
+        f={f}
+      />
+
+      <p role="status" class="sp-dash-status">
+        {loading ? t('dashLoading') : ''}
+      </p>
+      {error && (
+        <p role="alert" class="sp-error">
+          {t('dashLoadError', error)}
+        </p>
+      )}
+      {view?.storage.problem && (
+        <p role="alert" class="sp-error">
+          {t('dashStorageProblem', view.storage.problem.message)}
+        </p>
+      )}
+
+      {view && figures && (
+        <div class="sp-dash-body" aria-busy={loading}>
+          {empty ? (
+            <section aria-labelledby="sp-dash-empty" class="sp-dash-empty">
+              <h3 id="sp-dash-empty">{t('dashEmptyTitle')}</h3>
+              <p>{t('dashEmpty')}</p>
+              <p>{t('dashEmptyLocal')}</p>
+            </section>
+          ) : (
+            <>
+              {view.people && <People people={view.people} f={f} />}
+              <Cards counts={figures.totals} rates={figures.rates} f={f} />
+              <PerDay byDay={figures.byDay} from={shown.from} to={shown.to} f={f} />
+              <PerTool view={view} toolName={toolName} f={f} />
+              <TopItems view={view} f={f} />
+              <NeverOpened view={view} f={f} />
+            </>
+          )}
+          {(!empty || view.gaps.length > 0) && <Gaps view={view} f={f} />}
+          {(!empty || view.flags.length > 0 || view.endorsements > 0) && (
+            <Flags view={view} from={shown.from} to={shown.to} f={f} />
+          )}
+        </div>
+      )}
+
+      <Exports download={(what) => exportCsv(what, filter)} storage={view?.storage} f={f} />
+    </section>
+  );
+}
