@@ -9,19 +9,27 @@ export type Half = 'development' | 'held-out';
 /** Fixed once; changing it would let the held-out half be seen while tuning. */
 export const SPLIT_SEED = 'signpost-relevance-2026';
 
-/** FNV-1a, 32 bits: small, stable across platforms and good enough to spread short ids. */
-function fnv1a(text: string): number {
+/**
+ * FNV-1a over the text, then MurmurHash3's finaliser: FNV-1a's low bit alone is only the parity of
+ * the odd character codes, so the bits are mixed before one is used.
+ */
+function hash32(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+    hash = Math.imul(hash, 0x01000193);
   }
-  return hash;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
 }
 
 /** The half an id belongs to. */
 export function halfOf(id: string, seed = SPLIT_SEED): Half {
-  return fnv1a(`${seed}\u0000${id}`) % 2 === 0 ? 'development' : 'held-out';
+  return hash32(`${seed}\u0000${id}`) % 2 === 0 ? 'development' : 'held-out';
 }
 
 /** Splits entries with ids into the two halves, keeping their order. */
