@@ -66,7 +66,7 @@ function intro(meta, body) {
   const parts = [];
   const description = meta.description ? plain(meta.description) : '';
   if (description) parts.push(description);
-  const afterH1 = body.replace(/^[\s\S]*?^# .*$/m, '');
+  const afterH1 = body.replace(/^[\s\S]*?^# .*$/m, '').replace(/<table[\s\S]*?<\/table>/g, '');
   for (const block of afterH1.split(/\n\s*\n/)) {
     const b = block.trim();
     if (!b) continue;
