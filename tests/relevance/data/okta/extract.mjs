@@ -79,6 +79,14 @@ function introParagraphs(body) {
     }
     if (/^>/.test(block)) continue; // notes, cautions
     if (/^[|*+-]\s|^\d+\.\s|^\|/.test(block)) {
+      // A list that the last paragraph introduces ("… the following:") belongs to the intro.
+      if (out.length && out[out.length - 1].endsWith(':') && !block.startsWith('|')) {
+        const entries = block
+          .split(/\n(?=\s*(?:[*+-]|\d+\.)\s)/)
+          .map((line) => clean(line.replace(/^\s*(?:[*+-]|\d+\.)\s+/, '')).replace(/[.;]$/, ''))
+          .filter(Boolean);
+        if (entries.length) out.push(`${entries.join('; ')}.`);
+      }
       if (out.length) break;
       continue;
     }
