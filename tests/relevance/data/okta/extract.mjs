@@ -68,13 +68,15 @@ function introParagraphs(body) {
     if (/^#{1,6}\s/.test(block)) {
       // H1 (rare) is the title; any other heading ends the intro once we have some text.
       if (/^#\s/.test(block)) continue;
-      if (out.length) break;
+      // A one-line intro followed by an "Overview" section: that section is the intro.
+      const short = out.join(' ').length < 200;
+      if (out.length && !(short && /^#+\s*(overview|introduction|about\b|background)/i.test(block))) break;
       // "#### Learning outcomes" / "## What are policies?" before any text: keep looking only for concept pages
       if (/learning outcome|what you need|sample code/i.test(block)) break;
       continue;
     }
     if (/^---+$/.test(block) || /^\*\*\*+$/.test(block)) {
-      if (out.length) break;
+      if (out.length && out.join(' ').length >= 200) break;
       continue;
     }
     if (/^>/.test(block)) continue; // notes, cautions
