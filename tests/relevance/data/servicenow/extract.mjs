@@ -73,7 +73,8 @@ function intro(meta, body) {
     if (/^#{1,6} /.test(b) || /^\*\*Parent Topic/.test(b)) break;
     if (/^(<|\||-\s|\d+\.\s|\\\[Omitted image|```)/.test(b)) continue;
     const text = plain(b);
-    if (!text || text === description || description.startsWith(text)) continue;
+    const bare = (t) => t.replace(/[®™]/g, '');
+    if (!text || bare(description).startsWith(bare(text))) continue;
     parts.push(text);
     if (parts.join(' ').length >= 600) break;
   }
