@@ -35,13 +35,14 @@ import {
   FIELD_TITLE,
   HAS_AUDIENCES,
   HAS_PATTERNS,
+  itemLanguage,
   type MatchIndex,
   MIN_TYPO_LENGTH,
   typoCandidates,
 } from './build';
 import { englishReason, type ReasonText } from './reasons';
 import { areaText, contextTerms, DEFAULT_PLACE_WEIGHTS, type PlaceWeights, type QueryTerm } from './terms';
-import { contentStems, pairKey, withinOneEdit } from './text';
+import { analyze, contentStems, pairKey, withinOneEdit } from './text';
 
 export {
   buildMatchIndex,
@@ -85,6 +86,15 @@ export interface RankerParams {
   minGeneralConfidence: number;
   /** Below this share of the best candidate's relevance an item is padding, not an answer. */
   relativeCut: number;
+  /**
+   * Credit for the share of the item's title words that the page has: of two items that match the
+   * page equally, the one the page is wholly about ("Inline hooks" over "Password import inline
+   * hook"). Relevance = BM25F × (1 + coverage × share).
+   */
+  coverage: number;
+  confidenceMode: string;
+  /** 0: no word rule in the gate; 1: as before. */
+  wordRule: number;
   bonus: {
     page: number;
     area: number;
@@ -108,9 +118,12 @@ export const RANKER: RankerParams = {
   places: DEFAULT_PLACE_WEIGHTS,
   maxTerms: 30,
   typoFactor: 0.6,
-  minConfidence: 1.5,
-  minGeneralConfidence: 6,
+  minConfidence: 0.375,
+  minGeneralConfidence: 0.375,
   relativeCut: 0.3,
+  coverage: 1,
+  confidenceMode: 'cov2',
+  wordRule: 0,
   bonus: {
     page: 0.6,
     area: 0.3,
@@ -124,7 +137,12 @@ export const RANKER: RankerParams = {
 };
 
 /** Areas that are a tool's overview of everything: only its new-capability tips belong there. */
-export const OVERVIEW_AREAS: ReadonlySet<string> = new Set(['home', 'dashboard', 'your-work']);
+export const OVERVIEW_AREAS: ReadonlySet<string> = new Set([
+  'home',
+  'dashboard',
+  'your-work',
+  'admin-dashboard',
+]);
 
 /** Candidates per bucket that the gate and targeting look at. */
 const CANDIDATES = 12;
@@ -157,6 +175,7 @@ interface Candidate {
   topic: number;
   /** Distinct words of the title and headings in the item's title, tags or URL path. */
   topicWords: number;
+  features: Record<string, number>;
   /** What an item with every term of the page would approach (`maxScore`). */
   ceiling: number;
   confidence: number;
@@ -304,8 +323,15 @@ function resolve(bucket: Bucket, terms: QueryTerm[], params: RankerParams): Reso
  * term of weight 1 and idf 1 would add. Absolute rather than relative to the query's ceiling,
  * since a page with fifty labels has a high ceiling that no single article should need to reach.
  */
-function confidence(score: number, ceiling: number): number {
-  return ceiling > 0 ? score : 0;
+function confidence(c: Candidate, scale: number, params: RankerParams): number {
+  const coverage = c.features.coverage ?? 0;
+  const modes: Record<string, number> = {
+    norm: c.score / scale,
+    cov: (c.score * (1 + params.coverage * coverage)) / (scale * (1 + params.coverage)),
+    covProduct: (c.score / scale) * coverage,
+    cov2: (c.score * (1 + params.coverage * coverage)) / (scale * scale * (1 + params.coverage)),
+  };
+  return modes[params.confidenceMode] ?? 0;
 }
 
 /** Whether the screen's area (as words) is one of the item's tags, or a phrase of its title. */
@@ -348,6 +374,10 @@ function matchBucket(
     const topic = parts.reduce((sum, part, t) => sum + part * (selected[t]?.topicShare ?? 0), 0);
     const strong = j === undefined ? 0 : (scored.strong[j] ?? 0);
     const topicWords = selected.filter((r, t) => !r.phrase && r.topicShare > 0 && strong & (1 << t)).length;
+    const titleKeys = analyze(item.title, itemLanguage(item) ?? 'en').map((w) => w.key);
+    const pageKeys = new Set(selected.filter((r) => !r.phrase).map((r) => bucket.terms[r.term]));
+    const covered = titleKeys.filter((k) => pageKeys.has(k)).length;
+    const pairs = selected.filter((r, t) => r.phrase && strong & (1 << t)).length;
     out.push({
       ordinal,
       item,
@@ -355,7 +385,18 @@ function matchBucket(
       score,
       topic,
       topicWords,
-      confidence: confidence(score, ceiling),
+      features: {
+        bm25: score,
+        ceiling,
+        topic,
+        topicWords,
+        coverage: titleKeys.length ? covered / titleKeys.length : 0,
+        pairs,
+        words: selected.filter((r, t) => !r.phrase && mask & (1 << t)).length,
+        strongWords: selected.filter((r, t) => !r.phrase && strong & (1 << t)).length,
+        logN: Math.log(Math.max(bucket.size, params.bm25f.idfBase)),
+      },
+      confidence: 0,
       ceiling,
       hits: selected.filter((_, t) => mask & (1 << t)),
       pageHit: query.scratch.state[ordinal] === SHOWN_ON_PAGE,
@@ -371,7 +412,11 @@ function matchBucket(
     if (j === undefined || !chosen.has(j)) push(ordinal, j);
   }
   const distinct = !general && areaIsDistinct(bucket, area);
-  for (const c of out) c.areaDistinct = distinct && c.areaHit;
+  const scale = Math.log(Math.max(bucket.size, params.bm25f.idfBase));
+  for (const c of out) {
+    c.areaDistinct = distinct && c.areaHit;
+    c.confidence = confidence(c, scale, params);
+  }
   return out;
 }
 
@@ -394,8 +439,9 @@ function areaIsDistinct(bucket: Bucket, area: string[]): boolean {
 /** Whether a candidate clears the confidence gate (items made for the page always do). */
 function passes(c: Candidate, params: RankerParams): boolean {
   if (c.pageHit) return true;
+  const rule = params.wordRule > 0;
   if (c.general) return c.topicWords >= 2 && c.confidence >= params.minGeneralConfidence;
-  return (c.topicWords >= 1 || c.areaDistinct) && c.confidence >= params.minConfidence;
+  return (!rule || c.topicWords >= 1 || c.areaDistinct) && c.confidence >= params.minConfidence;
 }
 
 function recency(item: KnowledgeItem, now: number): number {
@@ -424,10 +470,8 @@ export function matchWith(
 /** A match with the confidence the gate judged it by. */
 export interface RankedMatch extends Match {
   confidence: number;
-  /** The BM25F score, its part from the area, title and headings, and the page's own ceiling. */
-  bm25: number;
-  topic: number;
-  ceiling: number;
+  /** What the confidence was worked out from (for the harness that learns the gate). */
+  features: Record<string, number>;
 }
 
 /**
@@ -487,13 +531,14 @@ function matchTool(
     ...(bucket ? matchBucket(query, bucket, terms, area, false) : []),
     ...matchBucket(query, index.general, terms, area, true),
   ].filter((c) => !gate || passes(c, params));
-  const best = Math.max(0, ...candidates.map((c) => c.score));
-  const kept = candidates.filter((c) => c.pageHit || c.score >= params.relativeCut * best);
+  for (const c of candidates) c.relevance = c.score * (1 + params.coverage * (c.features.coverage ?? 0));
+  const best = Math.max(0, ...candidates.map((c) => c.relevance));
+  const kept = candidates.filter((c) => c.pageHit || c.relevance >= params.relativeCut * best);
   const { bonus } = params;
   const matches = kept.map((c): RankedMatch => {
     const { item } = c;
     const reasons: string[] = [];
-    let score = best > 0 ? c.score / best : 0;
+    let score = best > 0 ? c.relevance / best : 0;
     if (!c.general) reasons.push(reasonText('reasonTool', [name]));
     if (c.pageHit) {
       score += bonus.page;
@@ -510,9 +555,7 @@ function matchTool(
       score,
       reasons,
       confidence: c.confidence,
-      bm25: c.score,
-      topic: c.topicWords,
-      ceiling: c.ceiling,
+      features: c.features,
     };
   });
 
@@ -587,7 +630,7 @@ function overviewTips(
     if (!item || eligibility(query, ordinal) < SHOWN) continue;
     const reasons = [reasonText('reasonNewTip', [name])];
     const score = 0.1 + signalBonus(item, query.now, signals, reasonText, reasons, query.params);
-    out.push({ item, score, reasons, confidence: Number.POSITIVE_INFINITY, bm25: 0, topic: 0, ceiling: 0 });
+    out.push({ item, score, reasons, confidence: Number.POSITIVE_INFINITY, features: {} });
   }
   return out.sort(byScore).slice(0, limit);
 }

@@ -48,7 +48,7 @@ export const DEFAULT_PLACE_WEIGHTS: PlaceWeights = {
   area: 4,
   heading: 2,
   title: 2,
-  keyword: 1,
+  keyword: 0.5,
   path: 0,
   pair: 1,
   cap: 6,
