@@ -39,6 +39,7 @@ type Change = (p: RankerParams) => RankerParams;
 
 /** One figure at a time around the current ranker. */
 const SWEEPS: Record<string, Change[]> = {
+  fuseShare: [0, 0.2, 0.35, 0.5, 0.65].map((v) => (p) => ({ ...p, fuseShare: v })),
   coverage: [0, 0.25, 0.5, 1, 2].map((v) => (p) => ({ ...p, coverage: v })),
   k1: [0.6, 0.9, 1.2, 1.6, 2.4].map((v) => (p) => ({ ...p, bm25f: { ...p.bm25f, k1: v } })),
   bTitle: [0, 0.25, 0.5, 0.75, 1].map((v) => (p) => ({
@@ -87,6 +88,11 @@ const SWEEPS: Record<string, Change[]> = {
   cov2: [0.2, 0.25, 0.3, 0.325, 0.35, 0.375, 0.4, 0.45].map((v) => (p) => ({
     ...p,
     confidenceMode: 'cov2',
+    minConfidence: v,
+  })),
+  cov2page: [0.3, 0.31, 0.32, 0.33, 0.34].map((v) => (p) => ({
+    ...p,
+    confidenceMode: 'cov2page',
     minConfidence: v,
   })),
   covProduct: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3].map((v) => (p) => ({

@@ -54,10 +54,11 @@ describe('page matching on labelled screens of real documentation', () => {
       pooled.baseline.push(...baseline);
       const a = halves(signpost);
       const b = halves(baseline);
-      report[set.name] = {};
+      const byHalf: Record<string, { signpost: Figures; baseline: Figures }> = {};
       for (const half of ['development', 'held-out']) {
-        report[set.name][half] = { signpost: figures(a[half] ?? []), baseline: figures(b[half] ?? []) };
+        byHalf[half] = { signpost: figures(a[half] ?? []), baseline: figures(b[half] ?? []) };
       }
+      report[set.name] = byHalf;
       expect(signpost).toHaveLength(set.screens.length);
     });
   }

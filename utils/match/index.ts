@@ -14,6 +14,7 @@
  *        recency ─▶ best first, at most `limit`
  *        an overview screen (home, dashboard, your work) ─▶ the tool's current tips, newest first
  */
+import Fuse from 'fuse.js';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import type { KnowledgeItem, Match, PageContext } from '../model';
 import { toolName } from '../tools';
@@ -92,6 +93,11 @@ export interface RankerParams {
    * hook"). Relevance = BM25F × (1 + coverage × share).
    */
   coverage: number;
+  /**
+   * Share of relevance given to a Fuse.js re-rank of the best few candidates on the page's
+   * strongest words (0: no Fuse). Measured on the development half, see `fuseRerank`.
+   */
+  fuseShare: number;
   confidenceMode: string;
   /** 0: no word rule in the gate; 1: as before. */
   wordRule: number;
@@ -113,16 +119,17 @@ export const RANKER: RankerParams = {
     weights: [3, 2, 0.5, 1.5],
     b: [0.5, 0.3, 0.75, 0.5],
     strongFields: (1 << FIELD_TITLE) | (1 << FIELD_TAGS) | (1 << FIELD_PATH),
-    idfBase: 20,
+    idfBase: 5,
   },
   places: DEFAULT_PLACE_WEIGHTS,
   maxTerms: 30,
   typoFactor: 0.6,
-  minConfidence: 0.375,
-  minGeneralConfidence: 0.375,
+  minConfidence: 0.32,
+  minGeneralConfidence: 0.32,
   relativeCut: 0.3,
   coverage: 1,
-  confidenceMode: 'cov2',
+  fuseShare: 0.35,
+  confidenceMode: 'cov2page',
   wordRule: 0,
   bonus: {
     page: 0.6,
@@ -161,6 +168,8 @@ interface Resolved {
   pageWeight: number;
   /** Share of `weight` from the title and headings. */
   topicShare: number;
+  /** Share of `weight` from the page itself, the area left out. */
+  pageShare: number;
   surface: string;
   phrase: boolean;
 }
@@ -311,6 +320,7 @@ function resolve(bucket: Bucket, terms: QueryTerm[], params: RankerParams): Reso
       weight: weight * factor,
       pageWeight,
       topicShare: weight > 0 ? topicWeight / weight : 0,
+      pageShare: weight > 0 ? Math.min(1, pageWeight / weight) : 0,
       surface: factor === 1 ? surface : (bucket.surfaces[term] ?? surface),
       phrase,
     });
@@ -330,6 +340,8 @@ function confidence(c: Candidate, scale: number, params: RankerParams): number {
     cov: (c.score * (1 + params.coverage * coverage)) / (scale * (1 + params.coverage)),
     covProduct: (c.score / scale) * coverage,
     cov2: (c.score * (1 + params.coverage * coverage)) / (scale * scale * (1 + params.coverage)),
+    cov2page:
+      ((c.features.page ?? 0) * (1 + params.coverage * coverage)) / (scale * scale * (1 + params.coverage)),
   };
   return modes[params.confidenceMode] ?? 0;
 }
@@ -372,6 +384,7 @@ function matchBucket(
     const item = query.index.items[ordinal] as KnowledgeItem;
     const parts = mask ? termScores(query.index, bucket, ordinal, weighted, params.bm25f) : [];
     const topic = parts.reduce((sum, part, t) => sum + part * (selected[t]?.topicShare ?? 0), 0);
+    const page = parts.reduce((sum, part, t) => sum + part * (selected[t]?.pageShare ?? 0), 0);
     const strong = j === undefined ? 0 : (scored.strong[j] ?? 0);
     const topicWords = selected.filter((r, t) => !r.phrase && r.topicShare > 0 && strong & (1 << t)).length;
     const titleKeys = analyze(item.title, itemLanguage(item) ?? 'en').map((w) => w.key);
@@ -389,6 +402,7 @@ function matchBucket(
         bm25: score,
         ceiling,
         topic,
+        page,
         topicWords,
         coverage: titleKeys.length ? covered / titleKeys.length : 0,
         pairs,
@@ -442,6 +456,49 @@ function passes(c: Candidate, params: RankerParams): boolean {
   const rule = params.wordRule > 0;
   if (c.general) return c.topicWords >= 2 && c.confidence >= params.minGeneralConfidence;
   return (!rule || c.topicWords >= 1 || c.areaDistinct) && c.confidence >= params.minConfidence;
+}
+
+/** Candidates Fuse re-ranks, and the page words it searches for (one search each). */
+const FUSE_CANDIDATES = 6;
+const FUSE_PATTERNS = 3;
+
+/**
+ * Fuse.js over the best few candidates only (a full scan per search: see SEARCH-NOTES), on the
+ * page's strongest single words, blended into relevance by `share`.
+ */
+function fuseRerank(candidates: Candidate[], terms: QueryTerm[], share: number): void {
+  const ranked = [...candidates].sort((a, b) => b.relevance - a.relevance).slice(0, FUSE_CANDIDATES);
+  if (ranked.length < 2) return;
+  const patterns = terms
+    .filter((t) => !t.phrase)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, FUSE_PATTERNS);
+  const fuse = new Fuse(
+    ranked.map(({ item }) => ({ title: item.title, tags: item.tags, summary: item.summary.slice(0, 100) })),
+    {
+      keys: [
+        { name: 'title', weight: 0.5 },
+        { name: 'tags', weight: 0.35 },
+        { name: 'summary', weight: 0.15 },
+      ],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 0.3,
+      minMatchCharLength: 3,
+    },
+  );
+  const fuzzy = new Array<number>(ranked.length).fill(0);
+  let total = 0;
+  for (const pattern of patterns) {
+    total += pattern.weight;
+    for (const hit of fuse.search(pattern.surface, { limit: ranked.length })) {
+      fuzzy[hit.refIndex] = (fuzzy[hit.refIndex] ?? 0) + pattern.weight * (1 - (hit.score ?? 1));
+    }
+  }
+  const best = Math.max(...ranked.map((c) => c.relevance));
+  for (const [i, c] of ranked.entries()) {
+    c.relevance = best * ((1 - share) * (c.relevance / best) + share * ((fuzzy[i] ?? 0) / (total || 1)));
+  }
 }
 
 function recency(item: KnowledgeItem, now: number): number {
@@ -532,6 +589,7 @@ function matchTool(
     ...matchBucket(query, index.general, terms, area, true),
   ].filter((c) => !gate || passes(c, params));
   for (const c of candidates) c.relevance = c.score * (1 + params.coverage * (c.features.coverage ?? 0));
+  if (params.fuseShare > 0) fuseRerank(candidates, terms, params.fuseShare);
   const best = Math.max(0, ...candidates.map((c) => c.relevance));
   const kept = candidates.filter((c) => c.pageHit || c.relevance >= params.relativeCut * best);
   const { bonus } = params;
