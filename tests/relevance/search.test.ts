@@ -4,8 +4,8 @@
  * MiniSearch on the same items and queries, per kind and per half. Writes
  * `.test-results/search.json` and prints the table.
  *
- * Tune on the development half only. `SEARCH_MISSES=1` prints the development half's misses; the
- * held-out half's are never printed.
+ * Tune on the development half only. `SEARCH_MISSES=1` writes the development half's misses to
+ * `.test-results/search-dev-misses-<set>.tsv`; the held-out half's are never written.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,12 +65,14 @@ describe('search on labelled queries', () => {
         minisearch: byHalf(minisearch),
       };
       if (process.env.SEARCH_MISSES) {
-        for (const o of signpost) {
-          if (o.half !== 'development' || (o.rank >= 1 && o.rank <= 3)) continue;
-          console.log(
-            `miss ${set.name} ${o.query.kind} "${o.query.query}" rank ${o.rank} top ${o.top.slice(0, 3).join(', ')} want ${o.query.expect.join(', ')}`,
+        const lines = signpost
+          .filter((o) => o.half === 'development' && !(o.rank >= 1 && o.rank <= 3))
+          .map(
+            (o) =>
+              `${set.name}\t${o.query.kind}\t${o.query.query}\trank ${o.rank}\ttop ${o.top.slice(0, 3).join(', ')}\twant ${o.query.expect.join(', ')}`,
           );
-        }
+        mkdirSync(RESULTS, { recursive: true });
+        writeFileSync(join(RESULTS, `search-dev-misses-${set.name}.tsv`), `${lines.join('\n')}\n`);
       }
       // Every query has a right answer in the catalog: a search must never come back empty.
       const empty = signpost.filter((o) => o.empty && o.half === 'development');

@@ -79,6 +79,56 @@ for (const [german, english] of Object.entries(GERMAN_GLOSSARY)) {
   );
 }
 
+/** Particles of German separable verbs: "lege … an" is "anlegen", "richte … ein" is "einrichten". */
+const PARTICLES = new Set([
+  'an',
+  'ab',
+  'auf',
+  'aus',
+  'ein',
+  'zu',
+  'mit',
+  'vor',
+  'nach',
+  'zurück',
+  'hinzu',
+  'fest',
+  'frei',
+  'um',
+  'weg',
+]);
+/** Linking sounds between the parts of a German compound ("Wissen·s·artikel"). */
+const LINKS = ['', 's', 'n', 'en', 'e', 'es'];
+
+/**
+ * The English names of a German word: the glossary's entry for it, for it with a separable
+ * particle found later in the query, or — for a compound the glossary does not list — for its
+ * last part, with the first part's names before it when the glossary knows those too
+ * ("Anrufwarteschleife" → call queue). No npm package splits German compounds against a
+ * dictionary in the browser, so the glossary is the dictionary.
+ */
+function glossaryFor(word: string, particles: readonly string[]): string[][] {
+  const direct = glossary.get(stemGerman(word));
+  if (direct) return direct;
+  for (const particle of particles) {
+    const verb = glossary.get(stemGerman(particle + word));
+    if (verb) return verb;
+  }
+  if (word.length < 8) return [];
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const tail = glossary.get(stemGerman(word.slice(cut)));
+    if (!tail) continue;
+    const head = word.slice(0, cut);
+    for (const link of LINKS) {
+      if (link && !head.endsWith(link)) continue;
+      const first = glossary.get(stemGerman(head.slice(0, head.length - link.length)));
+      if (first) return tail.map((words) => [...(first[0] ?? []), ...words]);
+    }
+    return tail;
+  }
+  return [];
+}
+
 /** The concepts of an understood query, in query order. */
 export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept[] {
   const { tokens } = query;
@@ -90,7 +140,8 @@ export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept
     const word = tokens[position] as string;
     if (isStop(word)) return;
     const variants: Variant[] = [{ words: [word], weight: 1 }];
-    for (const english of glossary.get(stemGerman(word)) ?? []) {
+    const particles = tokens.slice(position + 1).filter((token) => PARTICLES.has(token));
+    for (const english of glossaryFor(word, particles)) {
       if (english.join(' ') !== word)
         variants.push({ words: contentOf(english), weight: VARIANT_WEIGHT.glossary });
     }

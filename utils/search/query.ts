@@ -97,11 +97,11 @@ function splitIdentifiers(text: string): string {
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
-/** Lowercase words of a text: letters and digits, apostrophes folded ("don't" → "dont"). */
+/** Lowercase words of a text: letters and digits; a possessive "'s" dropped, other apostrophes folded ("don't" → "dont"). */
 export function queryTokens(text: string): string[] {
   const out: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0].replace(/['’]/g, '');
+    const word = match[0].replace(/['’]s$/, '').replace(/['’]/g, '');
     if (/^\d+$/.test(word)) continue;
     if (word.length >= 2 || /^\p{L}$/u.test(word)) out.push(word);
   }

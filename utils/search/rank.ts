@@ -5,11 +5,19 @@
  *
  *   query ─▶ understandQuery ─▶ concepts (synonyms, glossary) ─▶ per variant word: stems, completions,
  *   corrections ─▶ BM25F over the bucket (all items, or one tool's) ─▶ per item and concept: best
- *   variant ─▶ Σ concept scores × coverage² × (1 + strong share) ─▶ ties: endorsed, then newer
+ *   variant ─▶ Σ concept scores × coverage² × (1 + strong share) ─▶ top few × (1 + title exactness)
+ *   ─▶ ties: endorsed, then newer
  */
 
 import { BM25F_DEFAULTS, idf, type Scored, scoreBm25f, type WeightedTerm } from '../match/bm25';
-import { allItemsBucket, type Bucket, type MatchIndex } from '../match/build';
+import {
+  allItemsBucket,
+  type Bucket,
+  FIELD_COUNT,
+  FIELD_TITLE,
+  fieldTf,
+  type MatchIndex,
+} from '../match/build';
 import { pairKey, stem, stemGerman } from '../match/text';
 import type { ItemKind, KnowledgeItem } from '../model';
 import type { AdminTerms } from './admin-terms';
@@ -27,6 +35,8 @@ export interface SearchOptions {
   endorsed?: ReadonlySet<string>;
   /** The organisation's own terms (validated by `parseAdminTerms`). */
   terms?: AdminTerms;
+  /** Ranking knobs, for the evaluation's tuning only. */
+  rank?: Partial<RankParams>;
 }
 
 export interface SearchHit {
@@ -37,20 +47,47 @@ export interface SearchHit {
 }
 
 /**
- * How much coverage of the query's meaningful words counts: score × coverage^COVERAGE_POWER.
- * 2 puts an item with every word above one with a very strong match on half of them.
+ * The ranking's few knobs. Defaults are the values the development half of the labelled queries
+ * chose (tests/relevance/search-tune.ts prints the grid); `opts.rank` overrides them for that
+ * measurement only.
  */
-export const COVERAGE_POWER = 2;
-/** Up to this much more for concepts found in the title, tags or URL path rather than the summary. */
-export const STRONG_BONUS = 0.5;
+export interface RankParams {
+  /** score × coverage^coveragePower: how much covering every meaningful word counts. */
+  coveragePower: number;
+  /** A concept's worth in coverage is idf^rarityPower: rare words matter more than common ones. */
+  rarityPower: number;
+  /** Up to this much more for concepts found in the title, tags or URL path rather than the summary. */
+  strongBonus: number;
+  /** Up to this much more for an item whose title is nothing but the query's words. */
+  titleBonus: number;
+  /** A phrase of the query found as neighbouring words of an item counts this much of a word. */
+  pairWeight: number;
+  /** Scores within this ratio of each other are a tie, broken by endorsement and then freshness. */
+  tie: number;
+}
+
+/**
+ * Chosen on the development half (103 queries over three real sets; search-tune.test.ts prints the
+ * grid): coverage power 0.5 gave hit@3 0.825 / MRR 0.721 against 0.816 / 0.720 for 1 and 0.806 /
+ * 0.705 for 2 (strong and title bonus 1 each); strong bonus 0 → 1 lifted hit@3 from 0.816 to
+ * 0.825, and 2 did no better in MRR; title bonus 1 over 0.5 lifted hit@3 by one to two queries at
+ * every setting. Weighting coverage by idf² instead of idf changed at most one query. The
+ * plateau's middle was taken over its best corner. BM25F field weights are the shared index's
+ * defaults (utils/match/bm25.ts).
+ */
+export const RANK_DEFAULTS: RankParams = {
+  coveragePower: 0.5,
+  rarityPower: 1,
+  strongBonus: 1,
+  titleBonus: 1,
+  pairWeight: 0.5,
+  tie: 1.002,
+};
+
 /** Long pasted lines: only the rarest concepts are looked up. */
 export const MAX_CONCEPTS = 12;
-/** A phrase of the query found as neighbouring words of an item counts this much of a word. */
-export const PAIR_WEIGHT = 0.5;
-/** Scores within 2% of each other are a tie, broken by endorsement and then freshness. */
-const TIE = Math.log(1.02);
-/** Items beyond `limit` kept for the tie-break, so a tie at the cut is decided by it too. */
-const TIE_MARGIN = 10;
+/** Items beyond `limit` kept for the title re-rank and the tie-break. */
+const RERANK_MARGIN = 20;
 
 interface ResolvedWord {
   terms: WeightedTerm[];
@@ -76,7 +113,7 @@ function stemsOf(word: string): string[] {
   return en === de ? [en] : [en, de];
 }
 
-function resolve(bucket: Bucket, concept: Concept): ResolvedConcept {
+function resolve(bucket: Bucket, concept: Concept, rarityPower: number): ResolvedConcept {
   const variants: ResolvedVariant[] = [];
   let weight = 0;
   for (const [v, variant] of concept.variants.entries()) {
@@ -104,7 +141,7 @@ function resolve(bucket: Bucket, concept: Concept): ResolvedConcept {
     for (const word of words) {
       let best = 0;
       for (const { term, weight: closeness } of word.terms)
-        best = Math.max(best, closeness * idf(bucket, term));
+        best = Math.max(best, closeness * idf(bucket, term) ** rarityPower);
       rarity += best;
     }
     weight = Math.max(weight, (variant.weight * rarity) / words.length);
@@ -150,12 +187,13 @@ export function bucketFor(index: MatchIndex, tool?: string): Bucket | undefined 
 /** Items of the shared index for a query, best first; nothing for a query without words. */
 export function searchIndex(index: MatchIndex, query: string, opts: SearchOptions = {}): SearchHit[] {
   const { kind, limit = 30, endorsed } = opts;
+  const p: RankParams = { ...RANK_DEFAULTS, ...opts.rank };
   const bucket = bucketFor(index, opts.tool);
   if (!bucket || limit <= 0) return [];
   const understood = understandQuery(query);
   if (understood.shape === 'empty') return [];
   let concepts = conceptsOf(understood, tableFor(opts.tool ?? '*', opts.terms))
-    .map((concept) => resolve(bucket, concept))
+    .map((concept) => resolve(bucket, concept, p.rarityPower))
     .filter((concept) => concept.variants.length > 0 && concept.weight > 0);
   if (concepts.length === 0) return [];
   if (concepts.length > MAX_CONCEPTS)
@@ -165,7 +203,6 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
   const accept = kind ? (ordinal: number) => index.items[ordinal]?.kind === kind : undefined;
   const s = scratchFor(index);
   const touched: number[] = [];
-  const params = BM25F_DEFAULTS;
   for (const concept of concepts) {
     const conceptTouched: number[] = [];
     for (const variant of concept.variants) {
@@ -180,8 +217,8 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
         }
         masks.push(mask);
       }
-      for (const pair of variant.pairs) terms.push({ term: pair, weight: PAIR_WEIGHT * variant.weight });
-      const scored: Scored = scoreBm25f(index, bucket, terms, params, accept);
+      for (const pair of variant.pairs) terms.push({ term: pair, weight: p.pairWeight * variant.weight });
+      const scored: Scored = scoreBm25f(index, bucket, terms, BM25F_DEFAULTS, accept);
       const wordCount = variant.words.length;
       for (let j = 0; j < scored.ordinals.length; j++) {
         const ordinal = scored.ordinals[j] as number;
@@ -225,15 +262,21 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
   for (const ordinal of touched) {
     const coverage = (s.cover[ordinal] as number) / totalWeight;
     const strong = (s.strong[ordinal] as number) / totalWeight;
-    finals[ordinal] = (s.total[ordinal] as number) * coverage ** COVERAGE_POWER * (1 + STRONG_BONUS * strong);
+    finals[ordinal] =
+      (s.total[ordinal] as number) * coverage ** p.coveragePower * (1 + p.strongBonus * strong);
     s.cover[ordinal] = 0;
     s.strong[ordinal] = 0;
   }
-  const best = bestOrdinals(touched, finals, limit + TIE_MARGIN);
+  const best = bestOrdinals(touched, finals, limit + RERANK_MARGIN);
   const items = index.items;
+  const queryTerms = concepts.flatMap((concept) =>
+    concept.variants.flatMap((variant) => variant.words.flatMap((word) => word.terms.map((t) => t.term))),
+  );
+  const tie = Math.log(p.tie);
   const top = best.map((ordinal) => {
-    const score = finals[ordinal] as number;
-    return { ordinal, score, bin: Math.round(Math.log(score) / TIE) };
+    const score =
+      (finals[ordinal] as number) * (1 + p.titleBonus * titleExactness(index, bucket, ordinal, queryTerms));
+    return { ordinal, score, bin: Math.round(Math.log(score) / tie) };
   });
   for (const ordinal of touched) finals[ordinal] = 0;
   const isEndorsed = (ordinal: number) => (endorsed?.has(items[ordinal]?.id ?? '') ? 1 : 0);
@@ -246,13 +289,10 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
       a.ordinal - b.ordinal,
   );
   top.length = Math.min(top.length, limit);
-  const allTerms = concepts.flatMap((concept) =>
-    concept.variants.flatMap((variant) => variant.words.flatMap((word) => word.terms.map((t) => t.term))),
-  );
   return top.map(({ ordinal, score }) => ({
     item: items[ordinal] as KnowledgeItem,
     score,
-    matched: matchedTerms(bucket, ordinal, allTerms),
+    matched: matchedTerms(bucket, ordinal, queryTerms),
   }));
 }
 
@@ -289,22 +329,46 @@ function bestOrdinals(ordinals: readonly number[], scores: Float64Array, k: numb
   return heap;
 }
 
+/** Where term t's posting for the item is, or -1. */
+function postingOf(bucket: Bucket, t: number, ordinal: number): number {
+  let lo = bucket.offsets[t] ?? 0;
+  let hi = bucket.offsets[t + 1] ?? 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const value = bucket.docs[mid] as number;
+    if (value === ordinal) return mid;
+    if (value < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/**
+ * The share of an item's title words that the query's terms account for: 1 for "Create an
+ * incident" on "create incident", ½ for "Create a major incident candidate".
+ */
+function titleExactness(
+  index: MatchIndex,
+  bucket: Bucket,
+  ordinal: number,
+  terms: readonly number[],
+): number {
+  const length = index.lengths[ordinal * FIELD_COUNT + FIELD_TITLE] ?? 0;
+  if (length === 0) return 0;
+  let found = 0;
+  const seen = new Set<number>();
+  for (const t of terms) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const at = postingOf(bucket, t, ordinal);
+    if (at >= 0) found += fieldTf(bucket.tfs[at] as number, FIELD_TITLE);
+  }
+  return Math.min(1, found / length);
+}
+
 /** The terms among `terms` whose postings hold the item (postings are sorted by ordinal). */
 function matchedTerms(bucket: Bucket, ordinal: number, terms: readonly number[]): string[] {
   const out = new Set<string>();
-  for (const t of terms) {
-    let lo = bucket.offsets[t] ?? 0;
-    let hi = bucket.offsets[t + 1] ?? 0;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const value = bucket.docs[mid] as number;
-      if (value === ordinal) {
-        out.add(bucket.terms[t] as string);
-        break;
-      }
-      if (value < ordinal) lo = mid + 1;
-      else hi = mid;
-    }
-  }
+  for (const t of terms) if (postingOf(bucket, t, ordinal) >= 0) out.add(bucket.terms[t] as string);
   return [...out];
 }

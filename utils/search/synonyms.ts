@@ -42,6 +42,14 @@ export const GENERAL_SYNONYMS: readonly SynonymGroup[] = [
   ['kb', 'knowledge base'],
   ['faq', 'frequently asked questions'],
   ['ooo', 'out of office'],
+  ['sla', 'service level agreement'],
+  ['pto', 'paid time off', 'time off', 'vacation'],
+  ['audit trail', 'audit log'],
+  ['qos', 'quality of service'],
+  ['spa', 'single-page app', 'single-page application'],
+  ['jwt', 'json web token'],
+  ['vm', 'virtual machine'],
+  ['url', 'link'],
 ];
 
 /** Equivalences that hold inside one tool's vocabulary. */
