@@ -13,6 +13,7 @@ import { BM25F_DEFAULTS, idf, type Scored, scoreBm25f, type WeightedTerm } from 
 import {
   allItemsBucket,
   type Bucket,
+  df,
   FIELD_COUNT,
   FIELD_TITLE,
   fieldTf,
@@ -84,6 +85,14 @@ export const RANK_DEFAULTS: RankParams = {
   tie: 1.002,
 };
 
+/**
+ * A concept whose terms hold more postings than this share of the bucket (and at least
+ * COMMON_MIN) only adds to the items the query's rarer concepts already found, once those are
+ * enough to fill the results: an item with nothing but the query's commonest words does not make
+ * the first page, and walking those postings is most of a search's cost at 50,000 items.
+ */
+export const COMMON_SHARE = 0.05;
+const COMMON_MIN = 200;
 /** Long pasted lines: only the rarest concepts are looked up. */
 export const MAX_CONCEPTS = 12;
 /** Items beyond `limit` kept for the title re-rank and the tie-break. */
@@ -103,6 +112,8 @@ interface ResolvedVariant {
 
 interface ResolvedConcept {
   variants: ResolvedVariant[];
+  /** Postings its terms hold in all: what scoring it costs. */
+  postings: number;
   /** The concept's rarity in the bucket: how much covering it is worth. */
   weight: number;
 }
@@ -146,7 +157,10 @@ function resolve(bucket: Bucket, concept: Concept, rarityPower: number): Resolve
     }
     weight = Math.max(weight, (variant.weight * rarity) / words.length);
   }
-  return { variants, weight };
+  let postings = 0;
+  for (const variant of variants)
+    for (const word of variant.words) for (const { term } of word.terms) postings += df(bucket, term);
+  return { variants, weight, postings };
 }
 
 /** Per-query scratch arrays, one set per index (a search runs to the end before the next). */
@@ -196,15 +210,19 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
     .map((concept) => resolve(bucket, concept, p.rarityPower))
     .filter((concept) => concept.variants.length > 0 && concept.weight > 0);
   if (concepts.length === 0) return [];
-  if (concepts.length > MAX_CONCEPTS)
-    concepts = [...concepts].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS);
+  // Rarest first: a common concept then only adds to items the rarer ones found (see COMMON_SHARE).
+  concepts = [...concepts].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS);
   const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
 
   const accept = kind ? (ordinal: number) => index.items[ordinal]?.kind === kind : undefined;
+  const found = (ordinal: number) => (s.cover[ordinal] as number) > 0;
+  const common = Math.max(COMMON_MIN, COMMON_SHARE * bucket.size);
   const s = scratchFor(index);
   const touched: number[] = [];
   for (const concept of concepts) {
     const conceptTouched: number[] = [];
+    const restricted = touched.length >= limit && concept.postings > common;
+    const admit = restricted ? (accept ? (o: number) => found(o) && accept(o) : found) : accept;
     for (const variant of concept.variants) {
       const terms: WeightedTerm[] = [];
       // Bit mask of each word's terms in the result's `matched` bits (terms beyond 31 carry none).
@@ -218,7 +236,7 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
         masks.push(mask);
       }
       for (const pair of variant.pairs) terms.push({ term: pair, weight: p.pairWeight * variant.weight });
-      const scored: Scored = scoreBm25f(index, bucket, terms, BM25F_DEFAULTS, accept);
+      const scored: Scored = scoreBm25f(index, bucket, terms, BM25F_DEFAULTS, admit);
       const wordCount = variant.words.length;
       for (let j = 0; j < scored.ordinals.length; j++) {
         const ordinal = scored.ordinals[j] as number;

@@ -73,7 +73,9 @@ export function expandWord(
   }
   const vocabulary = vocabularyOf(bucket);
   const df = (t: number) => (bucket.offsets[t + 1] ?? 0) - (bucket.offsets[t] ?? 0);
-  if (typing && word.length >= 2) {
+  // A word being typed that is already a word of the bucket is taken as meant; completing it too
+  // would add every longer word's postings to each keystroke.
+  if (typing && word.length >= 2 && out.size === 0) {
     const found = new Set<number>();
     for (const stem of completions(vocabulary.stems, word, 64)) {
       const t = bucket.lookup.get(stem);
