@@ -75,37 +75,11 @@ const SWEEPS: Record<string, Change[]> = {
   cap: [3, 6, 10].map((v) => (p) => ({ ...p, places: { ...p.places, cap: v } })),
   maxTerms: [10, 20, 30].map((v) => (p) => ({ ...p, maxTerms: v })),
   idfBase: [0, 20, 50].map((v) => (p) => ({ ...p, bm25f: { ...p.bm25f, idfBase: v } })),
-  norm: [2, 2.25, 2.5, 2.75, 3, 3.25, 3.5, 3.75, 4].map((v) => (p) => ({
+  minConfidence: [0.25, 0.3, 0.31, 0.32, 0.33, 0.34, 0.35, 0.4].map((v) => (p) => ({
     ...p,
-    confidenceMode: 'norm',
     minConfidence: v,
   })),
-  cov: [1.5, 1.75, 2, 2.25, 2.5, 2.75, 3, 3.25, 3.5].map((v) => (p) => ({
-    ...p,
-    confidenceMode: 'cov',
-    minConfidence: v,
-  })),
-  cov2: [0.2, 0.25, 0.3, 0.325, 0.35, 0.375, 0.4, 0.45].map((v) => (p) => ({
-    ...p,
-    confidenceMode: 'cov2',
-    minConfidence: v,
-  })),
-  cov2page: [0.3, 0.31, 0.32, 0.33, 0.34].map((v) => (p) => ({
-    ...p,
-    confidenceMode: 'cov2page',
-    minConfidence: v,
-  })),
-  covProduct: [0, 0.25, 0.5, 0.75, 1, 1.5, 2, 2.5, 3].map((v) => (p) => ({
-    ...p,
-    confidenceMode: 'covProduct',
-    minConfidence: v,
-  })),
-  normRule: [0, 1, 2, 3, 4].map((v) => (p) => ({
-    ...p,
-    wordRule: 1,
-    confidenceMode: 'norm',
-    minConfidence: v,
-  })),
+  relativeCut: [0.1, 0.3, 0.5].map((v) => (p) => ({ ...p, relativeCut: v })),
 };
 
 function with_(list: readonly number[], at: number, value: number): number[] {

@@ -176,56 +176,130 @@ export function termId(bucket: Bucket, key: string): number | undefined {
  * when they say nothing (a short title with no summary).
  */
 export function itemLanguage(item: Pick<KnowledgeItem, 'lang' | 'title' | 'summary'>): Language | undefined {
-  return languageOf(item.lang) ?? detectLanguage(`${item.title} ${item.summary.slice(0, 400)}`);
+  return languageOf(item.lang) ?? detectLanguage(`${item.title} ${item.summary.slice(0, 200)}`);
 }
 
-interface ItemTerms {
-  /** Term key → packed counts per field. */
-  tfs: Map<string, number>;
-  surfaces: Map<string, string>;
-  lengths: number[];
+/**
+ * The terms of one build, across buckets: a stem or a pair of stems gets one number, so that an
+ * item's terms are counted in a typed array and pairs are looked up by number, not by a new string.
+ */
+class Vocabulary {
+  readonly keys: string[] = [];
+  readonly surfaces: string[] = [];
+  private readonly stems = new Map<string, number>();
+  /** Per stem number, the pairs it starts (as the lower number): second stem → pair number. */
+  private readonly pairs: (Map<number, number> | undefined)[] = [];
+
+  stem(key: string, surface: string): number {
+    let id = this.stems.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.stems.set(key, id);
+      this.keys.push(key);
+      this.surfaces.push(surface);
+    }
+    return id;
+  }
+
+  pair(a: number, b: number, surface: string): number {
+    const low = a < b ? a : b;
+    const high = a < b ? b : a;
+    let byHigh = this.pairs[low];
+    if (!byHigh) {
+      byHigh = new Map();
+      this.pairs[low] = byHigh;
+    }
+    let id = byHigh.get(high);
+    if (id === undefined) {
+      id = this.keys.length;
+      byHigh.set(high, id);
+      this.keys.push(pairKey(this.keys[a] as string, this.keys[b] as string));
+      this.surfaces.push(surface);
+    }
+    return id;
+  }
 }
 
-/** Each indexed term of an item with its count per field, and its first surface form. */
-function itemTerms(item: KnowledgeItem): ItemTerms {
+/** One item's terms while it is analysed: term numbers and their packed counts per field. */
+class ItemCounter {
+  ids: number[] = [];
+  tfs: number[] = [];
+  lengths = [0, 0, 0, 0];
+  private slot = new Int32Array(4096);
+
+  reset(): void {
+    for (const id of this.ids) this.slot[id] = 0;
+    this.ids.length = 0;
+    this.tfs.length = 0;
+    this.lengths = [0, 0, 0, 0];
+  }
+
+  add(id: number, field: number): void {
+    if (id >= this.slot.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.slot.length * 2));
+      grown.set(this.slot);
+      this.slot = grown;
+    }
+    let at = (this.slot[id] as number) - 1;
+    if (at < 0) {
+      at = this.ids.length;
+      this.slot[id] = at + 1;
+      this.ids.push(id);
+      this.tfs.push(0);
+    }
+    const packed = this.tfs[at] as number;
+    if (((packed >>> (field * TF_BITS)) & TF_MAX) < TF_MAX) this.tfs[at] = packed + (1 << (field * TF_BITS));
+  }
+}
+
+/** Counts an item's terms per field into `counter`, numbered in `vocabulary`. */
+function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter: ItemCounter): void {
   const detected = itemLanguage(item);
   const lang = detected ?? 'en';
   // Text of no telling language is indexed under its German stems too (after the English ones).
   const both = detected === undefined;
-  const out: ItemTerms = { tfs: new Map(), surfaces: new Map(), lengths: [0, 0, 0, 0] };
-  const add = (key: string, field: number, surface: string) => {
-    const packed = out.tfs.get(key) ?? 0;
-    if (((packed >>> (field * TF_BITS)) & TF_MAX) < TF_MAX)
-      out.tfs.set(key, packed + (1 << (field * TF_BITS)));
-    if (!out.surfaces.has(key)) out.surfaces.set(key, surface);
-  };
   const addWords = (words: Word[], field: number) => {
-    for (const [i, { key, word }] of words.entries()) {
-      add(key, field, word);
+    let previous = -1;
+    let previousWord = '';
+    for (const { key, word } of words) {
+      const id = vocabulary.stem(key, word);
+      counter.add(id, field);
       if (both) {
         const german = stemGerman(word);
-        if (german !== key) add(german, field, word);
+        if (german !== key) counter.add(vocabulary.stem(german, word), field);
       }
-      const next = words[i + 1];
-      if (next && next.key !== key) add(pairKey(key, next.key), field, `${word} ${next.word}`);
+      if (previous >= 0 && previous !== id)
+        counter.add(vocabulary.pair(previous, id, `${previousWord} ${word}`), field);
+      previous = id;
+      previousWord = word;
     }
-    out.lengths[field] = Math.min(LENGTH_MAX, (out.lengths[field] ?? 0) + words.length);
+    counter.lengths[field] = Math.min(LENGTH_MAX, (counter.lengths[field] ?? 0) + words.length);
   };
   addWords(analyze(item.title, lang), FIELD_TITLE);
   for (const tag of item.tags) addWords(analyze(tag, lang), FIELD_TAGS);
-  addWords(analyze(item.summary, lang).slice(0, SUMMARY_WORDS), FIELD_SUMMARY);
+  addWords(analyze(item.summary, lang, SUMMARY_WORDS), FIELD_SUMMARY);
   addWords(analyze(urlPathText(item.url), lang), FIELD_PATH);
-  return out;
 }
 
+/**
+ * A bucket being built: postings are appended as (term, item, counts) entries to growable typed
+ * arrays and grouped by term once at the end, so that building allocates a few large arrays rather
+ * than an array per term.
+ */
 interface BucketBuilder {
   members: number;
   lengthSums: number[];
   /** Term key → its number in this builder. */
   ids: Map<string, number>;
+  /** Build-wide term number → its number in this builder. */
+  local: Map<number, number>;
   surfaces: string[];
-  docs: number[][];
-  tfs: number[][];
+  /** Entries per term. */
+  df: number[];
+  count: number;
+  entryTerm: Uint32Array;
+  entryDoc: Uint32Array;
+  entryTf: Uint16Array;
   tips: number[];
   patterned: number[];
 }
@@ -235,49 +309,135 @@ function newBuilder(): BucketBuilder {
     members: 0,
     lengthSums: [0, 0, 0, 0],
     ids: new Map(),
+    local: new Map(),
     surfaces: [],
-    docs: [],
-    tfs: [],
+    df: [],
+    count: 0,
+    entryTerm: new Uint32Array(1024),
+    entryDoc: new Uint32Array(1024),
+    entryTf: new Uint16Array(1024),
     tips: [],
     patterned: [],
   };
 }
 
-function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[]): Bucket {
+function termOf(b: BucketBuilder, key: string, surface: string): number {
+  let t = b.ids.get(key);
+  if (t === undefined) {
+    t = b.surfaces.length;
+    b.ids.set(key, t);
+    b.surfaces.push(surface);
+    b.df.push(0);
+  }
+  return t;
+}
+
+function localTerm(b: BucketBuilder, id: number, vocabulary: Vocabulary): number {
+  let t = b.local.get(id);
+  if (t === undefined) {
+    t = termOf(b, vocabulary.keys[id] as string, vocabulary.surfaces[id] as string);
+    b.local.set(id, t);
+  }
+  return t;
+}
+
+function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number): void {
+  if (b.count === b.entryTerm.length) {
+    const grow = <T extends Uint32Array | Uint16Array>(old: T, make: (n: number) => T): T => {
+      const next = make(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    b.entryTerm = grow(b.entryTerm, (n) => new Uint32Array(n));
+    b.entryDoc = grow(b.entryDoc, (n) => new Uint32Array(n));
+    b.entryTf = grow(b.entryTf, (n) => new Uint16Array(n));
+  }
+  b.entryTerm[b.count] = term;
+  b.entryDoc[b.count] = ordinal;
+  b.entryTf[b.count] = tfs;
+  b.count++;
+  b.df[term] = (b.df[term] ?? 0) + 1;
+}
+
+/**
+ * Groups the entries by term (a counting sort, stable: items in the order they were added). With
+ * `merge`, entries may come in any order and repeat an item (an item of several tools, in the
+ * bucket over all items): each term's postings are sorted and one kept per item.
+ */
+function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], merge = false): Bucket {
   const terms = [...b.ids.keys()];
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
   for (let t = 0; t < terms.length; t++) {
     offsets[t] = total;
-    total += b.docs[t]?.length ?? 0;
+    total += b.df[t] ?? 0;
   }
   offsets[terms.length] = total;
-  const docs = new Uint32Array(total);
-  const tfs = new Uint16Array(total);
-  for (let t = 0; t < terms.length; t++) {
-    docs.set(b.docs[t] ?? [], offsets[t]);
-    tfs.set(b.tfs[t] ?? [], offsets[t]);
+  let docs: Uint32Array = new Uint32Array(total);
+  let tfs: Uint16Array = new Uint16Array(total);
+  const cursor = offsets.slice(0, terms.length);
+  for (let e = 0; e < b.count; e++) {
+    const t = b.entryTerm[e] as number;
+    const at = cursor[t] as number;
+    docs[at] = b.entryDoc[e] as number;
+    tfs[at] = b.entryTf[e] as number;
+    cursor[t] = at + 1;
   }
+  if (merge) ({ docs, tfs } = mergePostings(offsets, docs, tfs));
   const avgLength = new Float64Array(FIELD_COUNT);
   for (let f = 0; f < FIELD_COUNT; f++) avgLength[f] = b.members ? (b.lengthSums[f] ?? 0) / b.members : 0;
   const tips = b.tips.sort((x, y) => (items[y]?.updatedAt ?? 0) - (items[x]?.updatedAt ?? 0) || x - y);
-  return bucketFrom({
-    tool,
-    size: b.members,
-    avgLength,
-    terms,
-    surfaces: b.surfaces,
-    offsets,
-    docs,
-    tfs,
-    tips,
-    patterned: b.patterned,
-  });
+  return bucketFrom(
+    {
+      tool,
+      size: b.members,
+      avgLength,
+      terms,
+      surfaces: b.surfaces,
+      offsets,
+      docs,
+      tfs,
+      tips,
+      patterned: b.patterned,
+    },
+    b.ids,
+  );
 }
 
-function bucketFrom(snapshot: BucketSnapshot): Bucket {
-  const lookup = new Map<string, number>();
-  for (const [i, term] of snapshot.terms.entries()) lookup.set(term, i);
+/** Sorts each term's postings by item and keeps one per item; rewrites `offsets` in place. */
+function mergePostings(
+  offsets: Uint32Array,
+  docs: Uint32Array,
+  tfs: Uint16Array,
+): { docs: Uint32Array; tfs: Uint16Array } {
+  const outDocs = new Uint32Array(docs.length);
+  const outTfs = new Uint16Array(docs.length);
+  let n = 0;
+  const terms = offsets.length - 1;
+  for (let t = 0; t < terms; t++) {
+    const start = offsets[t] as number;
+    const end = offsets[t + 1] as number;
+    const order = Array.from({ length: end - start }, (_, i) => start + i).sort(
+      (x, y) => (docs[x] as number) - (docs[y] as number),
+    );
+    offsets[t] = n;
+    for (const p of order) {
+      if (n > (offsets[t] as number) && outDocs[n - 1] === docs[p]) continue;
+      outDocs[n] = docs[p] as number;
+      outTfs[n] = tfs[p] as number;
+      n++;
+    }
+  }
+  offsets[terms] = n;
+  return { docs: outDocs.slice(0, n), tfs: outTfs.slice(0, n) };
+}
+
+function bucketFrom(snapshot: BucketSnapshot, known?: Map<string, number>): Bucket {
+  let lookup = known;
+  if (!lookup) {
+    lookup = new Map<string, number>();
+    for (const [i, term] of snapshot.terms.entries()) lookup.set(term, i);
+  }
   return { ...snapshot, lookup, deletes: null };
 }
 
@@ -285,9 +445,12 @@ function bucketFrom(snapshot: BucketSnapshot): Bucket {
 export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
   const builders = new Map<string, BucketBuilder>([['', newBuilder()]]);
   const lengths = new Uint16Array(items.length * FIELD_COUNT);
+  const vocabulary = new Vocabulary();
+  const counter = new ItemCounter();
   for (const [ordinal, item] of items.entries()) {
-    const analysed = itemTerms(item);
-    lengths.set(analysed.lengths, ordinal * FIELD_COUNT);
+    counter.reset();
+    countTerms(item, vocabulary, counter);
+    lengths.set(counter.lengths, ordinal * FIELD_COUNT);
     const tools = item.tools.length ? [...new Set(item.tools)] : [''];
     for (const tool of tools) {
       let b = builders.get(tool);
@@ -297,20 +460,11 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
       }
       b.members++;
       for (let f = 0; f < FIELD_COUNT; f++)
-        b.lengthSums[f] = (b.lengthSums[f] ?? 0) + (analysed.lengths[f] ?? 0);
+        b.lengthSums[f] = (b.lengthSums[f] ?? 0) + (counter.lengths[f] ?? 0);
       if (item.kind === 'tip') b.tips.push(ordinal);
       if (item.urlPatterns?.length) b.patterned.push(ordinal);
-      for (const [key, packed] of analysed.tfs) {
-        let t = b.ids.get(key);
-        if (t === undefined) {
-          t = b.surfaces.length;
-          b.ids.set(key, t);
-          b.surfaces.push(analysed.surfaces.get(key) ?? key);
-          b.docs.push([]);
-          b.tfs.push([]);
-        }
-        b.docs[t]?.push(ordinal);
-        b.tfs[t]?.push(packed);
+      for (let k = 0; k < counter.ids.length; k++) {
+        addEntry(b, localTerm(b, counter.ids[k] as number, vocabulary), ordinal, counter.tfs[k] as number);
       }
     }
   }
@@ -336,39 +490,13 @@ export function allItemsBucket(index: MatchIndex): Bucket {
   const b = newBuilder();
   for (const bucket of [index.general, ...index.byTool.values()]) {
     for (let t = 0; t < bucket.terms.length; t++) {
-      const key = bucket.terms[t] as string;
-      let id = b.ids.get(key);
-      if (id === undefined) {
-        id = b.surfaces.length;
-        b.ids.set(key, id);
-        b.surfaces.push(bucket.surfaces[t] ?? key);
-        b.docs.push([]);
-        b.tfs.push([]);
-      }
-      const docs = b.docs[id] as number[];
-      const tfs = b.tfs[id] as number[];
+      const id = termOf(b, bucket.terms[t] as string, bucket.surfaces[t] ?? '');
       for (let p = bucket.offsets[t] ?? 0; p < (bucket.offsets[t + 1] ?? 0); p++) {
-        docs.push(bucket.docs[p] ?? 0);
-        tfs.push(bucket.tfs[p] ?? 0);
+        addEntry(b, id, bucket.docs[p] ?? 0, bucket.tfs[p] ?? 0);
       }
     }
     b.tips.push(...bucket.tips);
     b.patterned.push(...bucket.patterned);
-  }
-  // An item of several tools is in several buckets: sort each term's postings, keep one per item.
-  for (let id = 0; id < b.docs.length; id++) {
-    const docs = b.docs[id] as number[];
-    const tfs = b.tfs[id] as number[];
-    const order = docs.map((_, i) => i).sort((x, y) => (docs[x] ?? 0) - (docs[y] ?? 0));
-    const mergedDocs: number[] = [];
-    const mergedTfs: number[] = [];
-    for (const i of order) {
-      if (mergedDocs[mergedDocs.length - 1] === docs[i]) continue;
-      mergedDocs.push(docs[i] ?? 0);
-      mergedTfs.push(tfs[i] ?? 0);
-    }
-    b.docs[id] = mergedDocs;
-    b.tfs[id] = mergedTfs;
   }
   b.members = index.items.length;
   for (let o = 0; o < index.items.length; o++) {
@@ -378,7 +506,7 @@ export function allItemsBucket(index: MatchIndex): Bucket {
   }
   b.tips = [...new Set(b.tips)];
   b.patterned = [...new Set(b.patterned)].sort((x, y) => x - y);
-  index.all = finish('*', b, index.items);
+  index.all = finish('*', b, index.items, true);
   return index.all;
 }
 

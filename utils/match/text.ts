@@ -8,8 +8,8 @@
  *   plus a few words that say nothing about a screen).
  * - `stem(word)`: the English Snowball (Porter2) stem; `stemGerman(word)`: the German Snowball stem.
  * - `detectLanguage(text)`: 'de' or 'en' by which language's stop words are more, else undefined.
- * - `analyze(text, lang)`: the content words of a text in order, each `{ key, word }`: its stem in
- *   that language and the word as written (lowercase).
+ * - `analyze(text, lang, limit?)`: the (first `limit`) content words of a text in order, each
+ *   `{ key, word }`: its stem in that language and the word as written (lowercase).
  * - `pairKey(a, b)`: the key of two neighbouring content words, the same in either order: what
  *   phrase and proximity credit is indexed and looked up by ("Review required", "required review").
  * - `urlPathText(url)`: the descriptive words of a URL's path ("/en-us/sharepoint/set-up-site-
@@ -53,16 +53,34 @@ export function tokens(text: string): string[] {
 /** British -ise spellings meet American -ize ones before stemming ("organise", "organize"). */
 const BRITISH = /is(e|es|ed|ing|ation|ations|er|ers)$/;
 
+/**
+ * Stems by word, per language: a catalog repeats a few thousand words hundreds of thousands of
+ * times, and the stemmers are the slowest step of building an index. Emptied when it grows large.
+ */
+const CACHE_LIMIT = 200_000;
+const englishCache = new Map<string, string>();
+const germanCache = new Map<string, string>();
+
+function cached(cache: Map<string, string>, word: string, compute: (w: string) => string): string {
+  let out = cache.get(word);
+  if (out === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    out = compute(word);
+    cache.set(word, out);
+  }
+  return out;
+}
+
+const porter2 = (word: string) => englishStemmer(word.length > 6 ? word.replace(BRITISH, 'iz$1') : word);
+
 /** The English Snowball (Porter2) stem of a lowercase word. */
 export function stem(word: string): string {
-  if (word.length <= 3) return word;
-  return englishStemmer(word.length > 6 ? word.replace(BRITISH, 'iz$1') : word);
+  return word.length <= 3 ? word : cached(englishCache, word, porter2);
 }
 
 /** The German Snowball stem of a lowercase word. */
 export function stemGerman(word: string): string {
-  if (word.length <= 3) return word;
-  return germanStemmer(word);
+  return word.length <= 3 ? word : cached(germanCache, word, germanStemmer);
 }
 
 export function stemIn(lang: Language, word: string): string {
@@ -96,10 +114,15 @@ export interface Word {
   word: string;
 }
 
-/** The content words of a text in order (stop words out), stemmed in `lang`. */
-export function analyze(text: string, lang: Language = 'en'): Word[] {
+/** The first `limit` content words of a text in order (stop words out), stemmed in `lang`. */
+export function analyze(text: string, lang: Language = 'en', limit = Number.POSITIVE_INFINITY): Word[] {
   const out: Word[] = [];
-  for (const word of tokens(text)) if (!STOPWORDS.has(word)) out.push({ key: stemIn(lang, word), word });
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const word = match[0];
+    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+    out.push({ key: stemIn(lang, word), word });
+    if (out.length >= limit) break;
+  }
   return out;
 }
 
