@@ -44,13 +44,25 @@ export interface PlaceWeights {
   cap: number;
 }
 
+/**
+ * Chosen on the development half of the labelled real-documentation screens, one at a time (see
+ * RANKER in index.ts for the method): values tried → top-1 / MRR over specific screens, gate off.
+ */
 export const DEFAULT_PLACE_WEIGHTS: PlaceWeights = {
+  // 0 .468/.606 · 1 .468/.608 · 2 .468/.610 · 4 .456/.606 · 6 .443/.600 (before the title-coverage
+  // credit): flat; the area also decides targeting, and weighs nothing in the gate
   area: 4,
+  // 1 .418/.569 · 2 .456/.606 · 3 .456/.607 · 4 .443/.602 (same sweep)
   heading: 2,
+  // 0.5 .430/.584 · 1 .456/.607 · 2 .456/.606 · 3 .430/.592 (same sweep)
   title: 2,
+  // 0 .435/.578 · 0.25 .600/.702 · 0.5 .624/.720 · 1 .588/.707 · 1.5 .588/.698
   keyword: 0.5,
+  // 0 .588/.707 · 0.5 .576/.699 · 1 .565/.695: the page's own URL words do not help
   path: 0,
+  // 0 .600/.702 · 0.5 .600/.709 · 1 .588/.707 · 2 .541/.678 (flat up to 1)
   pair: 1,
+  // 3 .443/.588 · 6 .456/.606 · 10 .456/.609
   cap: 6,
 };
 
