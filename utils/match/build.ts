@@ -51,7 +51,9 @@ const LENGTH_MAX = 65_535;
 
 /**
  * Content words of a summary that are indexed: a KB adapter's summary is the article's intro, and
- * its gist is at the start; the rest costs memory and build time.
+ * its gist is at the start; the rest costs memory and build time. Development half of the labelled
+ * screens (top-1 / MRR / recall@3, gated): 30 .494/.562/.612 · 45 .494/.571/.635 · 60 .506/.580/.647.
+ * Pairs of neighbouring summary words matter too: without them 60 gives .459/.531/.600.
  */
 export const SUMMARY_WORDS = 60;
 /** Shorter words are not corrected: one edit turns "tags" into "tabs". */
