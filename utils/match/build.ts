@@ -435,12 +435,22 @@ function mergePostings(
 }
 
 function bucketFrom(snapshot: BucketSnapshot, known?: Map<string, number>): Bucket {
-  let lookup = known;
-  if (!lookup) {
-    lookup = new Map<string, number>();
-    for (const [i, term] of snapshot.terms.entries()) lookup.set(term, i);
-  }
-  return { ...snapshot, lookup, deletes: null };
+  if (known) return { ...snapshot, lookup: known, deletes: null };
+  // A loaded snapshot's term map is built when the bucket is first asked for a term: a cold
+  // worker answering one page reads two buckets, not all of them.
+  let lookup: Map<string, number> | null = null;
+  const bucket = { ...snapshot, deletes: null } as Omit<Bucket, 'lookup'> as Bucket;
+  Object.defineProperty(bucket, 'lookup', {
+    enumerable: true,
+    get() {
+      if (!lookup) {
+        lookup = new Map<string, number>();
+        for (const [i, term] of snapshot.terms.entries()) lookup.set(term, i);
+      }
+      return lookup;
+    },
+  });
+  return bucket;
 }
 
 /** Splits items by tool and indexes each tool's items' fields. */
