@@ -406,8 +406,9 @@ function matchBucket(
   );
   const ceiling = maxScore(bucket, weighted, params.bm25f.idfBase);
   const chosen = new Set(topOf(scored, CANDIDATES));
+  // Where each scored item is, for items made for this page (few buckets have any).
   const onPage = new Map<number, number>();
-  for (const [j, ordinal] of scored.ordinals.entries()) onPage.set(ordinal, j);
+  if (bucket.patterned.length) for (const [j, ordinal] of scored.ordinals.entries()) onPage.set(ordinal, j);
   const out: Candidate[] = [];
   const push = (ordinal: number, j: number | undefined) => {
     const score = j === undefined ? 0 : (scored.scores[j] ?? 0);
