@@ -18,6 +18,34 @@ const steps = [
   { name: 'lint', cmd: ['biome', 'check', '.'] },
   { name: 'unit tests', cmd: vitest('unit'), report: join(results, 'unit.json') },
   { name: 'integration tests', cmd: vitest('integration'), report: join(results, 'integration.json') },
+  {
+    // Page matching on real documentation: writes .test-results/relevance.json.
+    name: 'relevance on labelled screens',
+    cmd: [
+      'vitest',
+      'run',
+      '-c',
+      'tests/relevance/screens.vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(results, 'relevance-screens.json')}`,
+    ],
+    report: join(results, 'relevance-screens.json'),
+  },
+  {
+    // Search on the labelled queries, next to MiniSearch: writes .test-results/search.json.
+    name: 'search on labelled queries',
+    cmd: [
+      'vitest',
+      'run',
+      '-c',
+      'tests/relevance/search.vitest.config.ts',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${join(results, 'relevance-search.json')}`,
+    ],
+    report: join(results, 'relevance-search.json'),
+  },
   { name: 'build chrome', cmd: ['wxt', 'build'] },
   { name: 'build firefox', cmd: ['wxt', 'build', '-b', 'firefox'] },
   { name: 'e2e tests', cmd: vitest('e2e'), report: join(results, 'e2e.json') },

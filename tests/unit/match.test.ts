@@ -351,6 +351,7 @@ describe('snapshot', () => {
     const plain = (value: unknown): boolean =>
       value === null ||
       ['string', 'number', 'boolean', 'undefined'].includes(typeof value) ||
+      ArrayBuffer.isView(value) ||
       (Array.isArray(value) && value.every(plain)) ||
       (Object.getPrototypeOf(value) === Object.prototype && Object.values(value as object).every(plain));
     expect(plain(serializeMatchIndex(buildMatchIndex(items)))).toBe(true);
@@ -363,7 +364,9 @@ describe('snapshot', () => {
     expect(loadMatchIndex({ ...good, version: 99 })).toBeNull();
     expect(loadMatchIndex({ ...good, items: [{ id: 1 }] })).toBeNull();
     const [first, ...rest] = good.buckets;
-    expect(loadMatchIndex({ ...good, buckets: [{ ...first, postings: [[-1]] }, ...rest] })).toBeNull();
+    const outOfRange = new Uint32Array(first?.docs ?? []).fill(good.items.length);
+    expect(loadMatchIndex({ ...good, buckets: [{ ...first, docs: outOfRange }, ...rest] })).toBeNull();
+    expect(loadMatchIndex({ ...good, lengths: new Uint16Array(3) })).toBeNull();
     expect(loadMatchIndex({ ...good, buckets: [{ ...first, terms: 'x' }, ...rest] })).toBeNull();
     expect(loadMatchIndex({ ...good, buckets: rest.filter((b) => b.tool !== '') })).toBeNull();
   });

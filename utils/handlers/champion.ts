@@ -10,7 +10,7 @@ import { recordEvents } from '../measurement/event-log';
 import { makeEvent } from '../measurement/events';
 import { empty } from '../messages/payload';
 import { isRecord, parseKnowledgeItem } from '../model';
-import { searchItems } from '../search';
+import { isContentGap, searchIndex } from '../search';
 import { readSettings } from '../settings/settings';
 import type { State } from './state';
 import { defineHandlers } from './types';
@@ -31,7 +31,7 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
         return { query: payload.query, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
       },
       async handle({ query, tool, kind }) {
-        const hits = searchItems(await caches.searchIndex(), query, {
+        const hits = searchIndex(await caches.matchIndex(), query, {
           ...(tool ? { tool } : {}),
           ...(kind ? { kind } : {}),
         });
@@ -47,7 +47,8 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
           : null,
       async handle({ query }) {
         const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
-        if (!key) return {};
+        // Only a search that finds nothing after all that search understands is missing content.
+        if (!key || !isContentGap(await caches.matchIndex(), key)) return {};
         const db = await getDb();
         const at = now();
         const tx = db.transaction('gaps', 'readwrite');

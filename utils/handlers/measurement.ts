@@ -8,13 +8,14 @@ import { dayOf } from '../measurement/days';
 import { packIfBehind, readDailyRows, readRawEvents } from '../measurement/event-log';
 import { empty } from '../messages/payload';
 import { isRecord, parseKnowledgeItem } from '../model';
+import { isContentGap } from '../search';
 import type { State } from './state';
 import { defineHandlers } from './types';
 
 const isDay = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
-export function measurementHandlers({ deps, now }: State) {
+export function measurementHandlers({ caches, deps, now }: State) {
   return defineHandlers({
     getDashboard: {
       validate(payload) {
@@ -29,7 +30,9 @@ export function measurementHandlers({ deps, now }: State) {
         const db = await getDb();
         // Usually the hourly housekeeping did this already, and it is one read.
         await packIfBehind(db, dayOf(now()));
-        return loadDashboard(db, filter, deps.estimate);
+        // Gaps recorded before search understood questions and stop words may find something now.
+        const index = await caches.matchIndex();
+        return loadDashboard(db, filter, deps.estimate, (query) => isContentGap(index, query));
       },
     },
 

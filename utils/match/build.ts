@@ -1,39 +1,79 @@
 /**
- * The match index: per tool, an inverted index of the words of its items' titles, tags and the
- * start of their summaries, and a snapshot of it that IndexedDB can store, so that a cold service
- * worker answers its first match without tokenising every item again.
+ * The shared word index over knowledge items, and the snapshot a cold service worker loads.
  *
- *   items ─▶ per item: stem → field flags (title, tag, summary; tag/title bigrams as phrases)
- *         ─▶ per bucket (each tool id, and '' for general items): terms[], postings[][]
- *   postings: one number per (item, term) = item ordinal × 8 + field flags
+ * API (stable; the page matcher and the popup search both build on it):
+ * - `buildMatchIndex(items)` → `MatchIndex`: items split into buckets, one per tool id and one for
+ *   general items (`tools: []`, tool ''); an item of several tools is in each of their buckets.
+ * - `index.byTool.get(tool)`, `index.general`: a `Bucket`; `allItemsBucket(index)`: one bucket over
+ *   every item (built on first use from the others, never stored), for searching everything.
+ * - Fields (`FIELD_TITLE`, `FIELD_TAGS`, `FIELD_SUMMARY`, `FIELD_PATH`): the item's title, tags, the
+ *   first `SUMMARY_WORDS` content words of its summary, and the words of its URL's path. Each is
+ *   analysed in the item's language (`lang`, else detected): Snowball stems, stop words out.
+ * - Terms: a stem ("permiss"), or a pair of neighbouring stems of one field in either order
+ *   (`pairKey`: "protect push"), which is what phrase and proximity credit reads.
+ * - `termId(bucket, key)`: a term's number in the bucket, or undefined.
+ * - Postings of term t: `bucket.docs[offsets[t] … offsets[t+1])` are item ordinals (index into
+ *   `index.items`), ascending; `bucket.tfs[same]` packs the term's count per field, 4 bits each
+ *   (`fieldTf(tfs, field)`, capped at 15). `df(bucket, t)` = number of postings.
+ * - Field lengths (content words, capped at 65535): `index.lengths[ordinal * FIELD_COUNT + field]`;
+ *   their mean over the bucket: `bucket.avgLength[field]`. Together with `bucket.size` (the base of
+ *   document frequency) that is everything BM25F needs (see bm25.ts).
+ * - `bucket.tips`: tip ordinals, newest first; `bucket.patterned`: ordinals with urlPatterns.
+ * - `typoCandidates(bucket, key)`: single-stem terms one edit away (check with `withinOneEdit`).
+ * - `serializeMatchIndex(index)` → a structured-clone-safe snapshot (plain objects, arrays, typed
+ *   arrays); `loadMatchIndex(snapshot)` → the index again without analysing any text, or null for
+ *   anything malformed or of another `SNAPSHOT_VERSION`.
  */
 import type { MatchPattern } from 'wxt/utils/match-patterns';
 import { isRecord, type KnowledgeItem } from '../model';
-import { contentWords, deletions } from './text';
+import {
+  analyze,
+  deletions,
+  detectLanguage,
+  type Language,
+  languageOf,
+  pairKey,
+  stemGerman,
+  urlPathText,
+  type Word,
+} from './text';
 
-export const FIELD_TITLE = 1;
-export const FIELD_TAG = 2;
-export const FIELD_SUMMARY = 4;
-const FIELD_MASK = 7;
+export const FIELD_TITLE = 0;
+export const FIELD_TAGS = 1;
+export const FIELD_SUMMARY = 2;
+export const FIELD_PATH = 3;
+export const FIELD_COUNT = 4;
+export const FIELD_NAMES = ['title', 'tags', 'summary', 'path'] as const;
 
-/** Only the start of a summary is indexed: it carries the gist, and the rest costs memory. */
-const SUMMARY_WORDS = 30;
+const TF_BITS = 4;
+const TF_MAX = (1 << TF_BITS) - 1;
+const LENGTH_MAX = 65_535;
+
+/**
+ * Content words of a summary that are indexed: a KB adapter's summary is the article's intro, and
+ * its gist is at the start; the rest costs memory and build time. Development half of the labelled
+ * screens (top-1 / MRR / recall@3, gated): 30 .494/.562/.612 · 45 .494/.571/.635 · 60 .506/.580/.647.
+ * Pairs of neighbouring summary words matter too: without them 60 gives .459/.531/.600.
+ */
+export const SUMMARY_WORDS = 60;
 /** Shorter words are not corrected: one edit turns "tags" into "tabs". */
 export const MIN_TYPO_LENGTH = 5;
 
 export interface Bucket {
-  /** Tool id; '' for general items (`tools: []`). */
+  /** Tool id; '' for general items; '*' for {@link allItemsBucket}. */
   tool: string;
   /** Items in the bucket: the base of document frequencies. */
   size: number;
-  /** Stems, and phrases of two stems joined by a space. */
+  /** Mean length of each field over the bucket's items. */
+  avgLength: Float64Array;
+  /** Stems, and pairs of stems (see `pairKey`). */
   terms: string[];
-  /** How the term first appeared in an item (lowercase), for reasons and the fuzzy stage. */
+  /** How the term first appeared in an item (lowercase), for reasons and fuzzy matching. */
   surfaces: string[];
-  /** Per term: ordinal × 8 + field flags, one entry per item; title and tag entries first. */
-  postings: number[][];
-  /** Per term: items with it in their title or tags (what page chrome is judged by). */
-  strongDf: number[];
+  /** Term t's postings are docs/tfs[offsets[t] … offsets[t + 1]). */
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
   /** Tip ordinals, newest first. */
   tips: number[];
   /** Ordinals of items with urlPatterns: they are checked against every page of their tool. */
@@ -79,144 +119,364 @@ function itemFacts(items: KnowledgeItem[]): ItemFacts {
 export interface MatchIndex {
   items: KnowledgeItem[];
   facts: ItemFacts;
+  /** Per item and field: content words (see the header). */
+  lengths: Uint16Array;
   byTool: Map<string, Bucket>;
   general: Bucket;
   /** Compiled match patterns (null: invalid), shared across queries. */
   patterns: Map<string, MatchPattern | null>;
+  /** See {@link allItemsBucket}. */
+  all: Bucket | null;
 }
 
 export const SNAPSHOT_FORMAT = 'signpost-match-index';
 /** Bump whenever what is stored changes meaning, tokenising and stemming included. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 interface BucketSnapshot {
   tool: string;
   size: number;
+  avgLength: Float64Array;
   terms: string[];
   surfaces: string[];
-  postings: number[][];
-  strongDf: number[];
+  offsets: Uint32Array;
+  docs: Uint32Array;
+  tfs: Uint16Array;
   tips: number[];
   patterned: number[];
 }
 
 /**
- * A plain, structured-clone-safe form of a match index (arrays, numbers, strings, plain objects).
- * It shares arrays with the index rather than copying them: store it (IndexedDB clones it), do not
- * change it.
+ * A structured-clone-safe form of a match index (plain objects, arrays, typed arrays, strings,
+ * numbers). It shares arrays with the index rather than copying them: store it (IndexedDB clones
+ * it), do not change it.
  */
 export interface MatchIndexSnapshot {
   format: typeof SNAPSHOT_FORMAT;
   version: typeof SNAPSHOT_VERSION;
   items: KnowledgeItem[];
+  lengths: Uint16Array;
   buckets: BucketSnapshot[];
 }
 
-export function postingOrdinal(posting: number): number {
-  return Math.floor(posting / (FIELD_MASK + 1));
+/** The count of a term in one field, from a posting's packed counts. */
+export function fieldTf(tfs: number, field: number): number {
+  return (tfs >>> (field * TF_BITS)) & TF_MAX;
 }
 
-export function postingFields(posting: number): number {
-  return posting & FIELD_MASK;
+/** Number of items with the term. */
+export function df(bucket: Bucket, term: number): number {
+  return (bucket.offsets[term + 1] ?? 0) - (bucket.offsets[term] ?? 0);
 }
 
-/** Each indexed term of an item with the fields it occurs in, and its first surface form. */
-function itemTerms(item: KnowledgeItem): Map<string, { fields: number; surface: string }> {
-  const terms = new Map<string, { fields: number; surface: string }>();
-  const add = (key: string, field: number, surface: string) => {
-    const entry = terms.get(key);
-    if (entry) entry.fields |= field;
-    else terms.set(key, { fields: field, surface });
-  };
-  const addText = (text: string, field: number) => {
-    const words = contentWords(text);
-    for (const [i, { key, word }] of words.entries()) {
-      add(key, field, word);
-      const next = words[i + 1];
-      if (next) add(`${key} ${next.key}`, field, `${word} ${next.word}`);
+export function termId(bucket: Bucket, key: string): number | undefined {
+  return bucket.lookup.get(key);
+}
+
+/**
+ * The language an item's text is stemmed in: its `lang`, else what its stop words say; undefined
+ * when they say nothing (a short title with no summary).
+ */
+export function itemLanguage(item: Pick<KnowledgeItem, 'lang' | 'title' | 'summary'>): Language | undefined {
+  return languageOf(item.lang) ?? detectLanguage(`${item.title} ${item.summary.slice(0, 200)}`);
+}
+
+/**
+ * The terms of one build, across buckets: a stem or a pair of stems gets one number, so that an
+ * item's terms are counted in a typed array and pairs are looked up by number, not by a new string.
+ */
+class Vocabulary {
+  readonly keys: string[] = [];
+  readonly surfaces: string[] = [];
+  private readonly stems = new Map<string, number>();
+  /** Per stem number, the pairs it starts (as the lower number): second stem → pair number. */
+  private readonly pairs: (Map<number, number> | undefined)[] = [];
+
+  stem(key: string, surface: string): number {
+    let id = this.stems.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.stems.set(key, id);
+      this.keys.push(key);
+      this.surfaces.push(surface);
     }
-  };
-  addText(item.title, FIELD_TITLE);
-  for (const tag of item.tags) addText(tag, FIELD_TAG);
-  let summaryWords = 0;
-  for (const { key, word } of contentWords(item.summary)) {
-    if (!terms.has(key)) summaryWords++;
-    add(key, FIELD_SUMMARY, word);
-    if (summaryWords >= SUMMARY_WORDS) break;
+    return id;
   }
-  return terms;
+
+  pair(a: number, b: number, surface: string): number {
+    const low = a < b ? a : b;
+    const high = a < b ? b : a;
+    let byHigh = this.pairs[low];
+    if (!byHigh) {
+      byHigh = new Map();
+      this.pairs[low] = byHigh;
+    }
+    let id = byHigh.get(high);
+    if (id === undefined) {
+      id = this.keys.length;
+      byHigh.set(high, id);
+      this.keys.push(pairKey(this.keys[a] as string, this.keys[b] as string));
+      this.surfaces.push(surface);
+    }
+    return id;
+  }
 }
 
+/** One item's terms while it is analysed: term numbers and their packed counts per field. */
+class ItemCounter {
+  ids: number[] = [];
+  tfs: number[] = [];
+  lengths = [0, 0, 0, 0];
+  private slot = new Int32Array(4096);
+
+  reset(): void {
+    for (const id of this.ids) this.slot[id] = 0;
+    this.ids.length = 0;
+    this.tfs.length = 0;
+    this.lengths = [0, 0, 0, 0];
+  }
+
+  add(id: number, field: number): void {
+    if (id >= this.slot.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.slot.length * 2));
+      grown.set(this.slot);
+      this.slot = grown;
+    }
+    let at = (this.slot[id] as number) - 1;
+    if (at < 0) {
+      at = this.ids.length;
+      this.slot[id] = at + 1;
+      this.ids.push(id);
+      this.tfs.push(0);
+    }
+    const packed = this.tfs[at] as number;
+    if (((packed >>> (field * TF_BITS)) & TF_MAX) < TF_MAX) this.tfs[at] = packed + (1 << (field * TF_BITS));
+  }
+}
+
+/** Counts an item's terms per field into `counter`, numbered in `vocabulary`. */
+function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter: ItemCounter): void {
+  const detected = itemLanguage(item);
+  const lang = detected ?? 'en';
+  // Text of no telling language is indexed under its German stems too (after the English ones).
+  const both = detected === undefined;
+  const addWords = (words: Word[], field: number) => {
+    let previous = -1;
+    let previousWord = '';
+    for (const { key, word } of words) {
+      const id = vocabulary.stem(key, word);
+      counter.add(id, field);
+      if (both) {
+        const german = stemGerman(word);
+        if (german !== key) counter.add(vocabulary.stem(german, word), field);
+      }
+      if (previous >= 0 && previous !== id)
+        counter.add(vocabulary.pair(previous, id, `${previousWord} ${word}`), field);
+      previous = id;
+      previousWord = word;
+    }
+    counter.lengths[field] = Math.min(LENGTH_MAX, (counter.lengths[field] ?? 0) + words.length);
+  };
+  addWords(analyze(item.title, lang), FIELD_TITLE);
+  for (const tag of item.tags) addWords(analyze(tag, lang), FIELD_TAGS);
+  addWords(analyze(item.summary, lang, SUMMARY_WORDS), FIELD_SUMMARY);
+  addWords(analyze(urlPathText(item.url), lang), FIELD_PATH);
+}
+
+/**
+ * A bucket being built: postings are appended as (term, item, counts) entries to growable typed
+ * arrays and grouped by term once at the end, so that building allocates a few large arrays rather
+ * than an array per term.
+ */
 interface BucketBuilder {
   members: number;
-  terms: Map<string, { surface: string; postings: number[] }>;
+  lengthSums: number[];
+  /** Term key → its number in this builder. */
+  ids: Map<string, number>;
+  /** Build-wide term number → its number in this builder. */
+  local: Map<number, number>;
+  surfaces: string[];
+  /** Entries per term. */
+  df: number[];
+  count: number;
+  entryTerm: Uint32Array;
+  entryDoc: Uint32Array;
+  entryTf: Uint16Array;
   tips: number[];
   patterned: number[];
 }
 
-function finish(tool: string, builder: BucketBuilder, items: KnowledgeItem[]): Bucket {
-  const terms: string[] = [];
-  const surfaces: string[] = [];
-  const postings: number[][] = [];
-  const strongDf: number[] = [];
-  for (const [term, entry] of builder.terms) {
-    // Title and tag postings first: for a common word only those are read (see strongDf).
-    const strong = entry.postings.filter((p) => p & (FIELD_TITLE | FIELD_TAG));
-    terms.push(term);
-    surfaces.push(entry.surface);
-    postings.push(
-      strong.length === entry.postings.length
-        ? strong
-        : [...strong, ...entry.postings.filter((p) => !(p & (FIELD_TITLE | FIELD_TAG)))],
-    );
-    strongDf.push(strong.length);
-  }
-  const tips = builder.tips.sort((a, b) => (items[b]?.updatedAt ?? 0) - (items[a]?.updatedAt ?? 0) || a - b);
-  return bucketFrom({
-    tool,
-    size: builder.members,
-    terms,
-    surfaces,
-    postings,
-    strongDf,
-    tips,
-    patterned: builder.patterned,
-  });
-}
-
-function bucketFrom(snapshot: BucketSnapshot): Bucket {
-  const lookup = new Map<string, number>();
-  for (const [i, term] of snapshot.terms.entries()) lookup.set(term, i);
-  return { ...snapshot, lookup, deletes: null };
-}
-
-/** Splits items by tool and indexes the words of each tool's items. */
-export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
-  const builders = new Map<string, BucketBuilder>();
-  const builder = (tool: string) => {
-    let b = builders.get(tool);
-    if (!b) {
-      b = { members: 0, terms: new Map(), tips: [], patterned: [] };
-      builders.set(tool, b);
-    }
-    return b;
+function newBuilder(): BucketBuilder {
+  return {
+    members: 0,
+    lengthSums: [0, 0, 0, 0],
+    ids: new Map(),
+    local: new Map(),
+    surfaces: [],
+    df: [],
+    count: 0,
+    entryTerm: new Uint32Array(1024),
+    entryDoc: new Uint32Array(1024),
+    entryTf: new Uint16Array(1024),
+    tips: [],
+    patterned: [],
   };
-  builder('');
+}
+
+function termOf(b: BucketBuilder, key: string, surface: string): number {
+  let t = b.ids.get(key);
+  if (t === undefined) {
+    t = b.surfaces.length;
+    b.ids.set(key, t);
+    b.surfaces.push(surface);
+    b.df.push(0);
+  }
+  return t;
+}
+
+function localTerm(b: BucketBuilder, id: number, vocabulary: Vocabulary): number {
+  let t = b.local.get(id);
+  if (t === undefined) {
+    t = termOf(b, vocabulary.keys[id] as string, vocabulary.surfaces[id] as string);
+    b.local.set(id, t);
+  }
+  return t;
+}
+
+function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number): void {
+  if (b.count === b.entryTerm.length) {
+    const grow = <T extends Uint32Array | Uint16Array>(old: T, make: (n: number) => T): T => {
+      const next = make(old.length * 2);
+      next.set(old);
+      return next;
+    };
+    b.entryTerm = grow(b.entryTerm, (n) => new Uint32Array(n));
+    b.entryDoc = grow(b.entryDoc, (n) => new Uint32Array(n));
+    b.entryTf = grow(b.entryTf, (n) => new Uint16Array(n));
+  }
+  b.entryTerm[b.count] = term;
+  b.entryDoc[b.count] = ordinal;
+  b.entryTf[b.count] = tfs;
+  b.count++;
+  b.df[term] = (b.df[term] ?? 0) + 1;
+}
+
+/**
+ * Groups the entries by term (a counting sort, stable: items in the order they were added). With
+ * `merge`, entries may come in any order and repeat an item (an item of several tools, in the
+ * bucket over all items): each term's postings are sorted and one kept per item.
+ */
+function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], merge = false): Bucket {
+  const terms = [...b.ids.keys()];
+  const offsets = new Uint32Array(terms.length + 1);
+  let total = 0;
+  for (let t = 0; t < terms.length; t++) {
+    offsets[t] = total;
+    total += b.df[t] ?? 0;
+  }
+  offsets[terms.length] = total;
+  let docs: Uint32Array = new Uint32Array(total);
+  let tfs: Uint16Array = new Uint16Array(total);
+  const cursor = offsets.slice(0, terms.length);
+  for (let e = 0; e < b.count; e++) {
+    const t = b.entryTerm[e] as number;
+    const at = cursor[t] as number;
+    docs[at] = b.entryDoc[e] as number;
+    tfs[at] = b.entryTf[e] as number;
+    cursor[t] = at + 1;
+  }
+  if (merge) ({ docs, tfs } = mergePostings(offsets, docs, tfs));
+  const avgLength = new Float64Array(FIELD_COUNT);
+  for (let f = 0; f < FIELD_COUNT; f++) avgLength[f] = b.members ? (b.lengthSums[f] ?? 0) / b.members : 0;
+  const tips = b.tips.sort((x, y) => (items[y]?.updatedAt ?? 0) - (items[x]?.updatedAt ?? 0) || x - y);
+  return bucketFrom(
+    {
+      tool,
+      size: b.members,
+      avgLength,
+      terms,
+      surfaces: b.surfaces,
+      offsets,
+      docs,
+      tfs,
+      tips,
+      patterned: b.patterned,
+    },
+    b.ids,
+  );
+}
+
+/** Sorts each term's postings by item and keeps one per item; rewrites `offsets` in place. */
+function mergePostings(
+  offsets: Uint32Array,
+  docs: Uint32Array,
+  tfs: Uint16Array,
+): { docs: Uint32Array; tfs: Uint16Array } {
+  const outDocs = new Uint32Array(docs.length);
+  const outTfs = new Uint16Array(docs.length);
+  let n = 0;
+  const terms = offsets.length - 1;
+  for (let t = 0; t < terms; t++) {
+    const start = offsets[t] as number;
+    const end = offsets[t + 1] as number;
+    const order = Array.from({ length: end - start }, (_, i) => start + i).sort(
+      (x, y) => (docs[x] as number) - (docs[y] as number),
+    );
+    offsets[t] = n;
+    for (const p of order) {
+      if (n > (offsets[t] as number) && outDocs[n - 1] === docs[p]) continue;
+      outDocs[n] = docs[p] as number;
+      outTfs[n] = tfs[p] as number;
+      n++;
+    }
+  }
+  offsets[terms] = n;
+  return { docs: outDocs.slice(0, n), tfs: outTfs.slice(0, n) };
+}
+
+function bucketFrom(snapshot: BucketSnapshot, known?: Map<string, number>): Bucket {
+  if (known) return { ...snapshot, lookup: known, deletes: null };
+  // A loaded snapshot's term map is built when the bucket is first asked for a term: a cold
+  // worker answering one page reads two buckets, not all of them.
+  let lookup: Map<string, number> | null = null;
+  const bucket = { ...snapshot, deletes: null } as Omit<Bucket, 'lookup'> as Bucket;
+  Object.defineProperty(bucket, 'lookup', {
+    enumerable: true,
+    get() {
+      if (!lookup) {
+        lookup = new Map<string, number>();
+        for (const [i, term] of snapshot.terms.entries()) lookup.set(term, i);
+      }
+      return lookup;
+    },
+  });
+  return bucket;
+}
+
+/** Splits items by tool and indexes each tool's items' fields. */
+export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
+  const builders = new Map<string, BucketBuilder>([['', newBuilder()]]);
+  const lengths = new Uint16Array(items.length * FIELD_COUNT);
+  const vocabulary = new Vocabulary();
+  const counter = new ItemCounter();
   for (const [ordinal, item] of items.entries()) {
-    const terms = itemTerms(item);
+    counter.reset();
+    countTerms(item, vocabulary, counter);
+    lengths.set(counter.lengths, ordinal * FIELD_COUNT);
     const tools = item.tools.length ? [...new Set(item.tools)] : [''];
     for (const tool of tools) {
-      const b = builder(tool);
+      let b = builders.get(tool);
+      if (!b) {
+        b = newBuilder();
+        builders.set(tool, b);
+      }
       b.members++;
+      for (let f = 0; f < FIELD_COUNT; f++)
+        b.lengthSums[f] = (b.lengthSums[f] ?? 0) + (counter.lengths[f] ?? 0);
       if (item.kind === 'tip') b.tips.push(ordinal);
       if (item.urlPatterns?.length) b.patterned.push(ordinal);
-      for (const [key, { fields, surface }] of terms) {
-        let entry = b.terms.get(key);
-        if (!entry) {
-          entry = { surface, postings: [] };
-          b.terms.set(key, entry);
-        }
-        entry.postings.push(ordinal * (FIELD_MASK + 1) + fields);
+      for (let k = 0; k < counter.ids.length; k++) {
+        addEntry(b, localTerm(b, counter.ids[k] as number, vocabulary), ordinal, counter.tfs[k] as number);
       }
     }
   }
@@ -225,13 +485,44 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
   return {
     items,
     facts: itemFacts(items),
+    lengths,
     byTool,
-    general: finish('', builder(''), items),
+    general: finish('', builders.get('') ?? newBuilder(), items),
     patterns: new Map(),
+    all: null,
   };
 }
 
-/** The term numbers one edit away from `key` (see {@link withinOneEdit} for the check). */
+/**
+ * One bucket over every item (tool '*'), merged from the others on first use and kept on the
+ * index: what a search across all tools scores against, with document frequencies over everything.
+ */
+export function allItemsBucket(index: MatchIndex): Bucket {
+  if (index.all) return index.all;
+  const b = newBuilder();
+  for (const bucket of [index.general, ...index.byTool.values()]) {
+    for (let t = 0; t < bucket.terms.length; t++) {
+      const id = termOf(b, bucket.terms[t] as string, bucket.surfaces[t] ?? '');
+      for (let p = bucket.offsets[t] ?? 0; p < (bucket.offsets[t + 1] ?? 0); p++) {
+        addEntry(b, id, bucket.docs[p] ?? 0, bucket.tfs[p] ?? 0);
+      }
+    }
+    b.tips.push(...bucket.tips);
+    b.patterned.push(...bucket.patterned);
+  }
+  b.members = index.items.length;
+  for (let o = 0; o < index.items.length; o++) {
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      b.lengthSums[f] = (b.lengthSums[f] ?? 0) + (index.lengths[o * FIELD_COUNT + f] ?? 0);
+    }
+  }
+  b.tips = [...new Set(b.tips)];
+  b.patterned = [...new Set(b.patterned)].sort((x, y) => x - y);
+  index.all = finish('*', b, index.items, true);
+  return index.all;
+}
+
+/** The single-stem term numbers one edit away from `key` (check with `withinOneEdit`). */
 export function typoCandidates(bucket: Bucket, key: string): number[] {
   if (!bucket.deletes) {
     const deletes = new Map<string, number[]>();
@@ -256,18 +547,26 @@ export function typoCandidates(bucket: Bucket, key: string): number[] {
 
 export function serializeMatchIndex(index: MatchIndex): MatchIndexSnapshot {
   const buckets = [index.general, ...index.byTool.values()].map(
-    ({ tool, size, terms, surfaces, postings, strongDf, tips, patterned }): BucketSnapshot => ({
+    ({ tool, size, avgLength, terms, surfaces, offsets, docs, tfs, tips, patterned }): BucketSnapshot => ({
       tool,
       size,
+      avgLength,
       terms,
       surfaces,
-      postings,
-      strongDf,
+      offsets,
+      docs,
+      tfs,
       tips,
       patterned,
     }),
   );
-  return { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, items: index.items, buckets };
+  return {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    items: index.items,
+    lengths: index.lengths,
+    buckets,
+  };
 }
 
 /** Enough of an item's shape that matching cannot trip over it (the items were validated once). */
@@ -302,26 +601,36 @@ function isOrdinalList(value: unknown, count: number): value is number[] {
   return Array.isArray(value) && value.every((n) => Number.isInteger(n) && n >= 0 && n < count);
 }
 
+function below(values: Uint32Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) if ((values[i] ?? 0) >= limit) return false;
+  return true;
+}
+
 function parseBucket(value: unknown, itemCount: number): BucketSnapshot | null {
   if (!isRecord(value)) return null;
-  const { tool, size, terms, surfaces, postings, strongDf, tips, patterned } = value;
-  if (typeof tool !== 'string' || typeof size !== 'number' || !isOrdinalList([size], itemCount + 1))
-    return null;
+  const { tool, size, avgLength, terms, surfaces, offsets, docs, tfs, tips, patterned } = value;
+  if (typeof tool !== 'string' || !Number.isInteger(size) || (size as number) < 0) return null;
+  if ((size as number) > itemCount) return null;
+  if (!(avgLength instanceof Float64Array) || avgLength.length !== FIELD_COUNT) return null;
   if (!isStringList(terms) || !isStringList(surfaces) || surfaces.length !== terms.length) return null;
-  if (!Array.isArray(postings) || postings.length !== terms.length) return null;
-  const limit = itemCount * (FIELD_MASK + 1);
-  for (const list of postings) {
-    if (!isOrdinalList(list, limit) || list.length === 0) return null;
+  if (!(offsets instanceof Uint32Array) || !(docs instanceof Uint32Array) || !(tfs instanceof Uint16Array)) {
+    return null;
   }
-  if (!isOrdinalList(strongDf, itemCount + 1) || strongDf.length !== terms.length) return null;
+  if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== docs.length) {
+    return null;
+  }
+  if (tfs.length !== docs.length || !below(docs, itemCount)) return null;
+  for (let t = 0; t < terms.length; t++) if ((offsets[t] ?? 0) >= (offsets[t + 1] ?? 0)) return null;
   if (!isOrdinalList(tips, itemCount) || !isOrdinalList(patterned, itemCount)) return null;
   return {
     tool,
-    size,
+    size: size as number,
+    avgLength,
     terms,
     surfaces,
-    postings: postings as number[][],
-    strongDf,
+    offsets,
+    docs,
+    tfs,
     tips,
     patterned,
   };
@@ -329,14 +638,15 @@ function parseBucket(value: unknown, itemCount: number): BucketSnapshot | null {
 
 /**
  * Rebuilds an index from {@link serializeMatchIndex}'s snapshot (after a structured clone) without
- * tokenising the items again. Null for anything malformed or of another format version.
+ * analysing the items again. Null for anything malformed or of another format version.
  */
 export function loadMatchIndex(snapshot: unknown): MatchIndex | null {
   if (!isRecord(snapshot) || snapshot.format !== SNAPSHOT_FORMAT || snapshot.version !== SNAPSHOT_VERSION) {
     return null;
   }
-  const { items, buckets } = snapshot;
+  const { items, buckets, lengths } = snapshot;
   if (!Array.isArray(items) || !items.every(isItemShape) || !Array.isArray(buckets)) return null;
+  if (!(lengths instanceof Uint16Array) || lengths.length !== items.length * FIELD_COUNT) return null;
   const byTool = new Map<string, Bucket>();
   let general: Bucket | null = null;
   for (const raw of buckets) {
@@ -347,5 +657,5 @@ export function loadMatchIndex(snapshot: unknown): MatchIndex | null {
     else byTool.set(parsed.tool, bucket);
   }
   if (!general) return null;
-  return { items, facts: itemFacts(items), byTool, general, patterns: new Map() };
+  return { items, facts: itemFacts(items), lengths, byTool, general, patterns: new Map(), all: null };
 }

@@ -1,30 +1,46 @@
 /**
- * Words as the matcher sees them: lowercase tokens, stop words out, a light stemmer so that
- * "sprints", "sprint" and "sprinting" meet, and the edit-distance helpers behind typo tolerance.
- * The same functions run over items (at index time) and page contexts (at match time), so both
- * sides always agree on what a word is.
+ * Words as matching and search see them. The same functions run over items (at index time) and
+ * over pages and queries (at match time), so both sides always agree on what a word is.
+ *
+ * API (stable; the popup search builds on it too):
+ * - `tokens(text)`: lowercase word tokens (letters and digits; digit-only and one-letter tokens out).
+ * - `STOPWORDS`: English and German stop words (Snowball's lists as `@orama/stopwords` ships them,
+ *   plus a few words that say nothing about a screen).
+ * - `stem(word)`: the English Snowball (Porter2) stem; `stemGerman(word)`: the German Snowball stem.
+ * - `detectLanguage(text)`: 'de' or 'en' by which language's stop words are more, else undefined.
+ * - `analyze(text, lang, limit?)`: the (first `limit`) content words of a text in order, each
+ *   `{ key, word }`: its stem in that language and the word as written (lowercase).
+ * - `pairKey(a, b)`: the key of two neighbouring content words, the same in either order: what
+ *   phrase and proximity credit is indexed and looked up by ("Review required", "required review").
+ * - `urlPathText(url)`: the descriptive words of a URL's path ("/en-us/sharepoint/set-up-site-
+ *   permissions" → "sharepoint set up site permissions"); ids, numbers, locales, extensions out.
+ * - `deletions(word)`, `withinOneEdit(a, b)`: the typo dictionary's keys and its check.
+ * - `contentWords(text)`, `contentStems(text)`: `analyze` in English (kept for existing callers).
  */
+import { stemmer as germanStemmer } from '@orama/stemmers/german';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as germanStopwords } from '@orama/stopwords/german';
+import englishStemmer from 'wink-porter2-stemmer';
 
-/** Words that say nothing about a screen, in the two languages Signpost ships. */
-export const STOPWORDS = new Set(
-  `a about above after again all also am an and any are as at be been before being below between both
-  but by can could did do does doing done down during each either else etc even ever every few for
-  from further get gets go got had has have having he her here hers him his how i if in into is it its
-  just let lets like may me might more most much must my no nor not now of off on once only onto or
-  other others our ours out over own per please same she should so some such than that the their
-  theirs them then there these they this those through to too under until up upon us use used uses
-  using very via was way we well were what when where whether which while who whom whose why will
-  with within without would yes yet you your yours yourself new next one two all
-  aber alle allem allen aller alles als also am an auch auf aus bei beim bin bis bitte da damit dann
-  das dass dem den denn der des die dies diese diesem diesen dieser doch dort du durch ein eine einem
-  einen einer eines er es für gegen hat hier ich ihr ihre im in ist ja jetzt kann kein keine mehr
-  mit muss nach neu neue neuen nicht noch nun nur ob oder ohne sehr sein sie sind so soll über um und
-  uns unter vom von vor war was wenn wer wie wir wird zu zum zur`.split(/\s+/),
-);
+export type Language = 'en' | 'de';
+
+/**
+ * Snowball's English and German stop words, and words that appear on every kind of screen and in
+ * every kind of article without saying what either is about.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set([
+  ...englishStopwords,
+  ...germanStopwords,
+  ...`also etc even ever every get gets got just let lets like may new next one two per please use
+  used uses using via way well within without yes yet bitte neu neue neuen neues`.split(/\s+/),
+]);
+
+const ENGLISH_ONLY = new Set(englishStopwords.filter((w) => !germanStopwords.includes(w)));
+const GERMAN_ONLY = new Set(germanStopwords.filter((w) => !englishStopwords.includes(w)));
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/** Lowercase word tokens; digits-only tokens and single characters are dropped. */
+/** Lowercase word tokens; digit-only tokens and single characters are dropped. */
 export function tokens(text: string): string[] {
   const out: string[] = [];
   for (const match of text.toLowerCase().matchAll(WORD)) {
@@ -34,60 +50,120 @@ export function tokens(text: string): string[] {
   return out;
 }
 
-const DOUBLED = /([bdgmnprt])\1$/;
-/** A stem needs a vowel and three letters: "string" is not "str" + ing. */
-const HAS_VOWEL = /^(?=.{3})[^aeiouy]*[aeiouy]/;
+/** British -ise spellings meet American -ize ones before stemming ("organise", "organize"). */
+const BRITISH = /is(e|es|ed|ing|ation|ations|er|ers)$/;
 
 /**
- * A light English stemmer: plurals and -ed/-ing inflections, and a final silent e, so that a word
- * and its inflections share one stem ("schedule", "scheduled", "scheduling" → "schedul"). It is
- * deliberately conservative: a wrong merge costs more precision than a missed one costs recall.
+ * Stems by word, per language: a catalog repeats a few thousand words hundreds of thousands of
+ * times, and the stemmers are the slowest step of building an index. Emptied when it grows large.
  */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length <= 3) return w;
-  w = w.replace(/iz(e|es|ed|ing|ation|ations)$/, 'is$1');
-  // Plurals first, then inflections, so that "meetings" → "meeting" → "meet".
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (/(x|ch|sh|zz)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ied') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('ing') && HAS_VOWEL.test(w.slice(0, -3))) w = undouble(w.slice(0, -3));
-  else if (w.endsWith('ed') && !w.endsWith('eed') && HAS_VOWEL.test(w.slice(0, -2)))
-    w = undouble(w.slice(0, -2));
-  if (w.length >= 4 && w.endsWith('e') && !w.endsWith('ee')) w = w.slice(0, -1);
-  return w;
-}
+const CACHE_LIMIT = 200_000;
+const englishCache = new Map<string, string>();
+const germanCache = new Map<string, string>();
 
-function undouble(w: string): string {
-  return DOUBLED.test(w) ? w.slice(0, -1) : w;
-}
-
-/**
- * Other forms a German plural or singular may take ("Rechnungen" ↔ "Rechnung", "Aufgaben" ↔
- * "Aufgabe"), as stems. The English stemmer above leaves these endings alone; these forms are only
- * tried for page words the vocabulary does not know.
- */
-export function germanForms(key: string): string[] {
-  if (key.length < 5) return [];
-  const forms: string[] = [];
-  if (key.endsWith('innen')) forms.push(key.slice(0, -3));
-  if (key.endsWith('en')) forms.push(key.slice(0, -2), key.slice(0, -1));
-  else if (key.endsWith('er')) forms.push(key.slice(0, -2));
-  else if (key.endsWith('n')) forms.push(key.slice(0, -1));
-  forms.push(`${key}en`, `${key}n`, `${key}er`);
-  return forms;
-}
-
-/** The content words of a text in order (stop words dropped), each with its stem. */
-export function contentWords(text: string): { key: string; word: string }[] {
-  const out: { key: string; word: string }[] = [];
-  for (const word of tokens(text)) if (!STOPWORDS.has(word)) out.push({ key: stem(word), word });
+function cached(cache: Map<string, string>, word: string, compute: (w: string) => string): string {
+  let out = cache.get(word);
+  if (out === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    out = compute(word);
+    cache.set(word, out);
+  }
   return out;
 }
 
-/** Stems of the content words of a text, in order. */
+const porter2 = (word: string) => englishStemmer(word.length > 6 ? word.replace(BRITISH, 'iz$1') : word);
+
+/** The English Snowball (Porter2) stem of a lowercase word. */
+export function stem(word: string): string {
+  return word.length <= 3 ? word : cached(englishCache, word, porter2);
+}
+
+/** The German Snowball stem of a lowercase word. */
+export function stemGerman(word: string): string {
+  return word.length <= 3 ? word : cached(germanCache, word, germanStemmer);
+}
+
+export function stemIn(lang: Language, word: string): string {
+  return lang === 'de' ? stemGerman(word) : stem(word);
+}
+
+/**
+ * 'de' when more of the text's words are German-only stop words than English-only ones, 'en' when
+ * fewer, undefined when they are as many (none, in a short title).
+ */
+export function detectLanguage(text: string): Language | undefined {
+  let en = 0;
+  let de = 0;
+  for (const word of tokens(text)) {
+    if (ENGLISH_ONLY.has(word)) en++;
+    else if (GERMAN_ONLY.has(word)) de++;
+  }
+  return de > en ? 'de' : en > de ? 'en' : undefined;
+}
+
+/** A BCP 47 tag's language when Signpost stems it, else undefined ("de-AT" → 'de'). */
+export function languageOf(tag: string | undefined): Language | undefined {
+  const primary = tag?.toLowerCase().split(/[-_]/)[0];
+  return primary === 'de' || primary === 'en' ? primary : undefined;
+}
+
+export interface Word {
+  /** The stem. */
+  key: string;
+  /** The word as written, lowercase. */
+  word: string;
+}
+
+/** The first `limit` content words of a text in order (stop words out), stemmed in `lang`. */
+export function analyze(text: string, lang: Language = 'en', limit = Number.POSITIVE_INFINITY): Word[] {
+  const out: Word[] = [];
+  for (const match of text.toLowerCase().matchAll(WORD)) {
+    const word = match[0];
+    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+    out.push({ key: stemIn(lang, word), word });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Two neighbouring stems as one key, in either order. */
+export function pairKey(a: string, b: string): string {
+  return a < b ? `${a} ${b}` : `${b} ${a}`;
+}
+
+/** Path segments that say nothing about a page: locales, file and site plumbing. */
+const PATH_NOISE =
+  /^(?:[a-z]{2}(?:[-_][a-z]{2,4})?|index|default|home|docs?|documentation|help|articles?|kb|wiki|pages?|topics?|html?|aspx|php|jsp|md|latest|current|stable|v\d+(?:\.\d+)*)$/;
+
+/**
+ * The descriptive words of a URL's path, space-separated: segments split on `-`, `_`, `.`, `/`,
+ * and `+`; numbers, ids (anything with a digit), locales and extensions left out. An unparsable
+ * URL gives ''.
+ */
+export function urlPathText(url: string): string {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url).pathname);
+  } catch {
+    return '';
+  }
+  const words: string[] = [];
+  for (const segment of path.toLowerCase().split('/')) {
+    const base = segment.replace(/\.[a-z0-9]{1,5}$/, '');
+    if (!base || PATH_NOISE.test(base)) continue;
+    for (const part of base.split(/[-_.+~%\s]+/)) {
+      if (part.length >= 2 && !/\d/.test(part) && !PATH_NOISE.test(part)) words.push(part);
+    }
+  }
+  return words.join(' ');
+}
+
+/** The content words of an English text in order (stop words dropped), each with its stem. */
+export function contentWords(text: string): Word[] {
+  return analyze(text, 'en');
+}
+
+/** Stems of the content words of an English text, in order. */
 export function contentStems(text: string): string[] {
   return contentWords(text).map((entry) => entry.key);
 }

@@ -51,6 +51,8 @@ export async function loadDashboard(
   db: Db,
   filter: DashboardFilter,
   estimate?: () => Promise<{ usage?: number; quota?: number }>,
+  /** Whether a recorded search still finds nothing today (a gap that now finds something is left out). */
+  stillAGap: (query: string) => boolean = () => true,
 ): Promise<DashboardView> {
   const [days, gaps, outbox, problem, usage] = await Promise.all([
     readPackedDays(db, filter.from, filter.to),
@@ -76,7 +78,13 @@ export async function loadDashboard(
     figures,
     titles,
     gaps: gaps
-      .filter((gap) => typeof gap.query === 'string' && typeof gap.count === 'number' && inRange(gap.lastAt))
+      .filter(
+        (gap) =>
+          typeof gap.query === 'string' &&
+          typeof gap.count === 'number' &&
+          inRange(gap.lastAt) &&
+          stillAGap(gap.query),
+      )
       .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt)
       .slice(0, GAP_LIMIT),
     flags: FLAG_REASONS.filter((reason) => flags.has(reason)).map((reason) => ({

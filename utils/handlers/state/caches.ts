@@ -1,15 +1,13 @@
 /**
  * What the background derives from the cached items, once per worker life and again after any
  * change of sources: the items of the enabled sources, the match index (from its snapshot when it
- * is current) and the champion's search index.
+ * is current), which serves both the page matcher and the champion's search.
  *
  *   items (IndexedDB, enabled sources) ──► match index ◄──► snapshot (meta/matchIndex)
- *                                     └──► search index
  */
 import { getDb, readItems } from '../../db';
 import { buildMatchIndex, type MatchIndex } from '../../match';
 import type { KnowledgeItem } from '../../model';
-import { buildSearchIndex, type SearchIndex } from '../../search';
 import { readSettings } from '../../settings/settings';
 import { readSnapshot, saveSnapshot, snapshotKey } from './index-snapshot';
 import { allSources, isEnabled } from './source-list';
@@ -17,7 +15,6 @@ import { allSources, isEnabled } from './source-list';
 export interface Caches {
   items(): Promise<KnowledgeItem[]>;
   matchIndex(): Promise<MatchIndex>;
-  searchIndex(): Promise<SearchIndex>;
   /** Forgets everything derived from the items, after sources or their switches change. */
   invalidate(): void;
 }
@@ -61,16 +58,12 @@ export function createCaches(ready: () => Promise<void>): Caches {
     return built;
   });
 
-  const searchIndex = lazy(() => items.get().then(buildSearchIndex));
-
   return {
     items: items.get,
     matchIndex: matchIndex.get,
-    searchIndex: searchIndex.get,
     invalidate() {
       items.clear();
       matchIndex.clear();
-      searchIndex.clear();
     },
   };
 }

@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildMatchIndex } from '@/utils/match/build';
+import type { KnowledgeItem } from '@/utils/model';
+import { buildSearchIndex, highlight, isContentGap, searchIndex, searchItems } from '@/utils/search';
+import { parseAdminTerms } from '@/utils/search/admin-terms';
+import { parseCatalog } from '@/utils/sources/catalog';
+
+const demo = parseCatalog(
+  readFileSync(join(import.meta.dirname, '../../../public/catalog/demo.json'), 'utf8'),
+  'builtin-demo',
+).items;
+const index = buildMatchIndex(demo);
+const ids = (query: string, opts = {}) => searchIndex(index, query, opts).map((hit) => hit.item.id);
+const first = (query: string) => ids(query)[0];
+
+function item(id: string, title: string, summary: string, extra: Partial<KnowledgeItem> = {}): KnowledgeItem {
+  return {
+    id: `t:${id}`,
+    sourceId: 't',
+    kind: 'article',
+    title,
+    summary,
+    url: `https://docs.example.com/${id}`,
+    tags: [],
+    tools: ['github'],
+    updatedAt: Date.parse('2026-01-01'),
+    ...extra,
+  };
+}
+
+describe('searchIndex', () => {
+  it('puts the title match of a one-word query first', () => {
+    expect(first('xlookup')).toBe('builtin-demo:google-sheets-xlookup');
+    expect(first('huddle')).toBe('builtin-demo:slack-huddles');
+    expect(ids('schedule send')).toContain('builtin-demo:gmail-schedule-send');
+  });
+
+  it('answers questions and pasted lines by their meaningful words instead of finding nothing', () => {
+    expect(first('how do I open a draft pull request?')).toBe('builtin-demo:github-draft-pull-requests');
+    expect(first('what is the kanban view in salesforce')).toBe('builtin-demo:salesforce-kanban-view');
+    expect(
+      ids('Review required: At least 1 approving review is required by reviewers with write access.').slice(
+        0,
+        3,
+      ),
+    ).toContain('builtin-demo:github-review-pull-request');
+  });
+
+  it('ranks by coverage: an item with every word above one with some, and one with some still found', () => {
+    const items = [
+      item('a', 'Protect a branch', 'Rules for branches.'),
+      item('b', 'Require a review before merging', 'Branch rules can require an approving review.'),
+      item('c', 'Merging pull requests', 'How merging works.'),
+    ];
+    const small = buildMatchIndex(items);
+    const found = searchIndex(small, 'require review before merging').map((hit) => hit.item.id);
+    expect(found[0]).toBe('t:b');
+    expect(found).toContain('t:c');
+  });
+
+  it('matches the word being typed as a prefix, tolerates typos by word length, and inflections', () => {
+    expect(ids('xloo')).toContain('builtin-demo:google-sheets-xlookup');
+    expect(ids('xlokup')).toContain('builtin-demo:google-sheets-xlookup');
+    expect(first('conditonal formating')).toBe('builtin-demo:google-sheets-conditional-formatting');
+    expect(ids('scheduled emails')).toContain('builtin-demo:gmail-schedule-send');
+  });
+
+  it('finds items by another name for the same thing', () => {
+    expect(ids('suggest a fix in a PR').slice(0, 3)).toContain('builtin-demo:github-suggested-changes');
+    expect(ids('edit repo in browser')[0]).toBe('builtin-demo:github-web-editor');
+  });
+
+  it("uses an organisation's own terms", () => {
+    const items = [item('connect-client', 'Connect with GlobalProtect', 'Install the client and sign in.')];
+    const small = buildMatchIndex(items);
+    expect(searchIndex(small, 'vpn')).toEqual([]);
+    const terms = parseAdminTerms({ terms: { VPN: ['GlobalProtect'] } });
+    if (!terms.ok) throw new Error(terms.errors.join('; '));
+    expect(searchIndex(small, 'vpn', { terms: terms.value }).map((hit) => hit.item.id)).toEqual([
+      't:connect-client',
+    ]);
+  });
+
+  it('finds English articles for German words the glossary knows', () => {
+    expect(ids('Seite aus einer Vorlage erstellen').slice(0, 3)).toContain(
+      'builtin-demo:confluence-templates',
+    );
+  });
+
+  it('says which terms matched, and breaks ties by endorsement and then freshness', () => {
+    const items = [
+      item('old', 'Fork a repository', 'Copy it.', { updatedAt: Date.parse('2024-01-01') }),
+      item('new', 'Fork a repository', 'Copy it.', { updatedAt: Date.parse('2026-06-01') }),
+    ];
+    const small = buildMatchIndex(items);
+    const hits = searchIndex(small, 'fork');
+    expect(hits.map((hit) => hit.item.id)).toEqual(['t:new', 't:old']);
+    expect(hits[0]?.matched).toContain('fork');
+    expect(searchIndex(small, 'fork', { endorsed: new Set(['t:old']) })[0]?.item.id).toBe('t:old');
+  });
+
+  it('filters by tool and kind, and respects the limit', () => {
+    const all = searchIndex(index, 'schedule');
+    expect(new Set(all.map((hit) => hit.item.tools[0])).size).toBeGreaterThan(1);
+    for (const hit of searchIndex(index, 'schedule', { tool: 'slack' }))
+      expect(hit.item.tools).toContain('slack');
+    for (const hit of searchIndex(index, 'schedule', { kind: 'tip' })) expect(hit.item.kind).toBe('tip');
+    expect(searchIndex(index, 'schedule', { limit: 1 })).toHaveLength(1);
+    expect(searchIndex(index, 'schedule', { tool: 'no-such-tool' })).toEqual([]);
+  });
+
+  it('finds nothing for nonsense or an empty query', () => {
+    expect(ids('qwzzxv')).toEqual([]);
+    expect(ids('   ')).toEqual([]);
+  });
+});
+
+describe('isContentGap', () => {
+  it('is true only when a query with meaningful words finds nothing after everything', () => {
+    expect(isContentGap(index, 'qwzzxv plorf')).toBe(true);
+    expect(isContentGap(index, 'how do I open a draft pull request')).toBe(false);
+    expect(isContentGap(index, 'conditonal formating')).toBe(false);
+    expect(isContentGap(index, 'how to')).toBe(false);
+    expect(isContentGap(index, '')).toBe(false);
+  });
+});
+
+describe('buildSearchIndex and searchItems', () => {
+  it('keep their call shape over the shared index', () => {
+    const search = buildSearchIndex(demo);
+    const hits = searchItems(search, 'xlookup');
+    expect(hits[0]?.item.id).toBe('builtin-demo:google-sheets-xlookup');
+    expect(hits[0]?.matched).toContain('xlookup');
+  });
+});
+
+describe('highlight', () => {
+  it('marks the words whose stem matched, and gives the text back whole', () => {
+    const segments = highlight('Schedule an email to arrive at a better time', ['schedul', 'email']);
+    expect(segments.filter((s) => s.match).map((s) => s.text)).toEqual(['Schedule', 'email']);
+    expect(segments.map((s) => s.text).join('')).toBe('Schedule an email to arrive at a better time');
+    expect(highlight('Plain', [])).toEqual([{ text: 'Plain', match: false }]);
+  });
+});

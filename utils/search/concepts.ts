@@ -1,0 +1,176 @@
+/**
+ * From a query's words to the concepts a result should cover: each meaningful word is one, and a
+ * run of words that is a known term ("two factor authentication", "PR") is one whose variants are
+ * its other names. A German word the glossary knows gets its English names as variants too.
+ *
+ *   tokens ─▶ synonym spans (general, the tool's, the organisation's) ─▶ glossary ─▶ concepts
+ */
+import { STOPWORDS, stemGerman } from '../match/text';
+import { type AdminTerms, adminSynonymGroups } from './admin-terms';
+import { GERMAN_GLOSSARY } from './glossary-de';
+import { isQueryStopWord, type UnderstoodQuery } from './query';
+import {
+  findSynonyms,
+  GENERAL_SYNONYMS,
+  type SynonymGroup,
+  type SynonymTable,
+  synonymTable,
+  TOOL_SYNONYMS,
+  termWords,
+} from './synonyms';
+
+export interface Variant {
+  /** Content words, in order. */
+  words: string[];
+  /** 1 for the words as typed; less for another name of the same thing. */
+  weight: number;
+}
+
+export interface Concept {
+  /** The words as typed (for reasons and tests). */
+  label: string;
+  variants: Variant[];
+  /** Whether the concept's last word is the query's last and may still be typed. */
+  typing: boolean;
+}
+
+/**
+ * Another name counts a little less than the words typed: people mean what they type first.
+ * An organisation's own terms count as much as the built-in list.
+ */
+export const VARIANT_WEIGHT = { synonym: 0.9, glossary: 0.85 } as const;
+
+function isStop(word: string): boolean {
+  return isQueryStopWord(word) || STOPWORDS.has(word);
+}
+
+function contentOf(words: readonly string[]): string[] {
+  const kept = words.filter((word) => !isStop(word));
+  return kept.length > 0 ? kept : [...words];
+}
+
+const tables = new Map<string, SynonymTable>();
+const adminTables = new WeakMap<AdminTerms, Map<string, SynonymTable>>();
+
+/** The synonym table for a tool (or all tools: '*'), with an organisation's terms when given. */
+export function tableFor(tool: string, admin?: AdminTerms): SynonymTable {
+  const cached = admin ? adminTables.get(admin)?.get(tool) : tables.get(tool);
+  if (cached) return cached;
+  const groups: SynonymGroup[] = [...GENERAL_SYNONYMS];
+  if (tool === '*') for (const list of Object.values(TOOL_SYNONYMS)) groups.push(...list);
+  else groups.push(...(TOOL_SYNONYMS[tool] ?? []));
+  groups.push(...adminSynonymGroups(admin));
+  const table = synonymTable(groups);
+  if (admin) {
+    const perTool = adminTables.get(admin) ?? new Map<string, SynonymTable>();
+    perTool.set(tool, table);
+    adminTables.set(admin, perTool);
+  } else {
+    tables.set(tool, table);
+  }
+  return table;
+}
+
+const glossary = new Map<string, string[][]>();
+for (const [german, english] of Object.entries(GERMAN_GLOSSARY)) {
+  glossary.set(
+    stemGerman(german),
+    english.map((term) => termWords(term)),
+  );
+}
+
+/** Particles of German separable verbs: "lege … an" is "anlegen", "richte … ein" is "einrichten". */
+const PARTICLES = new Set([
+  'an',
+  'ab',
+  'auf',
+  'aus',
+  'ein',
+  'zu',
+  'mit',
+  'vor',
+  'nach',
+  'zurück',
+  'hinzu',
+  'fest',
+  'frei',
+  'um',
+  'weg',
+]);
+/** Linking sounds between the parts of a German compound ("Wissen·s·artikel"). */
+const LINKS = ['', 's', 'n', 'en', 'e', 'es'];
+
+/**
+ * The English names of a German word: the glossary's entry for it, for it with a separable
+ * particle found later in the query, or — for a compound the glossary does not list — for its
+ * last part, with the first part's names before it when the glossary knows those too
+ * ("Anrufwarteschleife" → call queue). No npm package splits German compounds against a
+ * dictionary in the browser, so the glossary is the dictionary.
+ */
+function glossaryFor(word: string, particles: readonly string[]): string[][] {
+  const direct = glossary.get(stemGerman(word));
+  if (direct) return direct;
+  for (const particle of particles) {
+    const verb = glossary.get(stemGerman(particle + word));
+    if (verb) return verb;
+  }
+  if (word.length < 8) return [];
+  for (let cut = 3; cut <= word.length - 3; cut++) {
+    const tail = glossary.get(stemGerman(word.slice(cut)));
+    if (!tail) continue;
+    const head = word.slice(0, cut);
+    for (const link of LINKS) {
+      if (link && !head.endsWith(link)) continue;
+      const first = glossary.get(stemGerman(head.slice(0, head.length - link.length)));
+      if (first) return tail.map((words) => [...(first[0] ?? []), ...words]);
+    }
+    return tail;
+  }
+  return [];
+}
+
+/** The concepts of an understood query, in query order. */
+export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept[] {
+  const { tokens } = query;
+  const spans = findSynonyms(tokens, table);
+  const concepts: Concept[] = [];
+  const lastToken = tokens.length - 1;
+  let next = 0;
+  const single = (position: number) => {
+    const word = tokens[position] as string;
+    if (isStop(word)) return;
+    const variants: Variant[] = [{ words: [word], weight: 1 }];
+    const particles = tokens.slice(position + 1).filter((token) => PARTICLES.has(token));
+    for (const english of glossaryFor(word, particles)) {
+      if (english.join(' ') !== word)
+        variants.push({ words: contentOf(english), weight: VARIANT_WEIGHT.glossary });
+    }
+    concepts.push({ label: word, variants, typing: query.lastIsPrefix && position === lastToken });
+  };
+  for (const span of spans) {
+    for (; next < span.start; next++) single(next);
+    const own = tokens.slice(span.start, span.start + span.length);
+    concepts.push({
+      label: own.join(' '),
+      variants: [
+        { words: contentOf(own), weight: 1 },
+        ...span.alternatives.map((words) => ({ words: contentOf(words), weight: VARIANT_WEIGHT.synonym })),
+      ],
+      typing: query.lastIsPrefix && span.start + span.length - 1 === lastToken,
+    });
+    next = span.start + span.length;
+  }
+  for (; next < tokens.length; next++) single(next);
+  if (concepts.length === 0) {
+    // Only stop words ("what is new"): look them up as they are rather than find nothing.
+    for (const [position, word] of tokens.entries())
+      concepts.push({
+        label: word,
+        variants: [{ words: [word], weight: 1 }],
+        typing: query.lastIsPrefix && position === lastToken,
+      });
+  }
+  // The same concept twice ("merge … merge") counts once.
+  const seen = new Set<string>();
+  return concepts.filter((concept) => !seen.has(concept.label) && seen.add(concept.label));
+}

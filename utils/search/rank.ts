@@ -1,0 +1,392 @@
+/**
+ * The champion's search over the shared index (utils/match/build.ts): BM25F per concept of the
+ * query, and a coverage factor, so that an item with all the meaningful words comes first and one
+ * with some of them still comes — a question or a pasted line is never all-or-nothing.
+ *
+ *   query ─▶ understandQuery ─▶ concepts (synonyms, glossary) ─▶ per variant word: stems, completions,
+ *   corrections ─▶ BM25F over the bucket (all items, or one tool's) ─▶ per item and concept: best
+ *   variant ─▶ Σ concept scores × coverage² × (1 + strong share) ─▶ top few × (1 + title exactness)
+ *   ─▶ ties: endorsed, then newer
+ */
+
+import { BM25F_DEFAULTS, idf, type Scored, scoreBm25f, type WeightedTerm } from '../match/bm25';
+import {
+  allItemsBucket,
+  type Bucket,
+  df,
+  FIELD_COUNT,
+  FIELD_TITLE,
+  fieldTf,
+  type MatchIndex,
+} from '../match/build';
+import { pairKey, stem, stemGerman } from '../match/text';
+import type { ItemKind, KnowledgeItem } from '../model';
+import type { AdminTerms } from './admin-terms';
+import { type Concept, conceptsOf, tableFor } from './concepts';
+import { understandQuery } from './query';
+import { expandWord } from './vocabulary';
+
+export interface SearchOptions {
+  /** Only this tool's items (its own bucket, so idf is the tool's). */
+  tool?: string;
+  kind?: ItemKind;
+  /** Most results; default 30. */
+  limit?: number;
+  /** Item ids endorsed by champions: they win ties. */
+  endorsed?: ReadonlySet<string>;
+  /** The organisation's own terms (validated by `parseAdminTerms`). */
+  terms?: AdminTerms;
+  /** Ranking knobs, for the evaluation's tuning only. */
+  rank?: Partial<RankParams>;
+}
+
+export interface SearchHit {
+  item: KnowledgeItem;
+  score: number;
+  /** Index terms (stems) of the query found in the item: what `highlight` marks. */
+  matched: string[];
+}
+
+/**
+ * The ranking's few knobs. Defaults are the values the development half of the labelled queries
+ * chose (tests/relevance/search-tune.ts prints the grid); `opts.rank` overrides them for that
+ * measurement only.
+ */
+export interface RankParams {
+  /** score × coverage^coveragePower: how much covering every meaningful word counts. */
+  coveragePower: number;
+  /** A concept's worth in coverage is idf^rarityPower: rare words matter more than common ones. */
+  rarityPower: number;
+  /** Up to this much more for concepts found in the title, tags or URL path rather than the summary. */
+  strongBonus: number;
+  /** Up to this much more for an item whose title is nothing but the query's words. */
+  titleBonus: number;
+  /** A phrase of the query found as neighbouring words of an item counts this much of a word. */
+  pairWeight: number;
+  /** Scores within this ratio of each other are a tie, broken by endorsement and then freshness. */
+  tie: number;
+}
+
+/**
+ * Chosen on the development half (103 queries over three real sets; search-tune.test.ts prints the
+ * grid): coverage power 0.5 gave hit@3 0.825 / MRR 0.721 against 0.816 / 0.720 for 1 and 0.806 /
+ * 0.705 for 2 (strong and title bonus 1 each); strong bonus 0 → 1 lifted hit@3 from 0.816 to
+ * 0.825, and 2 did no better in MRR; title bonus 1 over 0.5 lifted hit@3 by one to two queries at
+ * every setting. Weighting coverage by idf² instead of idf changed at most one query. The
+ * plateau's middle was taken over its best corner. BM25F field weights are the shared index's
+ * defaults (utils/match/bm25.ts).
+ */
+export const RANK_DEFAULTS: RankParams = {
+  coveragePower: 0.5,
+  rarityPower: 1,
+  strongBonus: 1,
+  titleBonus: 1,
+  pairWeight: 0.5,
+  tie: 1.002,
+};
+
+/**
+ * A concept whose terms hold more postings than this share of the bucket (and at least
+ * COMMON_MIN) only adds to the items the query's rarer concepts already found, once those are
+ * enough to fill the results: an item with nothing but the query's commonest words does not make
+ * the first page, and walking those postings is most of a search's cost at 50,000 items.
+ */
+export const COMMON_SHARE = 0.05;
+const COMMON_MIN = 200;
+/** Long pasted lines: only the rarest concepts are looked up. */
+export const MAX_CONCEPTS = 12;
+/** Items beyond `limit` kept for the title re-rank and the tie-break. */
+const RERANK_MARGIN = 20;
+
+interface ResolvedWord {
+  terms: WeightedTerm[];
+  /** Exact stems, for phrase pairs. */
+  keys: string[];
+}
+
+interface ResolvedVariant {
+  weight: number;
+  words: ResolvedWord[];
+  pairs: number[];
+}
+
+interface ResolvedConcept {
+  variants: ResolvedVariant[];
+  /** Postings its terms hold in all: what scoring it costs. */
+  postings: number;
+  /** The concept's rarity in the bucket: how much covering it is worth. */
+  weight: number;
+}
+
+function stemsOf(word: string): string[] {
+  const en = stem(word);
+  const de = stemGerman(word);
+  return en === de ? [en] : [en, de];
+}
+
+function resolve(bucket: Bucket, concept: Concept, rarityPower: number): ResolvedConcept {
+  const variants: ResolvedVariant[] = [];
+  let weight = 0;
+  for (const [v, variant] of concept.variants.entries()) {
+    const words = variant.words.map((word, position): ResolvedWord => {
+      const typing = concept.typing && v === 0 && position === variant.words.length - 1;
+      const keys = stemsOf(word);
+      const terms = expandWord(bucket, word, keys, typing, v === 0).map(({ term, closeness }) => ({
+        term,
+        weight: closeness,
+      }));
+      return { terms, keys: keys.filter((key) => bucket.lookup.has(key)) };
+    });
+    if (words.every((word) => word.terms.length === 0)) continue;
+    const pairs: number[] = [];
+    for (let i = 0; i + 1 < words.length; i++) {
+      for (const a of words[i]?.keys ?? [])
+        for (const b of words[i + 1]?.keys ?? []) {
+          const t = bucket.lookup.get(pairKey(a, b));
+          if (t !== undefined) pairs.push(t);
+        }
+    }
+    variants.push({ weight: variant.weight, words, pairs });
+    // Worth of the concept: the mean rarity of the words of its best-known variant.
+    let rarity = 0;
+    for (const word of words) {
+      let best = 0;
+      for (const { term, weight: closeness } of word.terms)
+        best = Math.max(best, closeness * idf(bucket, term) ** rarityPower);
+      rarity += best;
+    }
+    weight = Math.max(weight, (variant.weight * rarity) / words.length);
+  }
+  let postings = 0;
+  for (const variant of variants)
+    for (const word of variant.words) for (const { term } of word.terms) postings += df(bucket, term);
+  return { variants, weight, postings };
+}
+
+/** Per-query scratch arrays, one set per index (a search runs to the end before the next). */
+interface Scratch {
+  total: Float64Array;
+  cover: Float64Array;
+  strong: Float64Array;
+  best: Float64Array;
+  bestCover: Float64Array;
+  bestStrong: Float64Array;
+  seen: Uint8Array;
+}
+const scratches = new WeakMap<MatchIndex, Scratch>();
+
+function scratchFor(index: MatchIndex): Scratch {
+  const n = index.items.length;
+  let scratch = scratches.get(index);
+  if (!scratch || scratch.total.length < n) {
+    scratch = {
+      total: new Float64Array(n),
+      cover: new Float64Array(n),
+      strong: new Float64Array(n),
+      best: new Float64Array(n),
+      bestCover: new Float64Array(n),
+      bestStrong: new Float64Array(n),
+      seen: new Uint8Array(n),
+    };
+    scratches.set(index, scratch);
+  }
+  return scratch;
+}
+
+/** The bucket a search runs in: one tool's, or every item's. */
+export function bucketFor(index: MatchIndex, tool?: string): Bucket | undefined {
+  return tool ? index.byTool.get(tool) : allItemsBucket(index);
+}
+
+/** Items of the shared index for a query, best first; nothing for a query without words. */
+export function searchIndex(index: MatchIndex, query: string, opts: SearchOptions = {}): SearchHit[] {
+  const { kind, limit = 30, endorsed } = opts;
+  const p: RankParams = { ...RANK_DEFAULTS, ...opts.rank };
+  const bucket = bucketFor(index, opts.tool);
+  if (!bucket || limit <= 0) return [];
+  const understood = understandQuery(query);
+  if (understood.shape === 'empty') return [];
+  let concepts = conceptsOf(understood, tableFor(opts.tool ?? '*', opts.terms))
+    .map((concept) => resolve(bucket, concept, p.rarityPower))
+    .filter((concept) => concept.variants.length > 0 && concept.weight > 0);
+  if (concepts.length === 0) return [];
+  // Rarest first: a common concept then only adds to items the rarer ones found (see COMMON_SHARE).
+  concepts = [...concepts].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS);
+  const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+
+  const accept = kind ? (ordinal: number) => index.items[ordinal]?.kind === kind : undefined;
+  const found = (ordinal: number) => (s.cover[ordinal] as number) > 0;
+  const common = Math.max(COMMON_MIN, COMMON_SHARE * bucket.size);
+  const s = scratchFor(index);
+  const touched: number[] = [];
+  for (const concept of concepts) {
+    const conceptTouched: number[] = [];
+    const restricted = touched.length >= limit && concept.postings > common;
+    const admit = restricted ? (accept ? (o: number) => found(o) && accept(o) : found) : accept;
+    for (const variant of concept.variants) {
+      const terms: WeightedTerm[] = [];
+      // Bit mask of each word's terms in the result's `matched` bits (terms beyond 31 carry none).
+      const masks: number[] = [];
+      for (const word of variant.words) {
+        let mask = 0;
+        for (const term of word.terms) {
+          if (terms.length < 31) mask |= 1 << terms.length;
+          terms.push({ term: term.term, weight: term.weight * variant.weight });
+        }
+        masks.push(mask);
+      }
+      for (const pair of variant.pairs) terms.push({ term: pair, weight: p.pairWeight * variant.weight });
+      const scored: Scored = scoreBm25f(index, bucket, terms, BM25F_DEFAULTS, admit);
+      const wordCount = variant.words.length;
+      for (let j = 0; j < scored.ordinals.length; j++) {
+        const ordinal = scored.ordinals[j] as number;
+        const matched = scored.matched[j] as number;
+        const strongBits = scored.strong[j] as number;
+        let words = 0;
+        let strongWords = 0;
+        for (let w = 0; w < wordCount; w++) {
+          const mask = masks[w] as number;
+          if (matched & mask) words++;
+          if (strongBits & mask) strongWords++;
+        }
+        if (words === 0) continue;
+        const share = words / wordCount;
+        const value = (scored.scores[j] as number) * share * share;
+        if (!s.seen[ordinal]) {
+          s.seen[ordinal] = 1;
+          conceptTouched.push(ordinal);
+        }
+        if (value > (s.best[ordinal] as number)) {
+          s.best[ordinal] = value;
+          s.bestCover[ordinal] = share;
+          s.bestStrong[ordinal] = strongWords / wordCount;
+        }
+      }
+    }
+    for (const ordinal of conceptTouched) {
+      if ((s.total[ordinal] as number) === 0 && (s.cover[ordinal] as number) === 0) touched.push(ordinal);
+      s.total[ordinal] = (s.total[ordinal] as number) + (s.best[ordinal] as number);
+      s.cover[ordinal] = (s.cover[ordinal] as number) + concept.weight * (s.bestCover[ordinal] as number);
+      s.strong[ordinal] = (s.strong[ordinal] as number) + concept.weight * (s.bestStrong[ordinal] as number);
+      s.best[ordinal] = 0;
+      s.bestCover[ordinal] = 0;
+      s.bestStrong[ordinal] = 0;
+      s.seen[ordinal] = 0;
+    }
+  }
+
+  // Final scores, then the best `limit` (and a margin for ties) by a bounded heap, not a full sort.
+  const finals = s.total;
+  for (const ordinal of touched) {
+    const coverage = (s.cover[ordinal] as number) / totalWeight;
+    const strong = (s.strong[ordinal] as number) / totalWeight;
+    finals[ordinal] =
+      (s.total[ordinal] as number) * coverage ** p.coveragePower * (1 + p.strongBonus * strong);
+    s.cover[ordinal] = 0;
+    s.strong[ordinal] = 0;
+  }
+  const best = bestOrdinals(touched, finals, limit + RERANK_MARGIN);
+  const items = index.items;
+  const queryTerms = concepts.flatMap((concept) =>
+    concept.variants.flatMap((variant) => variant.words.flatMap((word) => word.terms.map((t) => t.term))),
+  );
+  const tie = Math.log(p.tie);
+  const top = best.map((ordinal) => {
+    const score =
+      (finals[ordinal] as number) * (1 + p.titleBonus * titleExactness(index, bucket, ordinal, queryTerms));
+    return { ordinal, score, bin: Math.round(Math.log(score) / tie) };
+  });
+  for (const ordinal of touched) finals[ordinal] = 0;
+  const isEndorsed = (ordinal: number) => (endorsed?.has(items[ordinal]?.id ?? '') ? 1 : 0);
+  top.sort(
+    (a, b) =>
+      b.bin - a.bin ||
+      isEndorsed(b.ordinal) - isEndorsed(a.ordinal) ||
+      (items[b.ordinal]?.updatedAt ?? 0) - (items[a.ordinal]?.updatedAt ?? 0) ||
+      b.score - a.score ||
+      a.ordinal - b.ordinal,
+  );
+  top.length = Math.min(top.length, limit);
+  return top.map(({ ordinal, score }) => ({
+    item: items[ordinal] as KnowledgeItem,
+    score,
+    matched: matchedTerms(bucket, ordinal, queryTerms),
+  }));
+}
+
+/** The ordinals with the highest positive scores, at most `k`, in no particular order (a min-heap). */
+function bestOrdinals(ordinals: readonly number[], scores: Float64Array, k: number): number[] {
+  const heap: number[] = [];
+  const less = (a: number, b: number) => (scores[a] as number) < (scores[b] as number);
+  for (const ordinal of ordinals) {
+    if (!((scores[ordinal] as number) > 0)) continue;
+    if (heap.length < k) {
+      heap.push(ordinal);
+      let i = heap.length - 1;
+      while (i > 0) {
+        const parent = (i - 1) >> 1;
+        if (!less(heap[i] as number, heap[parent] as number)) break;
+        [heap[i], heap[parent]] = [heap[parent] as number, heap[i] as number];
+        i = parent;
+      }
+    } else if (less(heap[0] as number, ordinal)) {
+      heap[0] = ordinal;
+      let i = 0;
+      for (;;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < k && less(heap[left] as number, heap[smallest] as number)) smallest = left;
+        if (right < k && less(heap[right] as number, heap[smallest] as number)) smallest = right;
+        if (smallest === i) break;
+        [heap[i], heap[smallest]] = [heap[smallest] as number, heap[i] as number];
+        i = smallest;
+      }
+    }
+  }
+  return heap;
+}
+
+/** Where term t's posting for the item is, or -1. */
+function postingOf(bucket: Bucket, t: number, ordinal: number): number {
+  let lo = bucket.offsets[t] ?? 0;
+  let hi = bucket.offsets[t + 1] ?? 0;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const value = bucket.docs[mid] as number;
+    if (value === ordinal) return mid;
+    if (value < ordinal) lo = mid + 1;
+    else hi = mid;
+  }
+  return -1;
+}
+
+/**
+ * The share of an item's title words that the query's terms account for: 1 for "Create an
+ * incident" on "create incident", ½ for "Create a major incident candidate".
+ */
+function titleExactness(
+  index: MatchIndex,
+  bucket: Bucket,
+  ordinal: number,
+  terms: readonly number[],
+): number {
+  const length = index.lengths[ordinal * FIELD_COUNT + FIELD_TITLE] ?? 0;
+  if (length === 0) return 0;
+  let found = 0;
+  const seen = new Set<number>();
+  for (const t of terms) {
+    if (seen.has(t)) continue;
+    seen.add(t);
+    const at = postingOf(bucket, t, ordinal);
+    if (at >= 0) found += fieldTf(bucket.tfs[at] as number, FIELD_TITLE);
+  }
+  return Math.min(1, found / length);
+}
+
+/** The terms among `terms` whose postings hold the item (postings are sorted by ordinal). */
+function matchedTerms(bucket: Bucket, ordinal: number, terms: readonly number[]): string[] {
+  const out = new Set<string>();
+  for (const t of terms) if (postingOf(bucket, t, ordinal) >= 0) out.add(bucket.terms[t] as string);
+  return [...out];
+}
