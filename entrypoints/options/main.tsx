@@ -4,6 +4,7 @@ import { Dashboard } from '@/components/Dashboard';
 import { I18n } from '@/components/i18n';
 import { NudgeSettings } from '@/components/NudgeSettings';
 import { OPTION_TABS, OptionsPage, type OptionTab } from '@/components/OptionsPage';
+import { SiteAccess } from '@/components/options/tools/SiteAccess';
 import { PolicyView } from '@/components/PolicyView';
 import { ReportSettings } from '@/components/ReportSettings';
 import { type SourceDraft, SourceEditor } from '@/components/SourceEditor';
@@ -118,10 +119,23 @@ function sourcesPanel() {
   );
 }
 
+/** The recognised tools' host patterns: where the content script is declared to run. */
+const toolHosts = () =>
+  (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+
+async function siteAccess() {
+  const origins = toolHosts();
+  const granted = await Promise.all(
+    origins.map((origin) => browser.permissions.contains({ origins: [origin] })),
+  );
+  return { total: origins.length, missing: granted.filter((ok) => !ok).length };
+}
+
 const panels: Record<OptionTab, () => ComponentChildren> = {
   sources: sourcesPanel,
   tools: () => (
     <>
+      <SiteAccess check={siteAccess} grant={() => browser.permissions.request({ origins: toolHosts() })} />
       <ToolSwitches
         load={loadSettings}
         save={(disabledTools) => sendMessage('saveSettings', { change: { disabledTools } })}
