@@ -31,8 +31,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'scripting', 'alarms'],
-    // Enterprise policy (Chrome): storage.managed follows this schema.
-    storage: { managed_schema: 'managed_schema.json' },
+    // Enterprise policy (Chrome): storage.managed follows this schema. Firefox reads the same keys
+    // from policies.json (`3rdparty.Extensions`) and warns about this Chrome-only manifest key.
+    ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     // Admin rules, sources and the webhook live on hosts nobody knows at build time. The default
     // build asks for them host by host; the enterprise build (force-installed by policy) holds
     // them all, so that policy-configured sources and rules work with no prompt.

@@ -49,6 +49,7 @@ const steps = [
   { name: 'build chrome', cmd: ['wxt', 'build'] },
   { name: 'build firefox', cmd: ['wxt', 'build', '-b', 'firefox'] },
   { name: 'e2e tests', cmd: vitest('e2e'), report: join(results, 'e2e.json') },
+  { name: 'e2e tests in Firefox', cmd: vitest('e2e-firefox'), report: join(results, 'e2e-firefox.json') },
 ];
 
 function vitest(project) {

@@ -12,6 +12,7 @@ import { ReportSettings } from '@/components/options/sharing/ReportSettings';
 import { WebhookSettings } from '@/components/options/sharing/WebhookSettings';
 import { type SourceDraft, SourceEditor } from '@/components/options/sources/SourceEditor';
 import { SourceList } from '@/components/options/sources/SourceList';
+import { SiteAccess } from '@/components/options/tools/SiteAccess';
 import { ToolRules } from '@/components/options/tools/ToolRules';
 import { ToolSwitches } from '@/components/options/tools/ToolSwitches';
 import { browser } from '@/utils/browser';
@@ -89,11 +90,24 @@ function sourcesPanel() {
   );
 }
 
+/** The recognised tools' host patterns: where the content script is declared to run. */
+const toolHosts = () =>
+  (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+
+async function siteAccess() {
+  const origins = toolHosts();
+  const granted = await Promise.all(
+    origins.map((origin) => browser.permissions.contains({ origins: [origin] })),
+  );
+  return { total: origins.length, missing: granted.filter((ok) => !ok).length };
+}
+
 /** The content of each tab, made when the tab is shown. */
 export const panels: Record<OptionTab, () => ComponentChildren> = {
   sources: sourcesPanel,
   tools: () => (
     <>
+      <SiteAccess check={siteAccess} grant={() => browser.permissions.request({ origins: toolHosts() })} />
       <ToolSwitches
         load={loadSettings}
         save={(disabledTools) => sendMessage('saveSettings', { change: { disabledTools } })}
