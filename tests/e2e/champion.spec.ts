@@ -153,11 +153,11 @@ describe("the champion's popup", () => {
   it('records a search that finds nothing as a content gap, words only', async () => {
     const popup = new ExtensionPage(await h.context.newPage(), h.extensionId);
     await popup.open('popup.html');
-    await popup.page.getByLabel('Search all knowledge').fill('expense report mileage');
+    await popup.page.getByLabel('Search all knowledge').fill('expense mileage reimbursement');
     await popup.page.getByText(/^Nothing found/).waitFor();
     await expect
       .poll(async () => (await readStore(h, 'gaps')) as { query: string; count: number }[], { timeout: 5000 })
-      .toEqual([expect.objectContaining({ query: 'expense report mileage', count: 1 })]);
+      .toEqual([expect.objectContaining({ query: 'expense mileage reimbursement', count: 1 })]);
     await popup.page.close();
   });
 
