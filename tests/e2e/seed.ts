@@ -4,7 +4,9 @@ import type { Page, Worker } from 'playwright-core';
 
 /**
  * Puts `count` generated articles and tips of the demo source straight into the extension's
- * IndexedDB (as a large knowledge base would fill it), from inside its service worker.
+ * IndexedDB (as a large knowledge base would fill it), from inside its service worker. A sync
+ * would also change the stored index snapshot's key; writing past the sync, the snapshot is
+ * dropped instead, so that the next worker indexes the items it finds.
  */
 export function seedBulkItems(worker: Worker, count: number): Promise<void> {
   return worker.evaluate(
@@ -13,7 +15,8 @@ export function seedBulkItems(worker: Worker, count: number): Promise<void> {
         const open = indexedDB.open('signpost');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('items', 'readwrite');
+          const tx = open.result.transaction(['items', 'meta'], 'readwrite');
+          tx.objectStore('meta').delete('matchIndex');
           const tools = ['jira', 'salesforce', 'github', 'slack'];
           for (let i = 0; i < items; i++) {
             tx.objectStore('items').put({
