@@ -5,7 +5,7 @@
  * the Chromium suite does with Playwright routes.
  *
  * Two routes into the browser, one at a time (Firefox allows one WebDriver session):
- *   web pages ─ BiDi (puppeteer): navigation, interception, the nudge read through its closed
+ *   web pages ─ BiDi (puppeteer): navigation, interception, the nudge read through its
  *               shadow root (`includeShadowTree: 'all'`) and clicked with trusted pointer input
  *   extension pages ─ Marionette (`withMarionette`): BiDi does not expose moz-extension: pages in
  *               Firefox 153, so the popup and the options page are opened in a tab from the
@@ -113,7 +113,7 @@ export interface FirefoxHarness {
   /** Serves a fixture file for every URL that starts with `prefix`, in pages opened by `newPage`. */
   route(prefix: string, file: string): Promise<void>;
   newPage(): Promise<Page>;
-  /** The `signpost-nudge` element with its closed shadow tree, or null when there is none. */
+  /** The `signpost-nudge` element with its shadow tree (open or closed), or null when there is none. */
   nudge(page: Page): Promise<DomNode | null>;
   /** A trusted click (BiDi pointer input) on a node, shadow DOM included. */
   click(page: Page, node: DomNode): Promise<void>;
