@@ -23,12 +23,14 @@ export function WebhookSettings({ load, save, grant }: Props) {
   const [said, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const message = said ?? (error === null ? null : { error: true, text: error });
 
-  // The form starts from what is stored, and again after each save.
+  // What the person typed before the stored value arrived (a worker that is slow to start) is
+  // kept: the form starts from what is stored only while it is untouched.
+  const [touched, setTouched] = useState(false);
   useEffect(() => {
-    if (!state) return;
+    if (!state || touched) return;
     setUrl(state.url);
     setFormat(state.format);
-  }, [state]);
+  }, [state, touched]);
 
   const onSave = (event: Event) => {
     event.preventDefault();
@@ -59,12 +61,21 @@ export function WebhookSettings({ load, save, grant }: Props) {
             type="url"
             value={url}
             placeholder="https://hooks.example.com/…"
-            onInput={(event) => setUrl(event.currentTarget.value)}
+            onInput={(event) => {
+              setTouched(true);
+              setUrl(event.currentTarget.value);
+            }}
           />
         </label>
         <label>
           {t('webhookFormat')}
-          <select value={format} onChange={(event) => setFormat(event.currentTarget.value as WebhookFormat)}>
+          <select
+            value={format}
+            onChange={(event) => {
+              setTouched(true);
+              setFormat(event.currentTarget.value as WebhookFormat);
+            }}
+          >
             {WEBHOOK_FORMATS.map((value) => (
               <option key={value} value={value}>
                 {t(FORMAT_KEYS[value])}
