@@ -13,11 +13,12 @@
  */
 import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startServer } from '../e2e/fixtures';
 import { Marionette } from './marionette';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -120,20 +121,6 @@ export interface FirefoxHarness {
   /** Ends the BiDi session, runs `fn` in a Marionette session, then reconnects BiDi. */
   withMarionette<T>(fn: (m: Marionette) => Promise<T>): Promise<T>;
   close(): Promise<void>;
-}
-
-async function startServer(): Promise<Server> {
-  const server = createServer(async (request, response) => {
-    const name = (request.url ?? '/').replace(/^\/+/, '').replace(/[^\w.-]/g, '') || 'plain.html';
-    try {
-      const body = await readFile(join(PAGES_DIR, name));
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-    } catch {
-      response.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return server;
 }
 
 async function freePort(): Promise<number> {

@@ -5,50 +5,24 @@
  * /etc/firefox/policies/policies.json; the test writes it, puts back whatever was there, and is
  * skipped with a message where the folder is not writable.
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CORP_CATALOG, policyDirWritable } from '../e2e/policy-fixtures';
 import { type DomNode, type FirefoxHarness, GECKO_ID, itemTitles, launch, openNudge } from './firefox';
 
 const POLICY_DIR = '/etc/firefox/policies';
 const POLICY_FILE = `${POLICY_DIR}/policies.json`;
 
-function writable(): boolean {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const canWrite = writable();
-if (!canWrite)
-  console.warn(`Firefox policy E2E skipped: ${POLICY_DIR} is not writable (run as root to include it)`);
-
-const CATALOG = {
-  version: 1,
-  items: ['Corp: how we run sprint reviews', 'Corp: board hygiene before sprint planning'].map(
-    (title, i) => ({
-      id: `corp-${i}`,
-      kind: 'article',
-      title,
-      summary: `${title}. Our team's agreed way of working, in two minutes.`,
-      url: `https://intranet.corp.example/kb/${i}`,
-      tags: ['sprint', 'board'],
-      updatedAt: '2026-11-01',
-    }),
-  ),
-};
+const canWrite = policyDirWritable(POLICY_DIR, 'Firefox policy E2E');
 
 describe.skipIf(!canWrite)('enterprise policy (Firefox policies.json)', () => {
   let h: FirefoxHarness;
   const previous = existsSync(POLICY_FILE) ? readFileSync(POLICY_FILE, 'utf8') : null;
   const server = createServer((request, response) => {
     if (request.url === '/catalog.json') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CATALOG));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CORP_CATALOG));
     } else response.writeHead(404).end();
   });
 

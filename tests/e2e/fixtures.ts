@@ -60,7 +60,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-async function startServer(): Promise<Server> {
+/** Serves the fixture pages (tests/fixtures/pages) on 127.0.0.1 at a free port. */
+export async function startServer(): Promise<Server> {
   const server = createServer(async (request, response) => {
     const name = (request.url ?? '/').replace(/^\/+/, '').replace(/[^\w.-]/g, '') || 'plain.html';
     try {

@@ -3,50 +3,25 @@
  * 127.0.0.1, a tool rule mapping 127.0.0.1 to Jira, and switches the demo content off. Writing
  * the folder needs root (as on CI); elsewhere the test is skipped with a message.
  */
-import { accessSync, constants, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXPECTED_EXTENSION_ID, type Harness, launch } from './fixtures';
 import { ExtensionPage, NudgeUi } from './pages';
+import { CORP_CATALOG, policyDirWritable } from './policy-fixtures';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'signpost-e2e.json');
 
-function writable(): boolean {
-  try {
-    mkdirSync(POLICY_DIR, { recursive: true });
-    accessSync(POLICY_DIR, constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const canWrite = writable();
-if (!canWrite) console.warn(`policy E2E skipped: ${POLICY_DIR} is not writable (run as root to include it)`);
-
-const CATALOG = {
-  version: 1,
-  items: ['Corp: how we run sprint reviews', 'Corp: board hygiene before sprint planning'].map(
-    (title, i) => ({
-      id: `corp-${i}`,
-      kind: 'article',
-      title,
-      summary: `${title}. Our team's agreed way of working, in two minutes.`,
-      url: `https://intranet.corp.example/kb/${i}`,
-      tags: ['sprint', 'board'],
-      updatedAt: '2026-11-01',
-    }),
-  ),
-};
+const canWrite = policyDirWritable(POLICY_DIR, 'policy E2E');
 
 describe.skipIf(!canWrite)('enterprise policy', () => {
   let h: Harness;
   const server = createServer((request, response) => {
     if (request.url === '/catalog.json') {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CATALOG));
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CORP_CATALOG));
     } else {
       response.writeHead(404).end();
     }
