@@ -10,13 +10,6 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
-/**
- * Cycles known and on their way out, as "from -> to" of the edge dependency-cruiser reports.
- * utils/service.ts and utils/admin-service.ts go when the handler maps (utils/handlers/) replace
- * the service.
- */
-const ALLOWED = new Set(['utils/admin-service.ts -> utils/service.ts']);
-
 describe('import graph', () => {
   it('has no cycles', { timeout: 120_000 }, async () => {
     const cwd = process.cwd();
@@ -42,11 +35,9 @@ describe('import graph', () => {
       // The graph really was read, aliases included: the content script reaches utils/ through `@/`.
       const content = modules.find((module) => module.source === 'entrypoints/content/index.tsx');
       expect(content?.dependencies.some((dep) => dep.resolved === 'utils/context.ts')).toBe(true);
-      const cycles = summary.violations
-        .filter((violation: IViolation) => !ALLOWED.has(`${violation.from} -> ${violation.to}`))
-        .map((violation: IViolation) =>
-          [violation.from, ...(violation.cycle ?? []).map((step) => step.name)].join(' → '),
-        );
+      const cycles = summary.violations.map((violation: IViolation) =>
+        [violation.from, ...(violation.cycle ?? []).map((step) => step.name)].join(' → '),
+      );
       expect(cycles).toEqual([]);
     } finally {
       process.chdir(cwd);
