@@ -259,7 +259,15 @@ describe.skipIf(Boolean(missingDokuWiki))('DokuWiki (Debian package)', () => {
       },
     ]);
 
-    expect(await wiki.sync(dokuwiki)).toEqual({ mode: 'not-modified' });
+    // DokuWiki rebuilds its feed cache every rss_update seconds, counted from whichever request
+    // built it (an earlier test's, perhaps): a sync that falls just after a rebuild gets the same
+    // pages with a new date, and the one right after it is answered 304.
+    let unchanged = await wiki.sync(dokuwiki);
+    if (unchanged.mode === 'full') {
+      expect(byId(unchanged.items).map((item) => item.id)).toEqual(byId(full.items).map((item) => item.id));
+      unchanged = await wiki.sync(dokuwiki);
+    }
+    expect(unchanged).toEqual({ mode: 'not-modified' });
 
     commit('kb:vpn', '====== VPN ======\n\nUse the new client from the portal.\n', 'portal');
     // The feed changes once its cache (rss_update, long enough that a slow machine still sees the
