@@ -9,9 +9,11 @@ import {
   matchItems,
   serializeMatchIndex,
 } from '@/utils/match';
+import { allItemsBucket } from '@/utils/match/build';
 import { distinctiveTerms } from '@/utils/match/terms';
 import { contentStems, stem, withinOneEdit } from '@/utils/match/text';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
+import { searchIndex } from '@/utils/search';
 import { parseCatalog } from '@/utils/sources/catalog';
 import { EXTRA_ITEMS, HELD_OUT, LABELLED, LABELLED_NOW, type LabelledPage } from '../fixtures/match/labelled';
 
@@ -345,6 +347,19 @@ describe('snapshot', () => {
     expect(matchItems(loaded, typo, { now: LABELLED_NOW })).toEqual(
       matchItems(original, typo, { now: LABELLED_NOW }),
     );
+  });
+
+  it('keeps the all-items bucket search scores against, once it was built', () => {
+    const original = buildMatchIndex(items);
+    expect(loadMatchIndex(structuredClone(serializeMatchIndex(original)))?.all).toBeNull();
+    const all = allItemsBucket(original);
+    const loaded = loadMatchIndex(structuredClone(serializeMatchIndex(original))) as MatchIndex;
+    expect(loaded.all?.size).toBe(items.length);
+    expect(loaded.all?.terms).toEqual(all.terms);
+    expect(loaded.byTool.has('*')).toBe(false);
+    for (const query of ['board', 'how do I filter issues', 'pull request reviewers']) {
+      expect(searchIndex(loaded, query)).toEqual(searchIndex(original, query));
+    }
   });
 
   it('holds plain data only', () => {

@@ -493,9 +493,13 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
   };
 }
 
+/** The tool name of {@link allItemsBucket} (no tool id can be '*'). */
+const ALL_ITEMS = '*';
+
 /**
  * One bucket over every item (tool '*'), merged from the others on first use and kept on the
- * index: what a search across all tools scores against, with document frequencies over everything.
+ * index (and in its snapshot once built): what a search across all tools scores against, with
+ * document frequencies over everything.
  */
 export function allItemsBucket(index: MatchIndex): Bucket {
   if (index.all) return index.all;
@@ -518,7 +522,7 @@ export function allItemsBucket(index: MatchIndex): Bucket {
   }
   b.tips = [...new Set(b.tips)];
   b.patterned = [...new Set(b.patterned)].sort((x, y) => x - y);
-  index.all = finish('*', b, index.items, true);
+  index.all = finish(ALL_ITEMS, b, index.items, true);
   return index.all;
 }
 
@@ -546,7 +550,10 @@ export function typoCandidates(bucket: Bucket, key: string): number[] {
 }
 
 export function serializeMatchIndex(index: MatchIndex): MatchIndexSnapshot {
-  const buckets = [index.general, ...index.byTool.values()].map(
+  // The all-items bucket (search without a tool) goes along when it was built: a cold worker's
+  // first search then reads it instead of merging every bucket again (≈0.4 s at 10,000 items).
+  const all = index.all ? [index.all] : [];
+  const buckets = [index.general, ...index.byTool.values(), ...all].map(
     ({ tool, size, avgLength, terms, surfaces, offsets, docs, tfs, tips, patterned }): BucketSnapshot => ({
       tool,
       size,
@@ -649,13 +656,15 @@ export function loadMatchIndex(snapshot: unknown): MatchIndex | null {
   if (!(lengths instanceof Uint16Array) || lengths.length !== items.length * FIELD_COUNT) return null;
   const byTool = new Map<string, Bucket>();
   let general: Bucket | null = null;
+  let all: Bucket | null = null;
   for (const raw of buckets) {
     const parsed = parseBucket(raw, items.length);
     if (!parsed) return null;
     const bucket = bucketFrom(parsed);
     if (parsed.tool === '') general = bucket;
+    else if (parsed.tool === ALL_ITEMS) all = bucket;
     else byTool.set(parsed.tool, bucket);
   }
   if (!general) return null;
-  return { items, facts: itemFacts(items), lengths, byTool, general, patterns: new Map(), all: null };
+  return { items, facts: itemFacts(items), lengths, byTool, general, patterns: new Map(), all };
 }

@@ -5,8 +5,9 @@
  *
  *   items (IndexedDB, enabled sources) ──► match index ◄──► snapshot (meta/matchIndex)
  */
-import { getDb, readItems } from '../../db';
+import { type Db, getDb, readItems } from '../../db';
 import { buildMatchIndex, type MatchIndex } from '../../match';
+import { allItemsBucket } from '../../match/build';
 import type { KnowledgeItem } from '../../model';
 import { readSettings } from '../../settings/settings';
 import { readSnapshot, saveSnapshot, snapshotKey } from './index-snapshot';
@@ -36,6 +37,18 @@ function lazy<T>(make: () => Promise<T>) {
   };
 }
 
+/**
+ * After the answer that asked for the index: merges the all-items bucket that search scores
+ * against, then stores the snapshot with it, so that no later worker life merges it again on its
+ * first search.
+ */
+function completeLater(db: Db, key: string, index: MatchIndex): void {
+  setTimeout(() => {
+    allItemsBucket(index);
+    saveSnapshot(db, key, index);
+  }, 0);
+}
+
 /** `ready` resolves once the built-in sources are registered. */
 export function createCaches(ready: () => Promise<void>): Caches {
   const items = lazy(async () => {
@@ -52,9 +65,12 @@ export function createCaches(ready: () => Promise<void>): Caches {
     const [db, settings] = await Promise.all([getDb(), readSettings()]);
     const key = await snapshotKey(db, settings, await allSources());
     const stored = await readSnapshot(db, key);
-    if (stored) return stored;
+    if (stored) {
+      if (!stored.all) completeLater(db, key, stored);
+      return stored;
+    }
     const built = buildMatchIndex(await items.get());
-    saveSnapshot(db, key, built);
+    completeLater(db, key, built);
     return built;
   });
 
