@@ -125,6 +125,26 @@ describe('the page handlers', () => {
     expect(cold.matches.map((m) => m.item.id)).toEqual(first.matches.map((m) => m.item.id));
   });
 
+  it('indexes the items again after a sync, before any page asks', async () => {
+    const bg = background(
+      serve(
+        catalog(['Plan a sprint on the board']),
+        catalog(['Plan a sprint on the board', 'Close a sprint']),
+      ).fetchFn,
+    );
+    await bg.matchPage({ context: board });
+    const db = await getDb();
+    const stored = async () =>
+      (await db.get('meta', 'matchIndex')) as { snapshot: { items: unknown[] } } | undefined;
+    await vi.waitUntil(async () => (await stored()) !== undefined);
+    expect((await stored())?.snapshot.items).toHaveLength(1);
+    await bg.syncBuiltins();
+    await vi.waitUntil(async () => (await stored())?.snapshot.items.length === 2, {
+      timeout: 5000,
+      interval: 50,
+    });
+  });
+
   it('keeps one attention budget across tools over a working day of page views', async () => {
     const tools = ['jira', 'github', 'salesforce', 'slack'];
     const FEATURES = [

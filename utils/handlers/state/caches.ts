@@ -20,6 +20,9 @@ export interface Caches {
   invalidate(): void;
 }
 
+/** Quiet time after the last change of items before the index is built again ahead of need. */
+const REBUILD_AFTER_MS = 2000;
+
 /** A promise made once and kept; forgotten when it fails or on `clear`. */
 function lazy<T>(make: () => Promise<T>) {
   let value: Promise<T> | null = null;
@@ -74,12 +77,20 @@ export function createCaches(ready: () => Promise<void>): Caches {
     return built;
   });
 
+  // A sync changed the items: index them again once the burst is over (sources sync one after
+  // another), so that the next page view, in this worker life or a later one from the snapshot,
+  // does not wait for the build.
+  let warm: ReturnType<typeof setTimeout> | undefined;
   return {
     items: items.get,
     matchIndex: matchIndex.get,
     invalidate() {
       items.clear();
       matchIndex.clear();
+      clearTimeout(warm);
+      warm = setTimeout(() => {
+        matchIndex.get().catch(() => {});
+      }, REBUILD_AFTER_MS);
     },
   };
 }
