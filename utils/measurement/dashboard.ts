@@ -10,6 +10,7 @@ import { parseKnowledgeItem } from '../model';
 import { dayOf } from './days';
 import { readPackedDays, type StorageProblem, storageProblem } from './event-log';
 import { computeFigures, type DashboardFilter, type Figures, figuresOfDays } from './figures';
+import { groupsOfReports, reportsForGroup } from './groups';
 import { type PeopleDay, peopleByDay, type ReportPayload, reportRows } from './report';
 
 export interface DashboardView {
@@ -26,6 +27,11 @@ export interface DashboardView {
   storage: { problem: StorageProblem | null; usage?: number; quota?: number };
   /** Only for figures from collected reports: the browsers (people) that reported, per day. */
   people?: { days: PeopleDay[]; reports: number; skipped: number };
+  /**
+   * Only for figures from collected reports: the pilot groups with at least MIN_GROUP_BROWSERS
+   * reporting browsers on some day of the range (the ones a group filter can choose).
+   */
+  groups?: string[];
 }
 
 const GAP_LIMIT = 50;
@@ -107,7 +113,9 @@ export function dashboardFromReports(
   filter: DashboardFilter,
   skipped = 0,
 ): DashboardView {
-  const inRange = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  const period = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  // Small groups' days are left out of per-group figures (utils/measurement/groups.ts).
+  const inRange = reportsForGroup(period, filter);
   const rows = reportRows(inRange);
   const flags = new Map<FlagReason, number>();
   let endorsements = 0;
@@ -130,5 +138,6 @@ export function dashboardFromReports(
     tools: [...new Set(rows.map((row) => row.tool).filter(Boolean))].sort(),
     storage: { problem: null },
     people: { days: peopleByDay(inRange, filter), reports: inRange.length, skipped },
+    groups: groupsOfReports(period),
   };
 }
