@@ -40,9 +40,18 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
       validate(payload) {
         if (!isRecord(payload)) return null;
         const context = parsePageContext(payload.context);
-        return context ? { context } : null;
+        if (!context) return null;
+        const { seen } = payload;
+        if (seen === undefined) return { context };
+        if (
+          !Array.isArray(seen) ||
+          seen.length > MESSAGE_LIMITS.idsPerRequest ||
+          !seen.every((id) => typeof id === 'string' && id.length <= MESSAGE_LIMITS.itemId)
+        )
+          return null;
+        return { context, seen: seen as string[] };
       },
-      async handle({ context }) {
+      async handle({ context, seen }) {
         const now = clock();
         const [matchIndex, settings, db] = await Promise.all([caches.matchIndex(), readSettings(), getDb()]);
         if (
@@ -60,9 +69,12 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
           audiences: settings.audiences,
           signals: { feedback: feedbackSignals(records), endorsed: await endorsedItems(db) },
         });
-        const events = matches.map((m) =>
-          makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind),
-        );
+        // One impression per item per screen visit: a title that keeps changing (unread counters)
+        // asks again, but what this visit already showed is not counted again.
+        const already = new Set(seen);
+        const events = matches
+          .filter((m) => !already.has(m.item.id))
+          .map((m) => makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind));
         const announce = await pickAnnouncement(db, context, matches, settings.nudges, now);
         if (announce) events.push(makeEvent('announce', now, context.tool, context.area, announce, 'tip'));
         await recordEvents(db, events, now);
