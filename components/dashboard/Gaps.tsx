@@ -12,7 +12,7 @@ export function Gaps({ view, f }: { view: DashboardView; f: Formatters }) {
   const missing = view.missing ?? [];
   return (
     <section aria-labelledby="sp-dash-gaps">
-      <h3 id="sp-dash-gaps">{t('dashGaps')}</h3>
+      <h3 id="sp-dash-gaps">{t('dashGapsSection')}</h3>
       <p>{t('dashGapsHelp')}</p>
       <div class="sp-dash-pair">
         <div>
@@ -38,7 +38,7 @@ export function Gaps({ view, f }: { view: DashboardView; f: Formatters }) {
           ) : (
             <DataTable
               caption={t('dashMissingCaption')}
-              columns={[t('dashMissingTitle'), t('dashGapCount'), t('dashGapLast')]}
+              columns={[t('dashMissingTitle'), t('dashGapCount'), t('dashMissingLast')]}
               rows={missing.map((entry) => ({
                 key: entry.title,
                 header: entry.title,

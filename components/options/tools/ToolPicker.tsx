@@ -64,7 +64,7 @@ export function ToolPicker({ id, label, help, error, choices, value, onChange, t
     <div class="sp-field sp-tool-picker" aria-busy={choices === null}>
       <label for={id}>{label}</label>
       {value.length > 0 && (
-        <ul class="sp-chips" aria-label={t('toolChosen', label)}>
+        <ul class="sp-chips" aria-label={t('toolChosen')}>
           {value.map((tool) => (
             <li key={tool} class="sp-chip" data-tool={tool}>
               {nameOf(tool)}{' '}
