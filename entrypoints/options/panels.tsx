@@ -43,6 +43,11 @@ const loadHealth = (sourceId: string) => sendMessage('sourceHealth', { sourceId 
 const exportConfig = async () => (await sendMessage('exportConfig', {})).config;
 const checkConfig = (text: string) => sendMessage('checkConfig', { text });
 const importConfig = (text: string) => sendMessage('importConfig', { text });
+/** The adoption report prints through the browser's dialog (Save as PDF there) and downloads CSV. */
+const adoptionReport = {
+  print: () => window.print(),
+  download: (name: string, text: string) => downloadText(name, text, 'text/csv;charset=utf-8'),
+};
 const loadDashboard = (filter: Request<'getDashboard'>) => sendMessage('getDashboard', filter);
 const withAuth = (source: SourceDraft, auth: SourceAuth | null | undefined) => ({
   source,
@@ -163,6 +168,7 @@ export const panels: Record<OptionTab, () => ComponentChildren> = {
       load={loadDashboard}
       exportCsv={exportDashboardCsv}
       fromReports={dashboardFromFile}
+      report={adoptionReport}
       toolName={nameOf}
       today={dayOf(Date.now())}
       locale={navigator.language}

@@ -176,3 +176,22 @@ export async function workerStatus(page: Page, extensionId: string): Promise<str
   const text = (await entry.first().textContent()) ?? '';
   return /Running Status:\s*(\w+)/.exec(text)?.[1] ?? 'unknown';
 }
+
+/** The measurement events the background has stored (IndexedDB `events`), oldest first. */
+export async function storedEvents(h: Harness): Promise<{ type: string; itemId?: string }[]> {
+  return h.worker.evaluate(
+    () =>
+      new Promise<{ type: string; itemId?: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('signpost');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('events').objectStore('events').getAll();
+          read.onsuccess = () => {
+            resolve(read.result as { type: string; itemId?: string }[]);
+            open.result.close();
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
+}

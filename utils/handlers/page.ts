@@ -40,9 +40,18 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
       validate(payload) {
         if (!isRecord(payload)) return null;
         const context = parsePageContext(payload.context);
-        return context ? { context } : null;
+        if (!context) return null;
+        const { seen } = payload;
+        if (seen === undefined) return { context };
+        if (
+          !Array.isArray(seen) ||
+          seen.length > MESSAGE_LIMITS.idsPerRequest ||
+          !seen.every((id) => typeof id === 'string' && id.length <= MESSAGE_LIMITS.itemId)
+        )
+          return null;
+        return { context, seen: seen as string[] };
       },
-      async handle({ context }) {
+      async handle({ context, seen }) {
         const now = clock();
         const [matchIndex, settings, db] = await Promise.all([caches.matchIndex(), readSettings(), getDb()]);
         if (
@@ -60,12 +69,16 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
           audiences: settings.audiences,
           signals: { feedback: feedbackSignals(records), endorsed: await endorsedItems(db) },
         });
-        const events = matches.map((m) =>
-          makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind),
-        );
+        // One impression per item per screen visit: a title that keeps changing (unread counters)
+        // asks again, but what this visit already showed is not counted again.
+        const already = new Set(seen);
+        const events = matches
+          .filter((m) => !already.has(m.item.id))
+          .map((m) => makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind));
         // The very first recognised page announces nothing (the welcome page has just said hello);
-        // after that, a due weekly digest takes the announcement slot before any single tip.
-        const { first } = await whatsNew.visit(db, context.tool);
+        // after that, a due weekly digest takes the announcement slot before any single tip. A
+        // screen visit counts once, not again when the same visit asks again (`seen`).
+        const { first } = seen === undefined ? await whatsNew.visit(db, context.tool) : await whatsNew.firstPage(db);
         const digest = first ? undefined : await whatsNew.digest(db, settings);
         const announce =
           first || digest ? undefined : await pickAnnouncement(db, context, matches, settings.nudges, now);

@@ -38,7 +38,8 @@ export interface BackgroundProtocol {
   /** Content script → background: the items for this screen. */
   matchPage: {
     from: 'tab';
-    request: { context: PageContext };
+    /** `seen`: ids of items already shown in this screen visit; they count no new impression. */
+    request: { context: PageContext; seen?: string[] };
     /**
      * `announce`: the id of a new-capability tip the budget allows to announce itself now;
      * `votes`: the person's earlier helpful / not-helpful votes on the matched items;

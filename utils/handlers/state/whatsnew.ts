@@ -87,6 +87,11 @@ export function createWhatsNew(deps: BackgroundDeps, caches: Caches, now: () => 
       return { first: before.total === 0 };
     },
 
+    /** Whether the screen being asked about again is the very first recognised page. */
+    async firstPage(db: Db): Promise<{ first: boolean }> {
+      return { first: parseVisits(await db.get('meta', 'visits')).total <= 1 };
+    },
+
     /** Marks items read (opened, or "mark read" in the popup). */
     async markRead(itemIds: readonly string[]): Promise<WhatsNewView> {
       const db = await getDb();
