@@ -4,6 +4,7 @@
  */
 
 import { LIMITS } from './limits';
+import { normalizeUrlPatterns } from './match/url-pattern';
 
 /** Built-in ids ('jira', 'salesforce', …) or an admin's own. */
 export type ToolId = string;
@@ -218,9 +219,14 @@ export function parseKnowledgeItem(value: unknown): KnowledgeItem | null {
     const text = value[key];
     if (typeof text === 'string' && text) item[key] = text.slice(0, LIMITS.title);
   }
-  for (const key of ['audiences', 'urlPatterns'] as const) {
-    const list = stringList(value[key], LIMITS.tags, LIMITS.url);
-    if (list?.length) item[key] = list;
+  const audiences = stringList(value.audiences, LIMITS.tags, LIMITS.url);
+  if (audiences?.length) item.audiences = audiences;
+  const patterns = stringList(value.urlPatterns, LIMITS.tags, LIMITS.url);
+  if (patterns?.length) {
+    const { kept } = normalizeUrlPatterns(patterns);
+    // An item aimed at particular screens whose every pattern is refused would otherwise show everywhere.
+    if (!kept.length) return null;
+    item.urlPatterns = kept;
   }
   return item;
 }

@@ -49,6 +49,11 @@ const loadToolChoices = async () => {
   const { rules, policyRules } = await toolSettings();
   return toolChoices(builtins, [...policyRules, ...rules]);
 };
+/** The adoption report prints through the browser's dialog (Save as PDF there) and downloads CSV. */
+const adoptionReport = {
+  print: () => window.print(),
+  download: (name: string, text: string) => downloadText(name, text, 'text/csv;charset=utf-8'),
+};
 const loadDashboard = (filter: Request<'getDashboard'>) => sendMessage('getDashboard', filter);
 const withAuth = (source: SourceDraft, auth: SourceAuth | null | undefined) => ({
   source,
@@ -170,6 +175,7 @@ export const panels: Record<OptionTab, () => ComponentChildren> = {
       load={loadDashboard}
       exportCsv={exportDashboardCsv}
       fromReports={dashboardFromFile}
+      report={adoptionReport}
       toolName={nameOf}
       today={dayOf(Date.now())}
       locale={navigator.language}

@@ -32,6 +32,46 @@ export interface DashboardView {
   storage: { problem: StorageProblem | null; usage?: number; quota?: number };
   /** Only for figures from collected reports: the browsers (people) that reported, per day. */
   people?: { days: PeopleDay[]; reports: number; skipped: number };
+  /**
+   * Only for figures from collected reports: per item, the person-days it was seen and opened on
+   * and the most people who saw it on one day (the adoption report's reach of tips).
+   */
+  reach?: Record<string, ItemReach>;
+}
+
+export interface ItemReach {
+  saw: number;
+  opened: number;
+  busiestDay: number;
+}
+
+/** Per item of the reports in range: person-days seen, person-days opened, most people on one day. */
+export function reachOf(reports: readonly ReportPayload[], tool?: string): Record<string, ItemReach> {
+  const reach: Record<string, ItemReach> = {};
+  const perDay = new Map<string, number>();
+  for (const report of reports) {
+    // One browser's day counts once per item, whichever tools it was seen in.
+    const saw = new Set<string>();
+    const opened = new Set<string>();
+    for (const row of report.rows) {
+      if (!row.itemId || (tool !== undefined && row.tool !== tool)) continue;
+      if ((row.counts.impression ?? 0) > 0) saw.add(row.itemId);
+      if ((row.counts.open ?? 0) > 0) opened.add(row.itemId);
+    }
+    for (const itemId of new Set([...saw, ...opened])) {
+      const entry = reach[itemId] ?? { saw: 0, opened: 0, busiestDay: 0 };
+      if (saw.has(itemId)) {
+        entry.saw++;
+        const key = `${itemId}\n${report.day}`;
+        const day = (perDay.get(key) ?? 0) + 1;
+        perDay.set(key, day);
+        entry.busiestDay = Math.max(entry.busiestDay, day);
+      }
+      if (opened.has(itemId)) entry.opened++;
+      reach[itemId] = entry;
+    }
+  }
+  return reach;
 }
 
 const GAP_LIMIT = 50;
@@ -172,5 +212,6 @@ export function dashboardFromReports(
     tools: [...new Set(rows.map((row) => row.tool).filter(Boolean))].sort(),
     storage: { problem: null },
     people: { days: peopleByDay(inRange, filter), reports: inRange.length, skipped },
+    reach: reachOf(inRange, filter.tool),
   };
 }
