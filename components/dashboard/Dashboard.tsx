@@ -153,14 +153,14 @@ export function Dashboard(props: DashboardProps) {
           ) : (
             <>
               {view.people && <People people={view.people} f={f} />}
-              <Cards counts={figures.totals} rates={figures.rates} f={f} />
+              <Cards counts={figures.totals} rates={figures.rates} previous={view.previous} f={f} />
               <PerDay byDay={figures.byDay} from={shown.from} to={shown.to} f={f} />
               <PerTool view={view} toolName={toolName} f={f} />
               <TopItems view={view} f={f} />
               <NeverOpened view={view} f={f} />
             </>
           )}
-          {(!empty || view.gaps.length > 0) && <Gaps view={view} f={f} />}
+          {(!empty || view.gaps.length > 0 || (view.missing?.length ?? 0) > 0) && <Gaps view={view} f={f} />}
           {(!empty || view.flags.length > 0 || view.endorsements > 0) && (
             <Flags view={view} from={shown.from} to={shown.to} f={f} />
           )}
