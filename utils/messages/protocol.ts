@@ -107,6 +107,12 @@ export interface BackgroundProtocol {
   retryDelivery: { from: 'extension'; request: { key: string }; response: Activity };
   /** Options → background: the settings it edits, and which the policy sets. */
   getSettings: { from: 'extension'; request: Record<string, never>; response: SettingsView };
+  /** Why the local database cannot be opened (null: it is open); the options page shows it. */
+  getDatabaseProblem: {
+    from: 'extension';
+    request: Record<string, never>;
+    response: { problem: string | null };
+  };
   /** Options → background: change some settings (all valid, or nothing is saved). */
   saveSettings: { from: 'extension'; request: { change: SettingsChange }; response: SettingsView };
   /** Options → background: the measurement dashboard for a range of days. */
