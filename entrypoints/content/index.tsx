@@ -16,7 +16,7 @@ import { send } from '@/utils/messages/send';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { detectWithRules, type ToolRule } from '@/utils/rules/tool-rules';
 import { loadPageSettings, onPageSettingsChanged } from '@/utils/settings/page-settings';
-import { builtinMatchPatterns } from '@/utils/tools';
+import { builtinExcludePatterns, builtinMatchPatterns } from '@/utils/tools';
 import { mountNudge, type NudgeUi } from './mount';
 import { watchScreen } from './watch';
 
@@ -32,6 +32,7 @@ function idle(ctx: ContentScriptContext): Promise<void> {
 
 export default defineContentScript({
   matches: builtinMatchPatterns(),
+  excludeMatches: builtinExcludePatterns(),
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
 
