@@ -85,7 +85,25 @@ export interface BackgroundProtocol {
   searchItems: {
     from: 'extension';
     request: { query: string; tool?: string; kind?: ItemKind };
-    response: { hits: KnowledgeItem[] };
+    /** `matched`: per hit's item id, the index terms it matched (to mark them, utils/search/highlight). */
+    response: { hits: KnowledgeItem[]; matched: Record<string, string[]> };
+  };
+  /** Popup → background: the tools that have content in the cache (the search's tool filter). */
+  listContentTools: { from: 'extension'; request: Record<string, never>; response: { tools: string[] } };
+  /** Popup → background: ask the owners for content a search did not find (a 'missing' flag of no item). */
+  requestContent: {
+    from: 'extension';
+    request: { title: string; comment?: string };
+    response: Activity;
+  };
+  /**
+   * Popup → background: take back an endorsement or flag. `reachedOwners`: it had already been sent,
+   * so only this browser forgets it (its ranking boost included).
+   */
+  withdrawReaction: {
+    from: 'extension';
+    request: { key: string };
+    response: { activity: Activity; reachedOwners: boolean };
   };
   /** Popup → background: a search found nothing (content gap; query text only). */
   recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
