@@ -82,6 +82,11 @@ export interface LaunchOptions {
    * these hosts are added to its manifest's `host_permissions`; everything else is the real build.
    */
   grantHosts?: string[];
+  /**
+   * The browser's UI language (what `browser.i18n` translates to), e.g. 'de'. Chromium on Linux
+   * reads it from LANGUAGE; `--lang` covers the other platforms. Default: English.
+   */
+  locale?: string;
 }
 
 async function extensionCopy(userDataDir: string, grantHosts: string[]): Promise<string> {
@@ -104,9 +109,11 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    locale: 'en-US',
+    locale: options.locale ?? 'en-US',
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       '--no-sandbox',
