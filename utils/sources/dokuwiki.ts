@@ -18,6 +18,7 @@
  */
 import { isHttpUrl } from '../model';
 import { type FeedItem, FeedParseError, parseFeed } from './feed';
+import { firstHeading } from './lib/headings';
 import { htmlToText } from './lib/html-to-text';
 import { normalizeAll, type RawRecord } from './lib/normalize';
 import type { AdapterContext, SourceAdapter } from './types';
@@ -85,14 +86,12 @@ function pageId(link: string | undefined, root: string): string | undefined {
   return id || undefined;
 }
 
-const HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/i;
-
 /** The first heading as the title, and the HTML without it (the summary would repeat it). */
 function titleAndBody(html: string | undefined, id: string): { title: string; html?: string } {
-  const match = html ? HEADING.exec(html) : null;
-  const heading = match ? htmlToText(match[2] ?? '') : '';
+  const match = html ? firstHeading(html) : null;
+  const heading = match ? htmlToText(match.inner) : '';
   if (html && match && heading) {
-    return { title: heading, html: html.slice(0, match.index) + html.slice(match.index + match[0].length) };
+    return { title: heading, html: html.slice(0, match.start) + html.slice(match.end) };
   }
   // `ns:page_name` → `page name`, as the wiki shows a page without a heading.
   const name = id.slice(id.lastIndexOf(':') + 1).replace(/_/g, ' ');
