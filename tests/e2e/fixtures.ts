@@ -82,14 +82,25 @@ export interface LaunchOptions {
    * these hosts are added to its manifest's `host_permissions`; everything else is the real build.
    */
   grantHosts?: string[];
+  /**
+   * The language Signpost's UI is shown in (default English). Debian's Chromium ships only its
+   * en-US locale pack, so the browser's own UI language cannot be switched; the copy of the build
+   * then carries only that language's messages (as `default_locale`), which is what chrome.i18n
+   * serves a browser in that language.
+   */
+  uiLanguage?: 'en' | 'de';
 }
 
-async function extensionCopy(userDataDir: string, grantHosts: string[]): Promise<string> {
-  if (grantHosts.length === 0) return EXTENSION_DIR;
+async function extensionCopy(userDataDir: string, grantHosts: string[], language = 'en'): Promise<string> {
+  if (grantHosts.length === 0 && language === 'en') return EXTENSION_DIR;
   const dir = join(userDataDir, '..', `${userDataDir.split('/').pop()}-extension`);
   await cp(EXTENSION_DIR, dir, { recursive: true });
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...grantHosts];
+  if (language !== 'en') {
+    manifest.default_locale = language;
+    await rm(join(dir, '_locales/en'), { recursive: true, force: true });
+  }
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -100,7 +111,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
-  const extensionDir = await extensionCopy(userDataDir, options.grantHosts ?? []);
+  const extensionDir = await extensionCopy(userDataDir, options.grantHosts ?? [], options.uiLanguage);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,

@@ -83,9 +83,7 @@ describe('sync budget', () => {
     await fetchFn('https://x.example/1');
     clock = 1001;
     await expect(fetchFn('https://x.example/2')).rejects.toThrow(SyncLimitError);
-    await expect(fetchFn('https://x.example/2')).rejects.toThrow(
-      /stopped after 1 s, the limit for one sync/,
-    );
+    await expect(fetchFn('https://x.example/2')).rejects.toThrow(/stopped after 1 s, the limit for one sync/);
     expect(budget.requests).toBe(1);
   });
 
