@@ -61,10 +61,10 @@ export function Card({ item, idPrefix, why, now = Date.now(), onOpen, actions }:
           class="sp-text-button"
           aria-expanded={expanded}
           aria-controls={`${id}-snippet`}
-          aria-label={t(expanded ? 'snippetLessLabel' : 'snippetMoreLabel', item.title)}
+          aria-label={t(expanded ? 'cardShowLessLabel' : 'cardShowMoreLabel', item.title)}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? t('snippetLess') : t('snippetMore')}
+          {expanded ? t('cardShowLess') : t('cardShowMore')}
         </button>
       )}
       {why && <p class="sp-why">{why}</p>}

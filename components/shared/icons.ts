@@ -4,6 +4,9 @@
  * these (the package is tree-shakeable). Icons are decorative (Lucide sets aria-hidden when no
  * label is given): the text next to them carries the meaning. Size them with `class="sp-icon"`.
  */
+
+/** The type of any icon above. */
+export type { LucideIcon as Icon } from 'lucide-preact';
 export {
   Check as DoneIcon,
   ChevronDown as ExpandIcon,

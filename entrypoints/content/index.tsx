@@ -25,7 +25,7 @@ import {
   type PageSettings,
   saveBadgePosition,
 } from '@/utils/settings/page-settings';
-import { builtinMatchPatterns } from '@/utils/tools';
+import { builtinExcludePatterns, builtinMatchPatterns } from '@/utils/tools';
 import { mountNudge, type NudgeUi } from './mount';
 import { watchScreen } from './watch';
 
@@ -79,6 +79,7 @@ function restartLater(old: ContentScriptContext): void {
 
 export default defineContentScript({
   matches: builtinMatchPatterns(),
+  excludeMatches: builtinExcludePatterns(),
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main: start,

@@ -82,25 +82,33 @@ export interface LaunchOptions {
    * these hosts are added to its manifest's `host_permissions`; everything else is the real build.
    */
   grantHosts?: string[];
-  /**
-   * The language Signpost's UI is shown in (default English). Debian's Chromium ships only its
-   * en-US locale pack, so the browser's own UI language cannot be switched; the copy of the build
-   * then carries only that language's messages (as `default_locale`), which is what chrome.i18n
-   * serves a browser in that language.
-   */
-  uiLanguage?: 'en' | 'de';
+  /** The browser's UI language (what browser.i18n translates to), e.g. 'de'; English by default. */
+  lang?: string;
+  /** Keep the welcome page the extension opens on install (closed by default, so that other specs see no extra tab). */
+  keepWelcome?: boolean;
 }
 
-async function extensionCopy(userDataDir: string, grantHosts: string[], language = 'en'): Promise<string> {
-  if (grantHosts.length === 0 && language === 'en') return EXTENSION_DIR;
+/** The first-run page the background opens on install: waits for it (up to `ms`) and closes it. */
+export async function closeWelcome(context: BrowserContext, ms = 10_000): Promise<boolean> {
+  // Polled: a tab the extension creates can show up as about:blank before it has its address.
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const page = context.pages().find((candidate) => candidate.url().endsWith('/welcome.html'));
+    if (page) {
+      await page.close();
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
+}
+
+async function extensionCopy(userDataDir: string, grantHosts: string[]): Promise<string> {
+  if (grantHosts.length === 0) return EXTENSION_DIR;
   const dir = join(userDataDir, '..', `${userDataDir.split('/').pop()}-extension`);
   await cp(EXTENSION_DIR, dir, { recursive: true });
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8'));
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...grantHosts];
-  if (language !== 'en') {
-    manifest.default_locale = language;
-    await rm(join(dir, '_locales/en'), { recursive: true, force: true });
-  }
   await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
@@ -111,11 +119,21 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
     throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
-  const extensionDir = await extensionCopy(userDataDir, options.grantHosts ?? [], options.uiLanguage);
+  const extensionDir = await extensionCopy(userDataDir, options.grantHosts ?? []);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    locale: 'en-US',
+    locale: options.lang ?? 'en-US',
+    // On Linux Chromium takes its UI language (and so the extension's) from the environment.
+    ...(options.lang
+      ? {
+          env: {
+            ...process.env,
+            LANGUAGE: options.lang,
+            LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8`,
+          },
+        }
+      : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -127,10 +145,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (!options.keepWelcome) await closeWelcome(context);
   const server = await startServer();
   const { port } = server.address() as AddressInfo;
   return {

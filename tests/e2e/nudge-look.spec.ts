@@ -192,7 +192,7 @@ describe.each([
   let h: Harness;
 
   beforeAll(async () => {
-    h = await launch({ uiLanguage: lang });
+    h = await launch(lang === 'de' ? { lang: 'de' } : {});
     await routes(h);
   });
   afterAll(async () => h?.close());

@@ -28,7 +28,7 @@ const SEARCH_HITS_IN_PAGE = 8;
 
 const ACTIONS: readonly unknown[] = [...ITEM_ACTIONS, 'announce-dismissed'];
 
-export function pageHandlers({ caches, deps, now: clock }: State) {
+export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
   /** Pauses or resumes Signpost on a host. */
   async function setSitePaused(host: string, paused: boolean): Promise<Record<string, never>> {
     const { pausedSites } = await readSettings();
@@ -79,7 +79,14 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
         const events = matches
           .filter((m) => !already.has(m.item.id))
           .map((m) => makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind));
-        const announce = await pickAnnouncement(db, context, matches, settings.nudges, now);
+        // The very first recognised page announces nothing (the welcome page has just said hello);
+        // after that, a due weekly digest takes the announcement slot before any single tip. A
+        // screen visit counts once, not again when the same visit asks again (`seen`).
+        const { first } =
+          seen === undefined ? await whatsNew.visit(db, context.tool) : await whatsNew.firstPage(db);
+        const digest = first ? undefined : await whatsNew.digest(db, settings);
+        const announce =
+          first || digest ? undefined : await pickAnnouncement(db, context, matches, settings.nudges, now);
         if (announce) events.push(makeEvent('announce', now, context.tool, context.area, announce, 'tip'));
         await recordEvents(db, events, now);
         const shown = new Set(matches.map((m) => m.item.id));
@@ -88,7 +95,7 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
             .filter((r) => r.vote && shown.has(r.itemId))
             .map((r) => [r.itemId, r.vote as 'helpful' | 'not-helpful']),
         );
-        return { matches, votes, ...(announce ? { announce } : {}) };
+        return { matches, votes, ...(announce ? { announce } : {}), ...(digest ? { digest } : {}) };
       },
     },
 
@@ -118,6 +125,8 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
           const previous = (await readFeedback(db, itemId)) ?? undefined;
           await writeFeedback(db, applyAction(previous, itemId, action, now));
           if (action !== 'panel') await spendOnReaction(db, settings.nudges, 'engaged', now);
+          // An item opened from the page is read in What's new too.
+          if (action === 'open') await whatsNew.markRead([itemId]);
         }
         const type: EventType = action === 'snooze-day' || action === 'snooze-week' ? 'snooze' : action;
         const kind = parseKnowledgeItem(await db.get('items', itemId))?.kind;

@@ -132,6 +132,9 @@ describe('the page handlers', () => {
   it('announces a current tip once, within the budget', async () => {
     let now = Date.parse('2026-11-23T10:00:00Z');
     const bg = background(serve(tipCatalog).fetchFn, () => now);
+    // The very first recognised page after install announces nothing.
+    expect((await bg.matchPage({ context: board })).announce).toBeUndefined();
+    now += 60_000;
     const first = await bg.matchPage({ context: board });
     expect(first.announce).toBe('builtin-demo:t1');
     now += 3 * 3600_000;
