@@ -58,6 +58,10 @@ export interface BackgroundProtocol {
     request: { itemId: string; action: ItemAction | 'announce-dismissed'; tool: string; area?: string };
     response: Record<string, never>;
   };
+  /** Content script → background: search all knowledge from the nudge's search field. */
+  searchKnowledge: { from: 'tab'; request: { query: string }; response: { hits: KnowledgeItem[] } };
+  /** Content script → background: "See all in Signpost" opens Signpost's page in a new tab. */
+  openSignpost: { from: 'tab'; request: { query?: string }; response: Record<string, never> };
   /** Content script → background: pause (or resume) Signpost on the sender's own site. */
   pauseSite: { from: 'tab'; request: { paused: boolean }; response: Record<string, never> };
   /** Popup → background: pause or resume Signpost on a site. */
@@ -212,7 +216,13 @@ export type Reply<T extends MessageType = MessageType> =
   | { ok: false; error: string };
 
 /** The messages a content script sends: the only ones the background accepts from a tab. */
-export const SENT_FROM_TABS = ['matchPage', 'recordAction', 'pauseSite'] as const;
+export const SENT_FROM_TABS = [
+  'matchPage',
+  'recordAction',
+  'pauseSite',
+  'searchKnowledge',
+  'openSignpost',
+] as const;
 
 /** Messages whose protocol entry says `from: 'tab'`. */
 export type SentFromTabs = { [T in MessageType]: Protocol[T]['from'] extends 'tab' ? T : never }[MessageType];
