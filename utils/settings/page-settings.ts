@@ -7,6 +7,7 @@
  * tests/unit/meta/content-reach.test.ts checks that the content script cannot import them.
  * Same merge as utils/settings/policy.ts: the policy's rules come first.
  */
+import { type BadgePosition, parsePosition, parsePositions } from '@/components/nudge/position';
 import { browser } from '../browser';
 import { isHostName, isRecord } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
@@ -16,18 +17,25 @@ export interface PageSettings {
   pausedSites: string[];
   /** Tool ids where Signpost stays silent (the person's and the policy's). */
   disabledTools: string[];
+  /** Where the badge sits, per tool: the person's own (dragged) positions, and the admin's (policy). */
+  badgePositions: { own: Record<string, BadgePosition>; admin: Record<string, BadgePosition> };
 }
 
 /** The storage.local key of the person's own page settings (harmless: no address, no secret). */
 export const PAGE_SETTINGS_KEY = 'pageSettings';
 /** The storage.local key stamped (epoch ms) on every settings change. */
 export const SETTINGS_CHANGED_KEY = 'settingsChangedAt';
+/** The storage.local key of the badge positions a person dragged to (harmless page data). */
+export const BADGE_POSITIONS_KEY = 'badgePositions';
+
+/** What the background copies from the person's settings for pages. */
+export type OwnPageSettings = Omit<PageSettings, 'badgePositions'>;
 
 const toolIds = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
 
 /** The page settings in a settings record (or anything): only the keys a page needs, validated. */
-export function pageSettingsOf(raw: unknown): PageSettings {
+export function pageSettingsOf(raw: unknown): OwnPageSettings {
   const own = isRecord(raw) ? raw : {};
   return {
     toolRules: parseToolRules(own.toolRules).rules,
@@ -37,16 +45,31 @@ export function pageSettingsOf(raw: unknown): PageSettings {
 }
 
 export async function loadPageSettings(): Promise<PageSettings> {
-  const [local, managed] = await Promise.all([
-    browser.storage.local.get(PAGE_SETTINGS_KEY).then((stored) => stored[PAGE_SETTINGS_KEY]),
-    browser.storage.managed.get(['toolRules', 'disabledTools']).catch(() => ({}) as Record<string, unknown>),
+  const [stored, managed] = await Promise.all([
+    browser.storage.local.get([PAGE_SETTINGS_KEY, BADGE_POSITIONS_KEY]),
+    browser.storage.managed
+      .get(['toolRules', 'disabledTools', 'badgePosition'])
+      .catch(() => ({}) as Record<string, unknown>),
   ]);
-  const own = pageSettingsOf(local);
+  const own = pageSettingsOf(stored[PAGE_SETTINGS_KEY]);
   return {
     toolRules: [...parseToolRules(managed.toolRules).rules, ...own.toolRules],
     pausedSites: own.pausedSites,
     disabledTools: [...toolIds(managed.disabledTools), ...own.disabledTools],
+    badgePositions: {
+      own: parsePositions(stored[BADGE_POSITIONS_KEY]),
+      admin: parsePositions(managed.badgePosition),
+    },
   };
+}
+
+/** Remembers where the person dragged the badge on a tool's pages. */
+export async function saveBadgePosition(tool: string, position: BadgePosition): Promise<void> {
+  const valid = parsePosition(position);
+  if (!valid) return;
+  const stored = await browser.storage.local.get(BADGE_POSITIONS_KEY);
+  const own = parsePositions(stored[BADGE_POSITIONS_KEY]);
+  await browser.storage.local.set({ [BADGE_POSITIONS_KEY]: { ...own, [tool]: valid } });
 }
 
 /** Calls `listener` when settings or the policy change; returns the function that stops it. */

@@ -277,6 +277,7 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
     if (result.mode === 'not-modified') {
       const status: SourceStatus = { ...previous, ...base, warnings: previous.warnings };
       delete status.error;
+      delete status.failingSince;
       await db.put('status', status);
       return status;
     }
@@ -303,6 +304,8 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
     const status: SourceStatus = {
       ...previous,
       lastSyncAt: started,
+      // The first failure after a good sync (or ever) starts the failing streak; later ones keep it.
+      failingSince: previous.error ? (previous.failingSince ?? started) : started,
       durationMs: (deps.now?.() ?? Date.now()) - started,
       error: error instanceof Error ? error.message : String(error),
     };

@@ -76,9 +76,11 @@ describe('configuration export and import', () => {
     expect(read.ok && applyConfig(configured, read.config).flagWebhook).toBe(configured.flagWebhook);
   });
 
-  it('exports every policy key but locked, and never credentials', () => {
+  it('exports every policy key but the policy-only ones (locked, defaultFollows), and never credentials', () => {
     const config = exportConfig(configured, { includeAddresses: true });
-    expect(Object.keys(config).sort()).toEqual(POLICY_KEYS.filter((key) => key !== 'locked').sort());
+    expect(Object.keys(config).sort()).toEqual(
+      POLICY_KEYS.filter((key) => key !== 'locked' && key !== 'defaultFollows').sort(),
+    );
     expect(JSON.stringify(config)).not.toMatch(/password|token|apiKey/);
   });
 
