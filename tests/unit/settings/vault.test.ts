@@ -73,7 +73,7 @@ describe('moving an older storage.local into the vault', () => {
     ])
       expect(text).not.toContain(secret);
     // The content script still gets what it needs.
-    expect(await loadPageSettings()).toEqual({
+    expect(await loadPageSettings()).toMatchObject({
       toolRules: oldStorage.settings.toolRules,
       pausedSites: ['docs.google.com'],
       disabledTools: ['slack'],
