@@ -117,6 +117,15 @@ describe.skipIf(Boolean(missingClickhouse))('ClickHouse 18.16 (Debian package)',
     expect(fromClickhouse.people).toEqual(expected.people);
     expect(fromClickhouse.flags).toEqual(expected.flags);
     expect(fromClickhouse.tools).toEqual(expected.tools);
+    expect(fromClickhouse.previous).toEqual(expected.previous);
+    // Reach (browser-days that saw / opened an item) for the items the view lists.
+    const listed = Object.keys(fromClickhouse.reach ?? {});
+    expect(listed.length).toBeGreaterThan(0);
+    expect(fromClickhouse.reach).toEqual(
+      Object.fromEntries(
+        listed.map((id) => [id, expected.reach?.[id] ?? { saw: 0, opened: 0, busiestDay: 0 }]),
+      ),
+    );
     expect(fromClickhouse.figures.totals.impression).toBeGreaterThan(0);
     expect(fromClickhouse.flags).toEqual([{ reason: 'outdated', count: 1 }]);
     // Two browsers on the first day, one pilot browser: no group reaches five.
@@ -149,7 +158,9 @@ describe.skipIf(Boolean(missingClickhouse))('ClickHouse 18.16 (Debian package)',
     const answer = await admin.getClickhouseDashboard(filter);
     expect(answer.ok && answer.view.figures).toEqual(expected.figures);
     expect(JSON.stringify(await admin.getClickhouse())).not.toContain(READER.password);
-    expect(JSON.stringify(await admin.exportConfig())).not.toContain(READER.password);
+    expect(JSON.stringify(await admin.exportConfig({ includeAddresses: true }))).not.toContain(
+      READER.password,
+    );
   });
 
   it('gives a pilot group its own figures and everyone else theirs, without days of fewer than five', async () => {

@@ -32,6 +32,12 @@ export interface ReactionRecord {
   createdAt: number;
 }
 
+/**
+ * The item id and source id of a champion's request for content nobody wrote yet (a 'missing' flag
+ * from a search that found nothing): it belongs to no item, has no link, and its title is the words.
+ */
+export const CONTENT_REQUEST = 'signpost:request';
+
 export type DeliveryState = 'local' | 'queued' | 'sending' | 'sent' | 'failed';
 export const DELIVERY_STATES: readonly DeliveryState[] = ['local', 'queued', 'sending', 'sent', 'failed'];
 
@@ -76,7 +82,9 @@ export function parseOutboxEntry(value: unknown): OutboxEntry | null {
   if (!isRecord(value)) return null;
   const { key, itemId, title, url, sourceId, createdAt, state, attempts, nextAttemptAt } = value;
   if (!nonEmpty(key, 200) || !nonEmpty(itemId, LIMITS.url) || !nonEmpty(sourceId, LIMITS.url)) return null;
-  if (typeof title !== 'string' || !isHttpUrl(url)) return null;
+  if (typeof title !== 'string') return null;
+  // A request for missing content ({@link CONTENT_REQUEST}) points at no article; anything else needs its link.
+  if (!(isHttpUrl(url) || (url === '' && itemId === CONTENT_REQUEST))) return null;
   const reaction = validateReaction(value.reaction);
   if (!reaction) return null;
   if (typeof createdAt !== 'number' || !Number.isFinite(new Date(createdAt).getTime())) return null;

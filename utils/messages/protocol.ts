@@ -22,6 +22,8 @@ import type { Config } from '../settings/config-file';
 import type { SourceAuth } from '../settings/credentials';
 import type { Detection } from '../sources/detect';
 import type { Preview } from '../sync/engine';
+import type { WhatsNewView } from '../whatsnew/feed';
+import type { Topic } from '../whatsnew/topics';
 import type {
   Activity,
   ClickhouseDashboardAnswer,
@@ -41,12 +43,19 @@ export interface BackgroundProtocol {
   /** Content script → background: the items for this screen. */
   matchPage: {
     from: 'tab';
-    request: { context: PageContext };
+    /** `seen`: ids of items already shown in this screen visit; they count no new impression. */
+    request: { context: PageContext; seen?: string[] };
     /**
      * `announce`: the id of a new-capability tip the budget allows to announce itself now;
-     * `votes`: the person's earlier helpful / not-helpful votes on the matched items.
+     * `votes`: the person's earlier helpful / not-helpful votes on the matched items;
+     * `digest`: the weekly "new things in your tools" in the announcement slot (instead of `announce`).
      */
-    response: { matches: Match[]; announce?: string; votes?: Record<string, 'helpful' | 'not-helpful'> };
+    response: {
+      matches: Match[];
+      announce?: string;
+      votes?: Record<string, 'helpful' | 'not-helpful'>;
+      digest?: Match[];
+    };
   };
   /** Content script → background: what the person did with an item (feedback and measurement). */
   recordAction: {
@@ -54,6 +63,10 @@ export interface BackgroundProtocol {
     request: { itemId: string; action: ItemAction | 'announce-dismissed'; tool: string; area?: string };
     response: Record<string, never>;
   };
+  /** Content script → background: search all knowledge from the nudge's search field. */
+  searchKnowledge: { from: 'tab'; request: { query: string }; response: { hits: KnowledgeItem[] } };
+  /** Content script → background: "See all in Signpost" opens Signpost's page in a new tab. */
+  openSignpost: { from: 'tab'; request: { query?: string }; response: Record<string, never> };
   /** Content script → background: pause (or resume) Signpost on the sender's own site. */
   pauseSite: { from: 'tab'; request: { paused: boolean }; response: Record<string, never> };
   /** Popup → background: pause or resume Signpost on a site. */
@@ -65,7 +78,12 @@ export interface BackgroundProtocol {
   /** Popup/options → background: every source with its state. */
   listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
   /** Options → background: read a source once without storing it ("Test"). */
-  previewSource: { from: 'extension'; request: { source: unknown; auth?: SourceAuth }; response: Preview };
+  /** `authOrigin`: the origin the typed `auth` was given for; it is not sent to any other. */
+  previewSource: {
+    from: 'extension';
+    request: { source: unknown; auth?: SourceAuth; authOrigin?: string };
+    response: Preview;
+  };
   /** Options → background: add or replace one of the person's own sources, then sync it. */
   saveSource: {
     from: 'extension';
@@ -90,7 +108,25 @@ export interface BackgroundProtocol {
   searchItems: {
     from: 'extension';
     request: { query: string; tool?: string; kind?: ItemKind };
-    response: { hits: KnowledgeItem[] };
+    /** `matched`: per hit's item id, the index terms it matched (to mark them, utils/search/highlight). */
+    response: { hits: KnowledgeItem[]; matched: Record<string, string[]> };
+  };
+  /** Popup → background: the tools that have content in the cache (the search's tool filter). */
+  listContentTools: { from: 'extension'; request: Record<string, never>; response: { tools: string[] } };
+  /** Popup → background: ask the owners for content a search did not find (a 'missing' flag of no item). */
+  requestContent: {
+    from: 'extension';
+    request: { title: string; comment?: string };
+    response: Activity;
+  };
+  /**
+   * Popup → background: take back an endorsement or flag. `reachedOwners`: it had already been sent,
+   * so only this browser forgets it (its ranking boost included).
+   */
+  withdrawReaction: {
+    from: 'extension';
+    request: { key: string };
+    response: { activity: Activity; reachedOwners: boolean };
   };
   /** Popup → background: a search found nothing (content gap; query text only). */
   recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
@@ -112,6 +148,12 @@ export interface BackgroundProtocol {
   retryDelivery: { from: 'extension'; request: { key: string }; response: Activity };
   /** Options → background: the settings it edits, and which the policy sets. */
   getSettings: { from: 'extension'; request: Record<string, never>; response: SettingsView };
+  /** Why the local database cannot be opened (null: it is open); the options page shows it. */
+  getDatabaseProblem: {
+    from: 'extension';
+    request: Record<string, never>;
+    response: { problem: string | null };
+  };
   /** Options → background: change some settings (all valid, or nothing is saved). */
   saveSettings: { from: 'extension'; request: { change: SettingsChange }; response: SettingsView };
   /** Options → background: the measurement dashboard for a range of days. */
@@ -135,7 +177,12 @@ export interface BackgroundProtocol {
   /** Options → background: the raw events of the last 30 days (CSV export). */
   exportEvents: { from: 'extension'; request: Record<string, never>; response: { events: SignpostEvent[] } };
   /** Options → background: the person's configuration in the policy's shape. */
-  exportConfig: { from: 'extension'; request: Record<string, never>; response: { config: Config } };
+  /** Webhook and report addresses act as bearer secrets: left out unless `includeAddresses`. */
+  exportConfig: {
+    from: 'extension';
+    request: { includeAddresses?: boolean };
+    response: { config: Config };
+  };
   /** Options → background: what importing a file would change, or why it cannot be imported. */
   checkConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
   /** Options → background: import a configuration file (all of it, or nothing). */
@@ -172,6 +219,12 @@ export interface BackgroundProtocol {
     request: DashboardFilter;
     response: ClickhouseDashboardAnswer;
   };
+  /** Popup → background: the tips of the last 30 days for the tools used and the topics followed. */
+  listWhatsNew: { from: 'extension'; request: Record<string, never>; response: WhatsNewView };
+  /** Popup → background: mark What's new items read. */
+  markWhatsNewRead: { from: 'extension'; request: { itemIds: string[] }; response: WhatsNewView };
+  /** Popup → background: follow (or unfollow) a tool or a tag. */
+  followTopic: { from: 'extension'; request: { topic: Topic; follow: boolean }; response: WhatsNewView };
 }
 
 export interface TabProtocol {
@@ -200,7 +253,13 @@ export type Reply<T extends MessageType = MessageType> =
   | { ok: false; error: string };
 
 /** The messages a content script sends: the only ones the background accepts from a tab. */
-export const SENT_FROM_TABS = ['matchPage', 'recordAction', 'pauseSite'] as const;
+export const SENT_FROM_TABS = [
+  'matchPage',
+  'recordAction',
+  'pauseSite',
+  'searchKnowledge',
+  'openSignpost',
+] as const;
 
 /** Messages whose protocol entry says `from: 'tab'`. */
 export type SentFromTabs = { [T in MessageType]: Protocol[T]['from'] extends 'tab' ? T : never }[MessageType];

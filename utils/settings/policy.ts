@@ -12,6 +12,7 @@ import { type PolicyClickhouse, parseClickhouseSettings } from '../measurement/c
 import { REPORT_FORMATS, type ReportFormat } from '../measurement/report-target';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
+import { type DefaultFollow, parseDefaultFollows } from '../whatsnew/topics';
 import { parseAuth, type SourceAuth } from './credentials';
 
 export interface PolicySource extends SourceConfig {
@@ -42,6 +43,8 @@ export interface Policy {
   maxItems?: number;
   /** Content health: an item not updated for this many months counts as stale. */
   staleAfterMonths?: number;
+  /** Topics followed by default, per audience (an entry without audience: everyone). Policy only. */
+  defaultFollows?: DefaultFollow[];
   /** Policy-set values cannot be changed on the options page. */
   locked?: boolean;
 }
@@ -63,6 +66,7 @@ export const POLICY_KEYS = [
   'maxItems',
   'staleAfterMonths',
   'role',
+  'defaultFollows',
   'locked',
 ] as const satisfies readonly (keyof Policy)[];
 
@@ -238,8 +242,16 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     if (typeof value === 'number') policy[key] = value;
     else problems.push(value);
   }
+  if (raw.defaultFollows !== undefined) {
+    const parsed = parseDefaultFollows(raw.defaultFollows);
+    policy.defaultFollows = parsed.defaults;
+    problems.push(...parsed.problems);
+  }
   return { policy, problems };
 }
+
+/** Keys only a policy can mean: never exported or imported as the person's configuration. */
+export const POLICY_ONLY_KEYS = ['locked', 'defaultFollows'] as const satisfies readonly (keyof Policy)[];
 
 /** The keys a policy enforces (the options page shows them read-only when `locked`). */
 export function policyKeys(policy: Policy): (keyof Policy)[] {

@@ -1,6 +1,6 @@
 /**
  * The dashboard's view (utils/measurement/dashboard.ts) from the reports in ClickHouse: the same
- * figures as from a file of collected reports, aggregated by ClickHouse in four queries (per day
+ * figures as from a file of collected reports, aggregated by ClickHouse in five queries (per day
  * with people and flags, per tool, top and never-opened items, groups) that run side by side.
  * Only sums leave the server, never report rows.
  *
@@ -12,11 +12,12 @@
 import { FLAG_REASONS, type FlagReason } from '../../delivery/reactions';
 import type { ItemKind } from '../../model';
 import type { Counts } from '../daily';
-import type { DashboardView } from '../dashboard';
+import type { DashboardView, ItemReach } from '../dashboard';
 import { daysBetween } from '../days';
 import { EVENT_TYPES } from '../events';
 import { type DashboardFilter, type ItemFigures, type Rates, rates } from '../figures';
 import { MIN_GROUP_BROWSERS } from '../groups';
+import { previousPeriod } from '../period';
 import type { PeopleDay } from '../report';
 import { type ClickhouseTarget, type QueryDeps, query, quote, tableName } from './client';
 import { COUNT_COLUMNS, countColumn, FLAG_COLUMNS, flagColumn } from './rows';
@@ -56,16 +57,22 @@ function itemCondition(filter: DashboardFilter): string {
 
 const sumsIf = (condition: string) =>
   COUNT_COLUMNS.map((column) => `sumIf(${column}, ${condition}) AS ${column}`).join(', ');
-const sums = () => COUNT_COLUMNS.map((column) => `sum(${column}) AS ${column}`).join(', ');
+/** sum(column) AS column<suffix>, for every count column. */
+const sums = (suffix = '') =>
+  COUNT_COLUMNS.map((column) => `sum(${column}) AS ${column}${suffix}`).join(', ');
+/** sum(column<suffix>) AS column: the sums of a grouped subquery summed again. */
+const sumsOf = (suffix: string) =>
+  COUNT_COLUMNS.map((column) => `sum(${column}${suffix}) AS ${column}`).join(', ');
 
 export interface DashboardQueries {
   days: string;
   tools: string;
   items: string;
   groups: string;
+  previous: string;
 }
 
-/** The four SELECTs of a dashboard view (without FORMAT). */
+/** The five SELECTs of a dashboard view (without FORMAT). */
 export function dashboardQueries(
   target: Pick<ClickhouseTarget, 'database' | 'table'>,
   filter: DashboardFilter,
@@ -90,21 +97,30 @@ export function dashboardQueries(
     `FROM (${dedupedRows(table, filter, ['kind', ...COUNT_COLUMNS])})`,
     "WHERE row_type = 'item' AND tool != '' GROUP BY tool ORDER BY impression DESC, open DESC LIMIT 500",
   ].join(' ');
-  // The top items and the never-opened ones in one pass: LIMIT … BY takes the first 50 of each.
+  // The top items and the never-opened ones in one pass (LIMIT … BY takes the first 50 of each),
+  // with their reach: browser-days that saw / opened each, and the most browsers on one day.
   const items = [
-    `SELECT item_id, kind, ${COUNT_COLUMNS.join(', ')}, open = 0 AND impression >= ${NEVER_OPENED_MIN} AS never`,
-    `FROM (SELECT item_id, toString(anyIf(kind, kind != '')) AS kind, ${sums()}`,
+    `SELECT item_id, kind, ${COUNT_COLUMNS.join(', ')}, saw, opened, busiest_day,`,
+    `open = 0 AND impression >= ${NEVER_OPENED_MIN} AS never`,
+    `FROM (SELECT item_id, toString(anyIf(kind_day, kind_day != '')) AS kind, ${sumsOf('_day')},`,
+    'sum(saw_day) AS saw, sum(opened_day) AS opened, max(saw_day) AS busiest_day',
+    // Per item and day first: a browser-day that saw an item on two tools is one browser-day.
+    `FROM (SELECT item_id, day, anyIf(kind, kind != '') AS kind_day, ${sums('_day')},`,
+    'uniqExactIf(report_key, impression > 0) AS saw_day, uniqExactIf(report_key, open > 0) AS opened_day',
     `FROM (${dedupedRows(table, filter, ['kind', ...COUNT_COLUMNS])})`,
-    `WHERE ${item} AND item_id != '' GROUP BY item_id)`,
+    `WHERE ${item} AND item_id != '' GROUP BY item_id, day) GROUP BY item_id)`,
     `ORDER BY impression DESC, open DESC, item_id LIMIT ${ITEM_LIMIT} BY never`,
   ].join(' ');
+  // The period before, for period-over-period changes: its totals only.
+  const before = { ...filter, ...previousPeriod(filter.from, filter.to) };
+  const previous = `SELECT ${sums()} FROM (${dedupedRows(table, before, ['kind', ...COUNT_COLUMNS])}) WHERE ${item}`;
   const range = `day BETWEEN toDate(${quote(filter.from)}) AND toDate(${quote(filter.to)})`;
   const groups = [
     `SELECT name FROM (SELECT day, arrayJoin(groups) AS name, uniqExact(report_key) AS browsers FROM ${table}`,
     `WHERE ${range} AND row_type = 'report' GROUP BY day, name)`,
     `WHERE browsers >= ${MIN_GROUP_BROWSERS} GROUP BY name ORDER BY name LIMIT 200`,
   ].join(' ');
-  return { days, tools, items, groups };
+  return { days, tools, items, groups, previous };
 }
 
 type Row = Record<string, unknown>;
@@ -127,10 +143,10 @@ function countsOf(row: Row): Counts {
 const kindOf = (value: unknown): ItemKind | undefined =>
   value === 'tip' || value === 'article' ? value : undefined;
 
-/** The dashboard's view from the four queries' rows (pure; exported for tests). */
+/** The dashboard's view from the five queries' rows (pure; exported for tests). */
 export function viewFromRows(
   filter: DashboardFilter,
-  rows: { days: Row[]; tools: Row[]; items: Row[]; groups: Row[] },
+  rows: { days: Row[]; tools: Row[]; items: Row[]; groups: Row[]; previous: Row[] },
 ): DashboardView {
   const totals: Counts = {};
   const byDay = new Map(daysBetween(filter.from, filter.to).map((day) => [day, {} as Counts]));
@@ -161,6 +177,14 @@ export function viewFromRows(
     };
     return { figures, never: num(row.never) > 0 };
   });
+  const reach: Record<string, ItemReach> = {};
+  for (const row of rows.items)
+    reach[String(row.item_id)] = {
+      saw: num(row.saw),
+      opened: num(row.opened),
+      busiestDay: num(row.busiest_day),
+    };
+  const earlier = countsOf(rows.previous[0] ?? {});
   const byImpressions = (a: ItemFigures, b: ItemFigures) =>
     (b.counts.impression ?? 0) - (a.counts.impression ?? 0) || (b.counts.open ?? 0) - (a.counts.open ?? 0);
   return {
@@ -179,6 +203,8 @@ export function viewFromRows(
         .map((figures) => ({ ...figures, rates: rates(figures.counts) })),
       neverOpened: items.filter((entry) => entry.never).map((entry) => entry.figures),
     },
+    previous: { ...previousPeriod(filter.from, filter.to), totals: earlier, rates: rates(earlier) },
+    reach,
     titles: {},
     gaps: [],
     flags: FLAG_REASONS.filter((reason) => flags.has(reason)).map((reason) => ({
@@ -202,11 +228,12 @@ export async function dashboardFromClickhouse(
 ): Promise<DashboardView> {
   const sql = dashboardQueries(target, filter);
   const run = (text: string) => query<Row>(target, password, text, deps);
-  const [days, tools, items, groups] = await Promise.all([
+  const [days, tools, items, groups, previous] = await Promise.all([
     run(sql.days),
     run(sql.tools),
     run(sql.items),
     run(sql.groups),
+    run(sql.previous),
   ]);
-  return viewFromRows(filter, { days, tools, items, groups });
+  return viewFromRows(filter, { days, tools, items, groups, previous });
 }
