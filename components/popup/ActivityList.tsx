@@ -26,7 +26,9 @@ export function ActivityList({ entries, webhook, onRetry, onSendNow, onExport }:
               <p class="sp-kind">
                 {entry.reaction.kind === 'endorse'
                   ? t('endorsed')
-                  : t(FLAG_REASON_KEYS[entry.reaction.reason])}
+                  : entry.reaction.kind === 'suggest'
+                    ? t(entry.reaction.suggestion.mode === 'edit' ? 'suggestedFix' : 'suggestedTip')
+                    : t(FLAG_REASON_KEYS[entry.reaction.reason])}
                 {' · '}
                 <span data-state={entry.state}>{t(DELIVERY_STATE_KEYS[entry.state])}</span>
               </p>

@@ -3,10 +3,12 @@ import { ItemList } from '@/components/shared/ItemList';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
 import type { Reaction } from '@/utils/delivery/reactions';
+import type { SuggestionDraft } from '@/utils/delivery/suggestions';
 import type { Activity } from '@/utils/messages';
 import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { ActivityList } from './ActivityList';
 import { ItemReactions } from './ItemReactions';
+import { SuggestFix } from './SuggestFix';
 
 export type PageState =
   | { state: 'loading' }
@@ -36,6 +38,8 @@ interface Props {
   recordGap: (query: string) => void;
   loadActivity: () => Promise<Activity>;
   react: (item: KnowledgeItem, reaction: Reaction) => Promise<Activity>;
+  /** A champion's suggested fix or new tip (KCS "fix it"). */
+  suggest: (draft: SuggestionDraft) => Promise<Activity>;
   retry: (key: string) => Promise<Activity>;
   sendNow: () => Promise<Activity>;
   exportActivity: (activity: Activity, format: 'csv' | 'json') => void;
@@ -106,8 +110,14 @@ export function Popup(props: Props) {
   const champion = activity?.champion ?? true;
   const entries = activity?.entries ?? [];
   const onReact = async (item: KnowledgeItem, reaction: Reaction) => setActivity(await react(item, reaction));
+  const onSuggest = async (draft: SuggestionDraft) => setActivity(await props.suggest(draft));
   const actions = champion
-    ? (item: KnowledgeItem) => <ItemReactions item={item} entries={entries} onReact={onReact} />
+    ? (item: KnowledgeItem) => (
+        <>
+          <ItemReactions item={item} entries={entries} onReact={onReact} />
+          <SuggestFix target={{ mode: 'edit', item }} onSuggest={onSuggest} />
+        </>
+      )
     : undefined;
   const asMatches = (items: KnowledgeItem[]): Match[] =>
     items.map((item) => ({ item, score: 0, reasons: [] }));
@@ -211,6 +221,17 @@ export function Popup(props: Props) {
                 >
                   {page.paused ? t('popupResume') : t('popupPause')}
                 </button>
+                {champion && page.context.tool && (
+                  <SuggestFix
+                    target={{
+                      mode: 'new',
+                      tool: page.context.tool,
+                      toolName: page.toolName,
+                      ...(page.context.area ? { area: page.context.area } : {}),
+                    }}
+                    onSuggest={onSuggest}
+                  />
+                )}
               </>
             )}
           </div>

@@ -68,6 +68,7 @@ if (root) {
         recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
         loadActivity={() => sendMessage('listActivity', {})}
         react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
+        suggest={(suggestion) => sendMessage('suggestFix', { suggestion })}
         retry={(key) => sendMessage('retryDelivery', { key })}
         sendNow={() => sendMessage('deliverNow', {})}
         exportActivity={download}

@@ -72,7 +72,8 @@ export async function loadDashboard(
   for (const entry of outbox.map(parseOutboxEntry)) {
     if (!entry || !inRange(entry.createdAt)) continue;
     if (entry.reaction.kind === 'endorse') endorsements++;
-    else flags.set(entry.reaction.reason, (flags.get(entry.reaction.reason) ?? 0) + 1);
+    else if (entry.reaction.kind === 'flag')
+      flags.set(entry.reaction.reason, (flags.get(entry.reaction.reason) ?? 0) + 1);
   }
   return {
     figures,
