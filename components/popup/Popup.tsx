@@ -44,6 +44,8 @@ interface Props {
   sendNow: () => Promise<Activity>;
   exportActivity: (activity: Activity, format: 'csv' | 'json') => void;
   tools: { id: string; name: string }[];
+  /** The search to start with (selected text from the context menu, or `?q=`). */
+  initialQuery?: string;
   /** How long the person must stop typing before an empty result counts as a content gap. */
   gapDelayMs?: number;
 }
@@ -66,7 +68,7 @@ function moveFocus(
 export function Popup(props: Props) {
   const { load, onOpenOptions, setPaused, search, recordGap, loadActivity, react, retry, sendNow } = props;
   const t = useT();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(props.initialQuery ?? '');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [hits, setHits] = useState<KnowledgeItem[] | null>(null);
   const [showActivity, setShowActivity] = useState(false);

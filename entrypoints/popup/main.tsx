@@ -7,6 +7,7 @@ import { setDocumentLanguage, t } from '@/utils/i18n';
 import { reactionsToCsv } from '@/utils/measurement/csv';
 import type { Activity } from '@/utils/messages';
 import { sendMessage, sendToTab } from '@/utils/messages';
+import { initialQuery, PENDING_QUERY_KEY } from '@/utils/search-anywhere/menu';
 import { DETECTORS, toolName } from '@/utils/tools';
 
 /** Saves the person's endorsements and flags as a file. */
@@ -53,9 +54,24 @@ async function loadPage(): Promise<PageState> {
   }
 }
 
+/** The search handed over by the context menu or the address bar (used once), or `?q=`. */
+async function startQuery(): Promise<string> {
+  const session = browser.storage.session;
+  const pending = session
+    ? await session
+        .get(PENDING_QUERY_KEY)
+        .then((stored) => stored[PENDING_QUERY_KEY])
+        .catch(() => undefined)
+    : undefined;
+  if (pending !== undefined) await session?.remove(PENDING_QUERY_KEY).catch(() => undefined);
+  return initialQuery(location.search, pending, Date.now());
+}
+
 setDocumentLanguage(document);
 const root = document.getElementById('app');
-if (root) {
+if (root) void startQuery().then((query) => mount(root, query));
+
+function mount(root: HTMLElement, query: string) {
   render(
     <I18n.Provider value={t}>
       <Popup
@@ -73,6 +89,7 @@ if (root) {
         sendNow={() => sendMessage('deliverNow', {})}
         exportActivity={download}
         tools={DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))}
+        initialQuery={query}
       />
     </I18n.Provider>,
     root,
