@@ -1,4 +1,8 @@
 import { defineConfig } from 'wxt';
+import { thisMachine } from './scripts/dev-browser.mjs';
+
+/** `npm run dev` on this machine: --no-sandbox as root, no browser without a display. */
+const devBrowser = thisMachine();
 
 /**
  * Public half of the key pair that fixes the extension id (elheenjodchghipbonfgdppicomjhpmc),
@@ -25,6 +29,8 @@ export default defineConfig({
   webExt: {
     // `npm run dev` opens GitHub and Google Sheets, where the demo content shows at once.
     startUrls: ['https://github.com/pulls', 'https://docs.google.com/spreadsheets/u/0/'],
+    disabled: !devBrowser.open,
+    chromiumArgs: devBrowser.chromiumArgs,
   },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',

@@ -44,7 +44,11 @@ export default defineBackground(() => {
     canReach: async (url) => !url || browser.permissions.contains({ origins: [originPattern(url)] }),
     scheduleDelivery: (when) => wakeAt(OUTBOX_ALARM, when),
     scheduleReports: (when) => wakeAt(REPORT_ALARM, when),
+    // What's new's unread count on the toolbar icon; no system notifications.
+    setBadge: (text) => browser.action.setBadgeText({ text }),
   });
+  const refreshBadge = () =>
+    tasks.refreshBadge().catch((error: unknown) => console.warn('Signpost: badge not updated', error));
   const deliver = () =>
     tasks.deliver().catch((error: unknown) => console.warn('Signpost: delivery will be retried', error));
   const housekeeping = () =>
@@ -86,10 +90,16 @@ export default defineBackground(() => {
       effects,
     }),
   );
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First run: a short welcome page (what Signpost does, that matching stays here, how to pause).
+    if (reason === 'install')
+      browser.tabs
+        .create({ url: browser.runtime.getURL('/welcome.html') })
+        .catch((error: unknown) => console.warn('Signpost: welcome page not opened', error));
     // Install or update: (re)load the embedded content shipped with this version.
     tasks
       .syncBuiltins()
+      .then(refreshBadge)
       .catch((error: unknown) => console.error('Signpost: loading built-in content failed', error));
     void syncRules();
     void schedule();
@@ -98,6 +108,7 @@ export default defineBackground(() => {
   });
   // Deliveries that were waiting when the browser or the worker stopped.
   browser.runtime.onStartup.addListener(() => {
+    void refreshBadge();
     void deliver();
     void schedule();
     void ensureHousekeeping();
@@ -105,8 +116,13 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void deliver();
     if (alarm.name === HOUSEKEEPING_ALARM || alarm.name === REPORT_ALARM) void housekeeping();
+    if (alarm.name === HOUSEKEEPING_ALARM) void refreshBadge();
     const sourceId = sourceOfAlarm(alarm.name);
-    if (sourceId !== null) tasks.syncById(sourceId).catch((error: unknown) => console.warn(error));
+    if (sourceId !== null)
+      tasks
+        .syncById(sourceId)
+        .then(refreshBadge)
+        .catch((error: unknown) => console.warn(error));
   });
   // A policy arriving or changing: new sources, new rules, maybe a report endpoint.
   browser.storage.onChanged.addListener((_changes, area) => {

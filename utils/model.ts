@@ -4,6 +4,7 @@
  */
 
 import { LIMITS } from './limits';
+import { normalizeUrlPatterns } from './match/url-pattern';
 
 /** Built-in ids ('jira', 'salesforce', …) or an admin's own. */
 export type ToolId = string;
@@ -96,8 +97,12 @@ export interface SourceConfig {
 
 export interface SourceStatus {
   sourceId: string;
+  /** When the last sync started (the last attempt, good or not). */
   lastSyncAt?: number;
+  /** When the last good sync finished. */
   lastSuccessAt?: number;
+  /** When the syncs began to fail: the first failed attempt since the last good one (absent while syncing well). */
+  failingSince?: number;
   itemCount: number;
   /** What went wrong in the last sync, in words an admin can act on. */
   error?: string;
@@ -214,9 +219,14 @@ export function parseKnowledgeItem(value: unknown): KnowledgeItem | null {
     const text = value[key];
     if (typeof text === 'string' && text) item[key] = text.slice(0, LIMITS.title);
   }
-  for (const key of ['audiences', 'urlPatterns'] as const) {
-    const list = stringList(value[key], LIMITS.tags, LIMITS.url);
-    if (list?.length) item[key] = list;
+  const audiences = stringList(value.audiences, LIMITS.tags, LIMITS.url);
+  if (audiences?.length) item.audiences = audiences;
+  const patterns = stringList(value.urlPatterns, LIMITS.tags, LIMITS.url);
+  if (patterns?.length) {
+    const { kept } = normalizeUrlPatterns(patterns);
+    // An item aimed at particular screens whose every pattern is refused would otherwise show everywhere.
+    if (!kept.length) return null;
+    item.urlPatterns = kept;
   }
   return item;
 }

@@ -10,6 +10,7 @@
  * cells.tsx for what the sections share, grouping.ts and format.ts for the pure helpers.
  */
 import { useMemo, useState } from 'preact/hooks';
+import { AdoptionReport } from '@/components/report/AdoptionReport';
 import { useT } from '@/components/shared/i18n';
 import { useLoad } from '@/components/shared/useLoad';
 import type { DashboardView } from '@/utils/measurement/dashboard';
@@ -44,10 +45,13 @@ export interface DashboardProps {
    * browser's); absent: the dashboard offers this browser's figures only.
    */
   fromReports?: (text: string, filter: DashboardFilterState) => Promise<DashboardView>;
+  /** The adoption report's print dialog and CSV download (absent: no report is offered). */
+  report?: { print: () => void; download: (name: string, text: string) => void };
 }
 
 /** The dashboard: period, tool and kind at the top, then the figures for them. */
-export function Dashboard({ load, exportCsv, toolName, today, locale, fromReports }: DashboardProps) {
+export function Dashboard(props: DashboardProps) {
+  const { load, exportCsv, toolName, today, locale, fromReports, report } = props;
   const t = useT();
   const f = useMemo(() => formatters(locale), [locale]);
   const [range, setRange] = useState<RangeDays>(7);
@@ -56,10 +60,14 @@ export function Dashboard({ load, exportCsv, toolName, today, locale, fromReport
   /** A file of collected reports, when the admin chose one: the figures come from it. */
   const [reports, setReports] = useState<{ name: string; text: string } | null>(null);
   const [useReports, setUseReports] = useState(false);
+  /** The adoption report is open instead of the dashboard. */
+  const [reportOpen, setReportOpen] = useState(false);
 
   const filter = useMemo(() => filterFor(today, range, tool, kind), [today, range, tool, kind]);
-  const figuresOf = () =>
-    useReports && reports && fromReports ? fromReports(reports.text, filter) : load(filter);
+  const fromFile = useReports && reports && fromReports ? { file: reports, read: fromReports } : null;
+  const figuresFor = (range: DashboardFilterState) =>
+    fromFile ? fromFile.read(fromFile.file.text, range) : load(range);
+  const figuresOf = () => figuresFor(filter);
   // Not on `load`: a parent that passes a new `load` on each render must not make the figures reload.
   const { value: view, error, loading, fail } = useLoad(figuresOf, [filter, reports, useReports]);
 
@@ -68,6 +76,20 @@ export function Dashboard({ load, exportCsv, toolName, today, locale, fromReport
   const figures = view?.figures;
   const empty = figures !== undefined && !hasEvents(figures.totals);
   const shown = figures?.filter ?? filter;
+
+  if (reportOpen && report)
+    return (
+      <AdoptionReport
+        filter={filter}
+        load={figuresFor}
+        toolName={toolName}
+        locale={locale}
+        sourceLabel={fromFile ? t('adoptionFromFile', fromFile.file.name) : t('adoptionFromBrowser')}
+        download={report.download}
+        print={report.print}
+        onClose={() => setReportOpen(false)}
+      />
+    );
 
   return (
     <section aria-labelledby="sp-dash-title" class="sp-dash">
@@ -98,6 +120,14 @@ export function Dashboard({ load, exportCsv, toolName, today, locale, fromReport
         f={f}
       />
 
+      {report && (
+        <p>
+          <button type="button" class="sp-dash-report" onClick={() => setReportOpen(true)}>
+            {t('adoptionOpen')}
+          </button>
+        </p>
+      )}
+
       <p role="status" class="sp-dash-status">
         {loading ? t('dashLoading') : ''}
       </p>
@@ -123,14 +153,14 @@ export function Dashboard({ load, exportCsv, toolName, today, locale, fromReport
           ) : (
             <>
               {view.people && <People people={view.people} f={f} />}
-              <Cards counts={figures.totals} rates={figures.rates} f={f} />
+              <Cards counts={figures.totals} rates={figures.rates} previous={view.previous} f={f} />
               <PerDay byDay={figures.byDay} from={shown.from} to={shown.to} f={f} />
               <PerTool view={view} toolName={toolName} f={f} />
               <TopItems view={view} f={f} />
               <NeverOpened view={view} f={f} />
             </>
           )}
-          {(!empty || view.gaps.length > 0) && <Gaps view={view} f={f} />}
+          {(!empty || view.gaps.length > 0 || (view.missing?.length ?? 0) > 0) && <Gaps view={view} f={f} />}
           {(!empty || view.flags.length > 0 || view.endorsements > 0) && (
             <Flags view={view} from={shown.from} to={shown.to} f={f} />
           )}

@@ -9,6 +9,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { NudgeAction } from '@/components/nudge/Nudge';
 import { browser } from '@/utils/browser';
 import { extractContext } from '@/utils/context';
+import { MESSAGE_LIMITS } from '@/utils/limits';
 import { empty } from '@/utils/messages/payload';
 import type { TabProtocol } from '@/utils/messages/protocol';
 import { type Entry, route } from '@/utils/messages/route';
@@ -16,7 +17,7 @@ import { send } from '@/utils/messages/send';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { detectWithRules, type ToolRule } from '@/utils/rules/tool-rules';
 import { loadPageSettings, onPageSettingsChanged } from '@/utils/settings/page-settings';
-import { builtinMatchPatterns } from '@/utils/tools';
+import { builtinExcludePatterns, builtinMatchPatterns } from '@/utils/tools';
 import { mountNudge, type NudgeUi } from './mount';
 import { watchScreen } from './watch';
 
@@ -30,131 +31,172 @@ function idle(ctx: ContentScriptContext): Promise<void> {
   return new Promise((resolve) => ctx.requestIdleCallback(() => resolve(), { timeout: 1500 }));
 }
 
+/**
+ * The items this screen visit has already shown (one visit: one address, however often the title
+ * or headings change — Gmail's and Slack's unread counters). The background counts an impression
+ * only for items not in it. Kept outside `start` so that a restart stays in the same visit.
+ */
+const visit = { url: '', shown: new Set<string>() };
+
+function shownThisVisit(url: string): string[] {
+  if (visit.url !== url) {
+    visit.url = url;
+    visit.shown.clear();
+  }
+  return [...visit.shown].slice(-MESSAGE_LIMITS.idsPerRequest);
+}
+
+/** Restarts after an invalidation that the page may have caused; grows while the page keeps at it. */
+let restartDelayMs = 100;
+
+/**
+ * Starts again after the context was invalidated while the extension is still there. WXT
+ * invalidates a context when a `…:content:wxt:content-script-started` event reaches `document`,
+ * meant for a newer copy of this script after an update; but any page script can fire that event.
+ * A real update orphans this copy (`runtime.id` is gone), so nothing restarts then; and when a
+ * newer copy did start, it is the one running and this one stays quiet.
+ */
+function restartLater(old: ContentScriptContext): void {
+  const scope = globalThis as { signpostRunning?: boolean };
+  // The class from the old context: importing it here would run WXT's browser-only statics at build time.
+  const Context = old.constructor as typeof ContentScriptContext;
+  setTimeout(() => {
+    if (scope.signpostRunning || !browser.runtime?.id) return;
+    void start(new Context(import.meta.env.ENTRYPOINT, old.options)).catch((error: unknown) =>
+      console.warn('Signpost: could not start again', error),
+    );
+  }, restartDelayMs);
+  restartDelayMs = Math.min(restartDelayMs * 2, 5000);
+}
+
 export default defineContentScript({
   matches: builtinMatchPatterns(),
+  excludeMatches: builtinExcludePatterns(),
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
-
-  async main(ctx) {
-    // Manifest matches and an admin rule can both cover a page: one instance is enough.
-    const scope = globalThis as { signpostRunning?: boolean };
-    if (scope.signpostRunning) return;
-    scope.signpostRunning = true;
-    ctx.onInvalidated(() => {
-      scope.signpostRunning = false;
-    });
-
-    const initial = await loadPageSettings();
-    let rules: ToolRule[] = initial.toolRules;
-    let paused = initial.pausedSites.includes(location.host);
-    let disabledTools = new Set(initial.disabledTools);
-    let ui: NudgeUi | null = null;
-    let seen: Seen | null = null;
-    let generation = 0;
-
-    // The popup asks what Signpost sees on this page; other messages are left to other listeners.
-    const onMessage = route(
-      {
-        describePage: {
-          validate: empty,
-          async handle() {
-            if (!seen) throw new Error('not a recognised tool page');
-            return seen;
-          },
-        } satisfies Entry<TabProtocol['describePage']['request'], TabProtocol['describePage']['response']>,
-      },
-      {
-        extensionId: browser.runtime.id,
-        extensionOrigin: browser.runtime.getURL('/'),
-        fromTabs: [],
-        ignoreUnknown: true,
-        onError: () => undefined,
-      },
-    );
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
-      ui?.remove();
-    });
-
-    let shown = '';
-
-    function clear() {
-      ui?.remove();
-      ui = null;
-      shown = '';
-    }
-
-    async function run() {
-      const mine = ++generation;
-      const stale = () => mine !== generation || ctx.isInvalid;
-      const detection = detectWithRules(location.href, document, rules);
-      if (!detection) {
-        seen = null;
-        clear();
-        return;
-      }
-      await idle(ctx);
-      if (stale()) return;
-      const context = extractContext(document, location.href, detection);
-      if (paused || disabledTools.has(detection.id)) {
-        // Paused here, or the tool is turned off: nothing is asked or shown; the popup can still
-        // say what Signpost sees (and resume a paused site).
-        seen = { context, matches: [], paused };
-        clear();
-        return;
-      }
-      const { matches, announce, votes } = await send('matchPage', { context });
-      if (stale()) return;
-      seen = { context, matches, paused };
-      const key = matches.map((match) => match.item.id).join('\n');
-      if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
-      clear();
-      if (matches.length === 0) return;
-      const record = (item: KnowledgeItem, action: NudgeAction) => {
-        const request = {
-          itemId: item.id,
-          action,
-          tool: detection.id,
-          ...(context.area ? { area: context.area } : {}),
-        };
-        send('recordAction', request).catch((error: unknown) =>
-          console.warn('Signpost: not recorded', error),
-        );
-      };
-      const mounted = await mountNudge(ctx, {
-        matches,
-        toolName: detection.name,
-        ...(announce ? { announce } : {}),
-        ...(votes ? { votes } : {}),
-        onAction: record,
-        onPause: () => {
-          paused = true;
-          clear();
-          send('pauseSite', { paused: true }).catch((error: unknown) => console.warn('Signpost:', error));
-        },
-      });
-      if (stale()) {
-        mounted.remove();
-        return;
-      }
-      ui = mounted;
-      shown = key;
-    }
-
-    const start = () =>
-      run().catch((error: unknown) => {
-        if (!ctx.isInvalid) console.warn('Signpost: could not check this page', error);
-      });
-    // Single-page tools change screens without a page load.
-    watchScreen(ctx, () => void start());
-    const stopSettings = onPageSettingsChanged((settings) => {
-      rules = settings.toolRules;
-      paused = settings.pausedSites.includes(location.host);
-      disabledTools = new Set(settings.disabledTools);
-      void start();
-    });
-    ctx.onInvalidated(stopSettings);
-    await start();
-  },
+  main: start,
 });
+
+async function start(ctx: ContentScriptContext): Promise<void> {
+  // Manifest matches and an admin rule can both cover a page: one instance is enough.
+  const scope = globalThis as { signpostRunning?: boolean };
+  if (scope.signpostRunning) return;
+  scope.signpostRunning = true;
+  ctx.onInvalidated(() => {
+    scope.signpostRunning = false;
+    restartLater(ctx);
+  });
+
+  const initial = await loadPageSettings();
+  let rules: ToolRule[] = initial.toolRules;
+  let paused = initial.pausedSites.includes(location.host);
+  let disabledTools = new Set(initial.disabledTools);
+  let ui: NudgeUi | null = null;
+  let seen: Seen | null = null;
+  let generation = 0;
+
+  // The popup asks what Signpost sees on this page; other messages are left to other listeners.
+  const onMessage = route(
+    {
+      describePage: {
+        validate: empty,
+        async handle() {
+          if (!seen) throw new Error('not a recognised tool page');
+          return seen;
+        },
+      } satisfies Entry<TabProtocol['describePage']['request'], TabProtocol['describePage']['response']>,
+    },
+    {
+      extensionId: browser.runtime.id,
+      extensionOrigin: browser.runtime.getURL('/'),
+      fromTabs: [],
+      ignoreUnknown: true,
+      onError: () => undefined,
+    },
+  );
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    ui?.remove();
+  });
+
+  let shown = '';
+
+  function clear() {
+    ui?.remove();
+    ui = null;
+    shown = '';
+  }
+
+  async function run() {
+    const mine = ++generation;
+    const stale = () => mine !== generation || ctx.isInvalid;
+    const detection = detectWithRules(location.href, document, rules);
+    if (!detection) {
+      seen = null;
+      clear();
+      return;
+    }
+    await idle(ctx);
+    if (stale()) return;
+    const context = extractContext(document, location.href, detection);
+    if (paused || disabledTools.has(detection.id)) {
+      // Paused here, or the tool is turned off: nothing is asked or shown; the popup can still
+      // say what Signpost sees (and resume a paused site).
+      seen = { context, matches: [], paused };
+      clear();
+      return;
+    }
+    const asked = location.href;
+    const { matches, announce, votes } = await send('matchPage', { context, seen: shownThisVisit(asked) });
+    if (visit.url === asked) for (const match of matches) visit.shown.add(match.item.id);
+    if (stale()) return;
+    seen = { context, matches, paused };
+    const key = matches.map((match) => match.item.id).join('\n');
+    if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
+    clear();
+    if (matches.length === 0) return;
+    const record = (item: KnowledgeItem, action: NudgeAction) => {
+      const request = {
+        itemId: item.id,
+        action,
+        tool: detection.id,
+        ...(context.area ? { area: context.area } : {}),
+      };
+      send('recordAction', request).catch((error: unknown) => console.warn('Signpost: not recorded', error));
+    };
+    const mounted = mountNudge({
+      matches,
+      toolName: detection.name,
+      ...(announce ? { announce } : {}),
+      ...(votes ? { votes } : {}),
+      onAction: record,
+      onPause: () => {
+        paused = true;
+        clear();
+        send('pauseSite', { paused: true }).catch((error: unknown) => console.warn('Signpost:', error));
+      },
+    });
+    if (stale()) {
+      mounted.remove();
+      return;
+    }
+    ui = mounted;
+    shown = key;
+  }
+
+  const check = () =>
+    run().catch((error: unknown) => {
+      if (!ctx.isInvalid) console.warn('Signpost: could not check this page', error);
+    });
+  // Single-page tools change screens without a page load.
+  watchScreen(ctx, () => void check());
+  const stopSettings = onPageSettingsChanged((settings) => {
+    rules = settings.toolRules;
+    paused = settings.pausedSites.includes(location.host);
+    disabledTools = new Set(settings.disabledTools);
+    void check();
+  });
+  ctx.onInvalidated(stopSettings);
+  await check();
+}

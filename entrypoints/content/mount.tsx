@@ -1,11 +1,16 @@
 /**
- * The in-page UI: the nudge rendered with Preact in a shadow root on a `signpost-nudge` element
- * at the end of <body>, styled by our own inlined CSS only. `ui.remove()` unmounts Preact, so the
- * nudge's effects clean up with it.
+ * The in-page UI: the nudge rendered with Preact in a **closed** shadow root on a `signpost-nudge`
+ * element at the end of <body>, styled by our own inlined CSS only.
+ *
+ * Why closed, and why the guard: the page is not ours. With a closed root, `host.shadowRoot` is
+ * null for page script, so it cannot read item titles (which say what the person is working on)
+ * nor reach our buttons. The root lives only in this closure. A capture-phase guard on the root
+ * drops every event the browser did not generate (`isTrusted` false), so that even a page that
+ * got hold of a node could not fake "open", "helpful", "dismiss" or "pause" — those feed the
+ * measurement and the reports. Tests read the UI through the DevTools protocol
+ * (tests/e2e/pages.ts), never through an open build.
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Nudge, type NudgeProps } from '@/components/nudge/Nudge';
 import { I18n } from '@/components/shared/i18n';
 import { t } from '@/utils/i18n';
@@ -18,36 +23,73 @@ const SHOWN = [
   ['opacity', '1'],
 ] as const;
 
-export type NudgeUi = ShadowRootContentScriptUi<HTMLElement>;
+/** Input a person makes; anything of these types that the browser did not generate is dropped. */
+const GUARDED = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'contextmenu',
+  'mousedown',
+  'mouseup',
+  'pointerdown',
+  'pointerup',
+  'pointermove',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'toggle',
+] as const;
 
-/** Shows the nudge in the page; resolves once it is mounted. */
-export async function mountNudge(ctx: ContentScriptContext, props: NudgeProps): Promise<NudgeUi> {
-  const ui = await createShadowRootUi<HTMLElement>(ctx, {
-    name: 'signpost-nudge',
-    mode: 'open',
-    // Inlined: no web-accessible CSS file for pages to probe, and no fetch before the badge shows.
-    css: styles,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    // Keys typed in the panel must not trigger the host tool's own keyboard shortcuts.
-    isolateEvents: true,
-    onMount(container) {
-      render(
-        <I18n.Provider value={t}>
-          <Nudge {...props} />
-        </I18n.Provider>,
-        container,
-      );
-      return container;
-    },
-    onRemove(container) {
-      if (container) render(null, container);
-    },
-  });
-  ui.mount();
-  // The host element sits in the page's light DOM: inline !important keeps hostile page rules
+/** Keys typed in the panel must not trigger the host tool's own keyboard shortcuts. */
+const KEPT_INSIDE = ['keydown', 'keyup', 'keypress'] as const;
+
+export interface NudgeUi {
+  remove(): void;
+}
+
+/** Drops events that page script made (or re-dispatched) before any of our handlers see them. */
+export function guardTrusted(target: EventTarget, signal?: AbortSignal): void {
+  const drop = (event: Event) => {
+    if (event.isTrusted) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  };
+  for (const type of GUARDED) target.addEventListener(type, drop, { capture: true, signal });
+}
+
+/** Shows the nudge in the page. */
+export function mountNudge(props: NudgeProps): NudgeUi {
+  const host = document.createElement('signpost-nudge');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  // Inlined: no web-accessible CSS file for pages to probe, and no fetch before the badge shows.
+  style.textContent = styles;
+  const container = document.createElement('div');
+  root.append(style, container);
+  const stop = new AbortController();
+  guardTrusted(root, stop.signal);
+  for (const type of KEPT_INSIDE) {
+    root.addEventListener(type, (event) => event.stopPropagation(), { signal: stop.signal });
+  }
+  // The host sits in the page's light DOM: inline !important keeps hostile page rules
   // (`* { all: unset }`, `display: none !important` on unknown elements) from hiding it.
-  for (const [property, value] of SHOWN) ui.shadowHost.style.setProperty(property, value, 'important');
-  return ui;
+  for (const [property, value] of SHOWN) host.style.setProperty(property, value, 'important');
+  (document.body ?? document.documentElement).append(host);
+  render(
+    <I18n.Provider value={t}>
+      <Nudge {...props} />
+    </I18n.Provider>,
+    container,
+  );
+  return {
+    remove() {
+      render(null, container);
+      stop.abort();
+      host.remove();
+    },
+  };
 }

@@ -15,6 +15,7 @@ import { SourceList } from '@/components/options/sources/SourceList';
 import { SiteAccess } from '@/components/options/tools/SiteAccess';
 import { ToolRules } from '@/components/options/tools/ToolRules';
 import { ToolSwitches } from '@/components/options/tools/ToolSwitches';
+import { toolChoices } from '@/components/options/tools/tool-choice';
 import { browser } from '@/utils/browser';
 import { downloadText } from '@/utils/download';
 import { dayOf } from '@/utils/measurement/days';
@@ -43,6 +44,16 @@ const loadHealth = (sourceId: string) => sendMessage('sourceHealth', { sourceId 
 const exportConfig = async () => (await sendMessage('exportConfig', {})).config;
 const checkConfig = (text: string) => sendMessage('checkConfig', { text });
 const importConfig = (text: string) => sendMessage('importConfig', { text });
+/** The tools a source can name: the built-in ones and the ids of the admin's (and the policy's) rules. */
+const loadToolChoices = async () => {
+  const { rules, policyRules } = await toolSettings();
+  return toolChoices(builtins, [...policyRules, ...rules]);
+};
+/** The adoption report prints through the browser's dialog (Save as PDF there) and downloads CSV. */
+const adoptionReport = {
+  print: () => window.print(),
+  download: (name: string, text: string) => downloadText(name, text, 'text/csv;charset=utf-8'),
+};
 const loadDashboard = (filter: Request<'getDashboard'>) => sendMessage('getDashboard', filter);
 const withAuth = (source: SourceDraft, auth: SourceAuth | null | undefined) => ({
   source,
@@ -84,6 +95,7 @@ function sourcesPanel() {
             done((await sendMessage('saveSource', withAuth(source, auth))).sources);
           }}
           onDone={() => done()}
+          loadTools={loadToolChoices}
         />
       )}
     />
@@ -163,6 +175,7 @@ export const panels: Record<OptionTab, () => ComponentChildren> = {
       load={loadDashboard}
       exportCsv={exportDashboardCsv}
       fromReports={dashboardFromFile}
+      report={adoptionReport}
       toolName={nameOf}
       today={dayOf(Date.now())}
       locale={navigator.language}

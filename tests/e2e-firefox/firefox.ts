@@ -102,6 +102,22 @@ export interface LaunchOptions {
   grantHosts?: string[];
   /** Extra Firefox preferences. */
   prefs?: Record<string, string | number | boolean>;
+  /** Keep the welcome page the extension opens on install (closed by default, as in the Chromium suite). */
+  keepWelcome?: boolean;
+}
+
+/** The first-run page the background opens on install: waits for it (up to `ms`) and closes it. */
+async function closeWelcome(browser: Browser, ms = 10_000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const page = (await browser.pages()).find((candidate) => candidate.url().endsWith('/welcome.html'));
+    if (page) {
+      await page.close();
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }
 
 export interface FirefoxHarness {
@@ -165,6 +181,7 @@ export async function launch(options: LaunchOptions = {}): Promise<FirefoxHarnes
   const endpoint = browser.wsEndpoint();
   const process = browser.process();
   await browser.installExtension(extensionDir);
+  if (!options.keepWelcome) await closeWelcome(browser);
   const server = await startServer();
   const { port } = server.address() as AddressInfo;
   const routes = new Map<string, string>();

@@ -44,6 +44,13 @@ describe('in-page nudge (Firefox)', () => {
     );
     const badge = badgeOf(withBadge);
     expect(badge, 'no badge on the Jira board').toBeDefined();
+    // Closed shadow root: page script sees the host, not what is in it.
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('signpost-nudge');
+        return host !== null && host.shadowRoot === null;
+      }),
+    ).toBe(true);
     const count = Number(/(\d+)/.exec(badge?.attrs['aria-label'] ?? '')?.[1]);
     expect(count).toBeGreaterThan(0);
     expect(count).toBeLessThanOrEqual(3);

@@ -19,6 +19,9 @@ describe('what people say to the nudge is remembered', () => {
 
   it('a new-capability tip announces itself once, without taking focus, and one click dismisses it', async () => {
     const page = await h.context.newPage();
+    // The very first recognised page after install announces nothing: see one before the sheet.
+    await page.goto(JIRA_BOARD);
+    await new NudgeUi(page).badge.waitFor({ timeout: 15_000 });
     await page.goto(SHEET);
     const nudge = new NudgeUi(page);
     const announcement = nudge.host.getByRole('status');

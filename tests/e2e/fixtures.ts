@@ -82,6 +82,25 @@ export interface LaunchOptions {
    * these hosts are added to its manifest's `host_permissions`; everything else is the real build.
    */
   grantHosts?: string[];
+  /** The browser's UI language (what browser.i18n translates to), e.g. 'de'; English by default. */
+  lang?: string;
+  /** Keep the welcome page the extension opens on install (closed by default, so that other specs see no extra tab). */
+  keepWelcome?: boolean;
+}
+
+/** The first-run page the background opens on install: waits for it (up to `ms`) and closes it. */
+export async function closeWelcome(context: BrowserContext, ms = 10_000): Promise<boolean> {
+  // Polled: a tab the extension creates can show up as about:blank before it has its address.
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const page = context.pages().find((candidate) => candidate.url().endsWith('/welcome.html'));
+    if (page) {
+      await page.close();
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return false;
 }
 
 async function extensionCopy(userDataDir: string, grantHosts: string[]): Promise<string> {
@@ -104,7 +123,17 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    locale: 'en-US',
+    locale: options.lang ?? 'en-US',
+    // On Linux Chromium takes its UI language (and so the extension's) from the environment.
+    ...(options.lang
+      ? {
+          env: {
+            ...process.env,
+            LANGUAGE: options.lang,
+            LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8`,
+          },
+        }
+      : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -116,10 +145,12 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  if (!options.keepWelcome) await closeWelcome(context);
   const server = await startServer();
   const { port } = server.address() as AddressInfo;
   return {
@@ -157,4 +188,23 @@ export async function workerStatus(page: Page, extensionId: string): Promise<str
   });
   const text = (await entry.first().textContent()) ?? '';
   return /Running Status:\s*(\w+)/.exec(text)?.[1] ?? 'unknown';
+}
+
+/** The measurement events the background has stored (IndexedDB `events`), oldest first. */
+export async function storedEvents(h: Harness): Promise<{ type: string; itemId?: string }[]> {
+  return h.worker.evaluate(
+    () =>
+      new Promise<{ type: string; itemId?: string }[]>((resolve, reject) => {
+        const open = indexedDB.open('signpost');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const read = open.result.transaction('events').objectStore('events').getAll();
+          read.onsuccess = () => {
+            resolve(read.result as { type: string; itemId?: string }[]);
+            open.result.close();
+          };
+          read.onerror = () => reject(read.error);
+        };
+      }),
+  );
 }

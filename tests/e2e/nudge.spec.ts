@@ -2,7 +2,14 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoItemByTitle } from './catalog';
-import { ARTIFACTS_DIR, EXPECTED_EXTENSION_ID, type Harness, launch, routePage } from './fixtures';
+import {
+  ARTIFACTS_DIR,
+  EXPECTED_EXTENSION_ID,
+  type Harness,
+  launch,
+  routePage,
+  storedEvents,
+} from './fixtures';
 import { NudgeUi } from './pages';
 
 const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1';
@@ -16,6 +23,7 @@ describe('in-page nudge', () => {
     await routePage(h.context, 'https://acme.atlassian.net/**', 'jira-board.html');
     await routePage(h.context, 'https://github.com/**', 'github-pr.html');
     await routePage(h.context, 'https://github.com.evil.example/**', 'github-pr.html');
+    await routePage(h.context, 'https://ticking.atlassian.net/**', 'jira-board-ticking.html');
   });
   afterAll(async () => h?.close());
 
@@ -82,6 +90,30 @@ describe('in-page nudge', () => {
       expect(await page.locator('signpost-nudge').count(), url).toBe(0);
       await page.close();
     }
+  });
+
+  it('counts one impression per item per screen visit while the title keeps changing', async () => {
+    const impressions = async () => (await storedEvents(h)).filter((e) => e.type === 'impression').length;
+    const before = await impressions();
+    const page = await h.context.newPage();
+    await page.goto('https://ticking.atlassian.net/jira/software/projects/KAN/boards/1');
+    const nudge = new NudgeUi(page);
+    await nudge.badge.waitFor({ timeout: 15_000 });
+    const shown = Number(/(\d+)/.exec((await nudge.badge.getAttribute('aria-label')) ?? '')?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    // The unread counter in the title ticks every 300 ms; Signpost looks again at most every 750 ms.
+    const titles = new Set<string>();
+    for (let i = 0; i < 12; i++) {
+      titles.add(await page.title());
+      await page.waitForTimeout(300);
+    }
+    expect(titles.size).toBeGreaterThan(8);
+    expect((await impressions()) - before).toBe(shown);
+    // A new visit of the screen (a reload) is counted again.
+    await page.reload();
+    await nudge.badge.waitFor({ timeout: 15_000 });
+    await expect.poll(async () => (await impressions()) - before).toBe(2 * shown);
+    await page.close();
   });
 
   it('keeps host page styles out of the nudge', async () => {

@@ -1,15 +1,24 @@
 /** Page objects: how the tests see Signpost's UI. */
 import type { Page } from 'playwright-core';
+import { axeInContentScriptWorld } from './a11y';
+import { ShadowLocator } from './nudge-dom';
 
+export { ShadowLocator } from './nudge-dom';
+
+/**
+ * Signpost's in-page UI. It lives in a closed shadow root, so Playwright's own locators cannot see
+ * it; everything here reads it through the DevTools protocol (nudge-dom.ts) and acts on it with
+ * trusted mouse and keyboard input.
+ */
 export class NudgeUi {
   constructor(readonly page: Page) {}
 
-  /** The shadow host Signpost adds to the page. */
+  /** The nudge as a whole: `count()` is 1 while Signpost shows something on the page, else 0. */
   get host() {
-    return this.page.locator('signpost-nudge');
+    return new ShadowLocator(this.page);
   }
 
-  /** The badge; Playwright's locators pierce the open shadow root. */
+  /** The badge: a button whose accessible name contains "Signpost". */
   get badge() {
     return this.host.getByRole('button', { name: /Signpost/ });
   }
@@ -18,13 +27,19 @@ export class NudgeUi {
     return this.host.getByRole('dialog');
   }
 
+  /** The items' links (their text is the item's title). */
   get itemLinks() {
-    return this.panel.getByRole('link');
+    return this.panel.locator('.sp-items').getByRole('link');
   }
 
   async open(): Promise<void> {
     await this.badge.click();
     await this.panel.waitFor();
+  }
+
+  /** Runs axe-core where it can see the closed root (see a11y.ts); serious and critical violations. */
+  async axeViolations(): Promise<string[]> {
+    return axeInContentScriptWorld(this.page);
   }
 }
 

@@ -37,6 +37,12 @@ export interface ReactionRecord {
   createdAt: number;
 }
 
+/**
+ * The item id and source id of a champion's request for content nobody wrote yet (a 'missing' flag
+ * from a search that found nothing): it belongs to no item, has no link, and its title is the words.
+ */
+export const CONTENT_REQUEST = 'signpost:request';
+
 export type DeliveryState = 'local' | 'queued' | 'sending' | 'sent' | 'failed';
 export const DELIVERY_STATES: readonly DeliveryState[] = ['local', 'queued', 'sending', 'sent', 'failed'];
 
@@ -91,11 +97,12 @@ export function parseOutboxEntry(value: unknown): OutboxEntry | null {
   const { key, itemId, title, url, sourceId, createdAt, state, attempts, nextAttemptAt } = value;
   const reaction = validateReaction(value.reaction) ?? validateSuggestReaction(value.reaction);
   if (!reaction || !nonEmpty(key, 200) || typeof title !== 'string') return null;
-  // A suggested new tip names no item yet.
+  // A suggested new tip names no item yet; a request for missing content ({@link CONTENT_REQUEST})
+  // points at no article; anything else needs its item and link.
   const newTip = reaction.kind === 'suggest' && reaction.suggestion.mode === 'new';
-  const named = nonEmpty(itemId, LIMITS.url) && nonEmpty(sourceId, LIMITS.url) && isHttpUrl(url);
+  const named = nonEmpty(itemId, LIMITS.url) && nonEmpty(sourceId, LIMITS.url);
   const none = itemId === '' && url === '' && sourceId === '';
-  if (newTip ? !none : !named) return null;
+  if (newTip ? !none : !named || !(isHttpUrl(url) || (url === '' && itemId === CONTENT_REQUEST))) return null;
   if (typeof createdAt !== 'number' || !Number.isFinite(new Date(createdAt).getTime())) return null;
   const deliveryState = DELIVERY_STATES.find((known) => known === state);
   if (!deliveryState) return null;

@@ -2,7 +2,7 @@
  * Everything the background answers and does, per domain. `handlers` is the router's table (one
  * typed map per domain, merged); `tasks` are what the background's alarms and lifecycle events run.
  *
- *   page · champion · sources · settings · measurement · reports   ─► handlers (route(handlers))
+ *   page · champion · sources · settings · measurement · reports · whatsnew ─► handlers (route(handlers))
  *   state/: caches · index snapshot · attention budget · outbox delivery · source store · reporting
  */
 import type { KnowledgeItem } from '../model';
@@ -17,6 +17,7 @@ import { type BackgroundDeps, createState } from './state';
 import { housekeeping } from './state/reporting';
 import { toolSettings } from './state/tool-rules';
 import type { Handlers } from './types';
+import { whatsNewHandlers } from './whatsnew';
 
 export type { BackgroundDeps } from './state';
 export type { Effect, Handler, Handlers } from './types';
@@ -30,6 +31,7 @@ export function createBackground(deps: BackgroundDeps) {
     ...settingsHandlers(state),
     ...measurementHandlers(state),
     ...reportHandlers(state),
+    ...whatsNewHandlers(state),
   };
   const tasks = {
     /** Sends the outbox's due entries (alarm, start-up). */
@@ -52,6 +54,10 @@ export function createBackground(deps: BackgroundDeps) {
     /** The best items for a query (the address bar's suggestions). */
     async search(query: string, limit = 8): Promise<KnowledgeItem[]> {
       return searchIndex(await state.caches.matchIndex(), query, { limit }).map(({ item }) => item);
+    },
+    /** Shows What's new's unread count on the toolbar icon (start-up, after syncs, hourly). */
+    refreshBadge: async () => {
+      await state.whatsNew.refreshBadge();
     },
   };
   return { handlers, tasks };

@@ -24,7 +24,7 @@ import { defineHandlers } from './types';
 
 const ACTIONS: readonly unknown[] = [...ITEM_ACTIONS, 'announce-dismissed'];
 
-export function pageHandlers({ caches, deps, now: clock }: State) {
+export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
   /** Pauses or resumes Signpost on a host. */
   async function setSitePaused(host: string, paused: boolean): Promise<Record<string, never>> {
     const { pausedSites } = await readSettings();
@@ -40,9 +40,18 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
       validate(payload) {
         if (!isRecord(payload)) return null;
         const context = parsePageContext(payload.context);
-        return context ? { context } : null;
+        if (!context) return null;
+        const { seen } = payload;
+        if (seen === undefined) return { context };
+        if (
+          !Array.isArray(seen) ||
+          seen.length > MESSAGE_LIMITS.idsPerRequest ||
+          !seen.every((id) => typeof id === 'string' && id.length <= MESSAGE_LIMITS.itemId)
+        )
+          return null;
+        return { context, seen: seen as string[] };
       },
-      async handle({ context }) {
+      async handle({ context, seen }) {
         const now = clock();
         const [matchIndex, settings, db] = await Promise.all([caches.matchIndex(), readSettings(), getDb()]);
         if (
@@ -60,10 +69,20 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
           audiences: settings.audiences,
           signals: { feedback: feedbackSignals(records), endorsed: await endorsedItems(db) },
         });
-        const events = matches.map((m) =>
-          makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind),
-        );
-        const announce = await pickAnnouncement(db, context, matches, settings.nudges, now);
+        // One impression per item per screen visit: a title that keeps changing (unread counters)
+        // asks again, but what this visit already showed is not counted again.
+        const already = new Set(seen);
+        const events = matches
+          .filter((m) => !already.has(m.item.id))
+          .map((m) => makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind));
+        // The very first recognised page announces nothing (the welcome page has just said hello);
+        // after that, a due weekly digest takes the announcement slot before any single tip. A
+        // screen visit counts once, not again when the same visit asks again (`seen`).
+        const { first } =
+          seen === undefined ? await whatsNew.visit(db, context.tool) : await whatsNew.firstPage(db);
+        const digest = first ? undefined : await whatsNew.digest(db, settings);
+        const announce =
+          first || digest ? undefined : await pickAnnouncement(db, context, matches, settings.nudges, now);
         if (announce) events.push(makeEvent('announce', now, context.tool, context.area, announce, 'tip'));
         await recordEvents(db, events, now);
         const shown = new Set(matches.map((m) => m.item.id));
@@ -72,7 +91,7 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
             .filter((r) => r.vote && shown.has(r.itemId))
             .map((r) => [r.itemId, r.vote as 'helpful' | 'not-helpful']),
         );
-        return { matches, votes, ...(announce ? { announce } : {}) };
+        return { matches, votes, ...(announce ? { announce } : {}), ...(digest ? { digest } : {}) };
       },
     },
 
@@ -102,6 +121,8 @@ export function pageHandlers({ caches, deps, now: clock }: State) {
           const previous = (await readFeedback(db, itemId)) ?? undefined;
           await writeFeedback(db, applyAction(previous, itemId, action, now));
           if (action !== 'panel') await spendOnReaction(db, settings.nudges, 'engaged', now);
+          // An item opened from the page is read in What's new too.
+          if (action === 'open') await whatsNew.markRead([itemId]);
         }
         const type: EventType = action === 'snooze-day' || action === 'snooze-week' ? 'snooze' : action;
         const kind = parseKnowledgeItem(await db.get('items', itemId))?.kind;

@@ -24,7 +24,7 @@
  *   arrays); `loadMatchIndex(snapshot)` → the index again without analysing any text, or null for
  *   anything malformed or of another `SNAPSHOT_VERSION`.
  */
-import type { MatchPattern } from 'wxt/utils/match-patterns';
+
 import { isRecord, type KnowledgeItem } from '../model';
 import {
   analyze,
@@ -37,6 +37,7 @@ import {
   urlPathText,
   type Word,
 } from './text';
+import type { UrlPattern } from './url-pattern';
 
 export const FIELD_TITLE = 0;
 export const FIELD_TAGS = 1;
@@ -124,7 +125,7 @@ export interface MatchIndex {
   byTool: Map<string, Bucket>;
   general: Bucket;
   /** Compiled match patterns (null: invalid), shared across queries. */
-  patterns: Map<string, MatchPattern | null>;
+  patterns: Map<string, UrlPattern | null>;
   /** See {@link allItemsBucket}. */
   all: Bucket | null;
 }

@@ -7,9 +7,11 @@ import type { Db } from '../db';
 import { parseOutboxEntry } from '../delivery/outbox';
 import { FLAG_REASONS, type FlagReason } from '../delivery/reactions';
 import { parseKnowledgeItem } from '../model';
+import type { Counts } from './daily';
 import { dayOf } from './days';
 import { readPackedDays, type StorageProblem, storageProblem } from './event-log';
-import { computeFigures, type DashboardFilter, type Figures, figuresOfDays } from './figures';
+import { computeFigures, type DashboardFilter, type Figures, figuresOfDays, type Rates } from './figures';
+import { previousPeriod } from './period';
 import { type PeopleDay, peopleByDay, type ReportPayload, reportRows } from './report';
 
 export interface DashboardView {
@@ -21,14 +23,77 @@ export interface DashboardView {
   /** Flags raised in the range, by reason, and endorsements. */
   flags: { reason: FlagReason; count: number }[];
   endorsements: number;
+  /** Titles people asked for with a "something is missing" flag in the range, most asked first. */
+  missing?: { title: string; count: number; lastAt: number }[];
+  /** The totals of the period of the same length just before the range, for period-over-period changes. */
+  previous?: { from: string; to: string; totals: Counts; rates: Rates };
   /** Tools with any event in the range (for the filter). */
   tools: string[];
   storage: { problem: StorageProblem | null; usage?: number; quota?: number };
   /** Only for figures from collected reports: the browsers (people) that reported, per day. */
   people?: { days: PeopleDay[]; reports: number; skipped: number };
+  /**
+   * Only for figures from collected reports: per item, the person-days it was seen and opened on
+   * and the most people who saw it on one day (the adoption report's reach of tips).
+   */
+  reach?: Record<string, ItemReach>;
+}
+
+export interface ItemReach {
+  saw: number;
+  opened: number;
+  busiestDay: number;
+}
+
+/** Per item of the reports in range: person-days seen, person-days opened, most people on one day. */
+export function reachOf(reports: readonly ReportPayload[], tool?: string): Record<string, ItemReach> {
+  const reach: Record<string, ItemReach> = {};
+  const perDay = new Map<string, number>();
+  for (const report of reports) {
+    // One browser's day counts once per item, whichever tools it was seen in.
+    const saw = new Set<string>();
+    const opened = new Set<string>();
+    for (const row of report.rows) {
+      if (!row.itemId || (tool !== undefined && row.tool !== tool)) continue;
+      if ((row.counts.impression ?? 0) > 0) saw.add(row.itemId);
+      if ((row.counts.open ?? 0) > 0) opened.add(row.itemId);
+    }
+    for (const itemId of new Set([...saw, ...opened])) {
+      const entry = reach[itemId] ?? { saw: 0, opened: 0, busiestDay: 0 };
+      if (saw.has(itemId)) {
+        entry.saw++;
+        const key = `${itemId}\n${report.day}`;
+        const day = (perDay.get(key) ?? 0) + 1;
+        perDay.set(key, day);
+        entry.busiestDay = Math.max(entry.busiestDay, day);
+      }
+      if (opened.has(itemId)) entry.opened++;
+      reach[itemId] = entry;
+    }
+  }
+  return reach;
 }
 
 const GAP_LIMIT = 50;
+const MISSING_LIMIT = 50;
+
+/** The "something is missing" titles, case and spacing aside the same title counted once. */
+export function missingTitles(
+  flags: readonly { title: string; at: number }[],
+): NonNullable<DashboardView['missing']> {
+  const byTitle = new Map<string, { title: string; count: number; lastAt: number }>();
+  for (const { title, at } of flags) {
+    const key = title.toLowerCase().replace(/\s+/g, ' ').trim();
+    const seen = byTitle.get(key);
+    if (seen) {
+      seen.count++;
+      if (at > seen.lastAt) seen.lastAt = at;
+    } else byTitle.set(key, { title, count: 1, lastAt: at });
+  }
+  return [...byTitle.values()]
+    .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt)
+    .slice(0, MISSING_LIMIT);
+}
 
 /** The items a view's tables name. */
 export function namedItems(figures: Figures): string[] {
@@ -54,14 +119,17 @@ export async function loadDashboard(
   /** Whether a recorded search still finds nothing today (a gap that now finds something is left out). */
   stillAGap: (query: string) => boolean = () => true,
 ): Promise<DashboardView> {
-  const [days, gaps, outbox, problem, usage] = await Promise.all([
+  const before = previousPeriod(filter.from, filter.to);
+  const [days, earlier, gaps, outbox, problem, usage] = await Promise.all([
     readPackedDays(db, filter.from, filter.to),
+    readPackedDays(db, before.from, before.to),
     db.getAll('gaps'),
     db.getAll('outbox'),
     storageProblem(db),
     estimate?.().catch(() => ({})) ?? Promise.resolve({}),
   ]);
   const figures = figuresOfDays(days, filter);
+  const earlierFigures = figuresOfDays(earlier, { ...filter, ...before }, { itemLimit: 0 });
   const titles = await titlesOf(db, namedItems(figures));
   const inRange = (at: number) => {
     const day = dayOf(at);
@@ -69,11 +137,15 @@ export async function loadDashboard(
   };
   const flags = new Map<FlagReason, number>();
   let endorsements = 0;
+  const missing: { title: string; at: number }[] = [];
   for (const entry of outbox.map(parseOutboxEntry)) {
     if (!entry || !inRange(entry.createdAt)) continue;
     if (entry.reaction.kind === 'endorse') endorsements++;
-    else if (entry.reaction.kind === 'flag')
+    else if (entry.reaction.kind === 'flag') {
       flags.set(entry.reaction.reason, (flags.get(entry.reaction.reason) ?? 0) + 1);
+      if (entry.reaction.missingTitle)
+        missing.push({ title: entry.reaction.missingTitle, at: entry.createdAt });
+    }
   }
   return {
     figures,
@@ -93,6 +165,8 @@ export async function loadDashboard(
       count: flags.get(reason) ?? 0,
     })),
     endorsements,
+    missing: missingTitles(missing),
+    previous: { ...before, totals: earlierFigures.totals, rates: earlierFigures.rates },
     tools: [...new Set(days.flatMap((day) => day.tools).filter(Boolean))].sort(),
     storage: { problem, ...usage },
   };
@@ -119,8 +193,15 @@ export function dashboardFromReports(
       if (count) flags.set(reason, (flags.get(reason) ?? 0) + count);
     }
   }
+  const before = previousPeriod(filter.from, filter.to);
+  const earlier = computeFigures(
+    reportRows(reports.filter((report) => report.day >= before.from && report.day <= before.to)),
+    { ...filter, ...before },
+    { itemLimit: 0 },
+  );
   return {
     figures: computeFigures(rows, filter),
+    previous: { ...before, totals: earlier.totals, rates: earlier.rates },
     titles: {},
     gaps: [],
     flags: FLAG_REASONS.filter((reason) => flags.has(reason)).map((reason) => ({
@@ -131,5 +212,6 @@ export function dashboardFromReports(
     tools: [...new Set(rows.map((row) => row.tool).filter(Boolean))].sort(),
     storage: { problem: null },
     people: { days: peopleByDay(inRange, filter), reports: inRange.length, skipped },
+    reach: reachOf(inRange, filter.tool),
   };
 }

@@ -83,10 +83,13 @@ const byImpressions = (a: Sums, b: Sums) =>
  * by column. Events about no item (pauses, searches with no result) count in the totals and the
  * days but belong to no kind, so a kind filter leaves them out.
  */
+/** How often an item must have been offered in the range before "never opened" says something about it. */
+export const NEVER_OPENED_MIN = 10;
+
 export function figuresOfDays(
   days: Iterable<PackedDay>,
   filter: DashboardFilter,
-  { itemLimit = 50, neverOpenedMin = 10 }: { itemLimit?: number; neverOpenedMin?: number } = {},
+  { itemLimit = 50, neverOpenedMin = NEVER_OPENED_MIN }: { itemLimit?: number; neverOpenedMin?: number } = {},
 ): Figures {
   const totals = new Float64Array(EVENT_TYPES.length);
   const perDay = new Map(

@@ -20,6 +20,8 @@ import type { Config } from '../settings/config-file';
 import type { SourceAuth } from '../settings/credentials';
 import type { Detection } from '../sources/detect';
 import type { Preview } from '../sync/engine';
+import type { WhatsNewView } from '../whatsnew/feed';
+import type { Topic } from '../whatsnew/topics';
 import type {
   Activity,
   ConfigCheck,
@@ -37,12 +39,19 @@ export interface BackgroundProtocol {
   /** Content script → background: the items for this screen. */
   matchPage: {
     from: 'tab';
-    request: { context: PageContext };
+    /** `seen`: ids of items already shown in this screen visit; they count no new impression. */
+    request: { context: PageContext; seen?: string[] };
     /**
      * `announce`: the id of a new-capability tip the budget allows to announce itself now;
-     * `votes`: the person's earlier helpful / not-helpful votes on the matched items.
+     * `votes`: the person's earlier helpful / not-helpful votes on the matched items;
+     * `digest`: the weekly "new things in your tools" in the announcement slot (instead of `announce`).
      */
-    response: { matches: Match[]; announce?: string; votes?: Record<string, 'helpful' | 'not-helpful'> };
+    response: {
+      matches: Match[];
+      announce?: string;
+      votes?: Record<string, 'helpful' | 'not-helpful'>;
+      digest?: Match[];
+    };
   };
   /** Content script → background: what the person did with an item (feedback and measurement). */
   recordAction: {
@@ -86,7 +95,25 @@ export interface BackgroundProtocol {
   searchItems: {
     from: 'extension';
     request: { query: string; tool?: string; kind?: ItemKind };
-    response: { hits: KnowledgeItem[] };
+    /** `matched`: per hit's item id, the index terms it matched (to mark them, utils/search/highlight). */
+    response: { hits: KnowledgeItem[]; matched: Record<string, string[]> };
+  };
+  /** Popup → background: the tools that have content in the cache (the search's tool filter). */
+  listContentTools: { from: 'extension'; request: Record<string, never>; response: { tools: string[] } };
+  /** Popup → background: ask the owners for content a search did not find (a 'missing' flag of no item). */
+  requestContent: {
+    from: 'extension';
+    request: { title: string; comment?: string };
+    response: Activity;
+  };
+  /**
+   * Popup → background: take back an endorsement or flag. `reachedOwners`: it had already been sent,
+   * so only this browser forgets it (its ranking boost included).
+   */
+  withdrawReaction: {
+    from: 'extension';
+    request: { key: string };
+    response: { activity: Activity; reachedOwners: boolean };
   };
   /** Popup → background: a search found nothing (content gap; query text only). */
   recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
@@ -110,6 +137,12 @@ export interface BackgroundProtocol {
   retryDelivery: { from: 'extension'; request: { key: string }; response: Activity };
   /** Options → background: the settings it edits, and which the policy sets. */
   getSettings: { from: 'extension'; request: Record<string, never>; response: SettingsView };
+  /** Why the local database cannot be opened (null: it is open); the options page shows it. */
+  getDatabaseProblem: {
+    from: 'extension';
+    request: Record<string, never>;
+    response: { problem: string | null };
+  };
   /** Options → background: change some settings (all valid, or nothing is saved). */
   saveSettings: { from: 'extension'; request: { change: SettingsChange }; response: SettingsView };
   /** Options → background: the measurement dashboard for a range of days. */
@@ -148,6 +181,12 @@ export interface BackgroundProtocol {
   getReports: { from: 'extension'; request: Record<string, never>; response: ReportsView };
   /** Options → background: send due reports now. */
   deliverReportsNow: { from: 'extension'; request: Record<string, never>; response: ReportsView };
+  /** Popup → background: the tips of the last 30 days for the tools used and the topics followed. */
+  listWhatsNew: { from: 'extension'; request: Record<string, never>; response: WhatsNewView };
+  /** Popup → background: mark What's new items read. */
+  markWhatsNewRead: { from: 'extension'; request: { itemIds: string[] }; response: WhatsNewView };
+  /** Popup → background: follow (or unfollow) a tool or a tag. */
+  followTopic: { from: 'extension'; request: { topic: Topic; follow: boolean }; response: WhatsNewView };
 }
 
 export interface TabProtocol {

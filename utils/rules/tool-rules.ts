@@ -3,8 +3,9 @@
  * apps, named by WebExtension match patterns. Rules win over the built-in detectors. Pure: no
  * browser APIs.
  */
-import { MatchPattern } from 'wxt/utils/match-patterns';
+
 import { ID_PATTERN, RULE_PATTERNS_MAX, RULES_MAX } from '../limits';
+import { compileUrlPattern, type UrlPattern, urlPatternProblem } from '../match/url-pattern';
 import { isRecord } from '../model';
 import { DETECTORS, type Detection, detectTool } from '../tools';
 
@@ -19,11 +20,8 @@ export interface ToolRule {
 
 /** Why a match pattern cannot be used for a rule, or null when it can. */
 export function patternProblem(pattern: string): string | null {
-  try {
-    new MatchPattern(pattern);
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
+  const invalid = urlPatternProblem(pattern);
+  if (invalid) return invalid;
   const scheme = pattern.split('://')[0];
   if (pattern === '<all_urls>' || !['http', 'https', '*'].includes(scheme ?? '')) {
     return `"${pattern}" must start with http://, https:// or *:// and name a host`;
@@ -79,6 +77,23 @@ export function parseToolRules(value: unknown): RulesRead {
   return { rules, problems };
 }
 
+/** Rules' patterns compiled once (a page asks on every navigation); null: invalid. */
+const compiledPatterns = new Map<string, UrlPattern | null>();
+
+function compiled(pattern: string): UrlPattern | null {
+  let found = compiledPatterns.get(pattern);
+  if (found === undefined) {
+    try {
+      found = compileUrlPattern(pattern);
+    } catch {
+      found = null;
+    }
+    if (compiledPatterns.size > 1000) compiledPatterns.clear();
+    compiledPatterns.set(pattern, found);
+  }
+  return found;
+}
+
 /** The first rule whose patterns cover the URL. */
 export function findRule(url: string, rules: readonly ToolRule[]): ToolRule | undefined {
   let parsed: URL;
@@ -88,10 +103,7 @@ export function findRule(url: string, rules: readonly ToolRule[]): ToolRule | un
     return undefined;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-  // A string, not the URL object: the library checks `instanceof Location`, which workers lack.
-  return rules.find((rule) =>
-    rule.matches.some((pattern) => new MatchPattern(pattern).includes(parsed.href)),
-  );
+  return rules.find((rule) => rule.matches.some((pattern) => compiled(pattern)?.includes(parsed) ?? false));
 }
 
 /**

@@ -5,18 +5,21 @@
  * import is all or nothing: a file with any problem changes nothing and says where it is wrong.
  */
 import { isRecord } from '../model';
-import { POLICY_KEYS, type Policy, type PolicySource, parsePolicy } from './policy';
+import { POLICY_KEYS, POLICY_ONLY_KEYS, type Policy, type PolicySource, parsePolicy } from './policy';
 import type { Settings } from './settings';
 
 /** The ids policy files name Signpost by (fixed by the manifest `key` and gecko id in wxt.config.ts). */
 export const CHROME_EXTENSION_ID = 'elheenjodchghipbonfgdppicomjhpmc';
 export const FIREFOX_ADDON_ID = 'signpost@signpost.example';
 
-/** What an export holds: every policy key but `locked`, which only a policy can mean. */
-export type Config = Omit<Policy, 'locked'>;
+type PolicyOnly = (typeof POLICY_ONLY_KEYS)[number];
+
+/** What an export holds: every policy key but those only a policy can mean (`locked`, `defaultFollows`). */
+export type Config = Omit<Policy, PolicyOnly>;
 
 export const CONFIG_KEYS = POLICY_KEYS.filter(
-  (key): key is Exclude<(typeof POLICY_KEYS)[number], 'locked'> => key !== 'locked',
+  (key): key is Exclude<(typeof POLICY_KEYS)[number], PolicyOnly> =>
+    !(POLICY_ONLY_KEYS as readonly string[]).includes(key),
 );
 
 /** The person's own configuration (as stored, no policy applied), in the policy's shape. */
@@ -109,8 +112,10 @@ export function parseConfigFile(text: string): ConfigRead {
   const { policy, problems: invalid } = parsePolicy(body);
   problems.push(...invalid);
   if (problems.length) return { ok: false, problems };
-  const { locked, ...config } = policy;
+  const { locked, defaultFollows, ...config } = policy;
   if (locked !== undefined) notes.push('"locked" only means something in a policy; it was not imported');
+  if (defaultFollows !== undefined)
+    notes.push('"defaultFollows" only means something in a policy; it was not imported');
   if (Object.keys(config).length === 0)
     return { ok: false, problems: ['the file sets nothing Signpost reads'] };
   return { ok: true, config, notes };

@@ -10,6 +10,7 @@ import { isId, isSyncInterval, SOURCE_NAME_MAX, SYNC_INTERVAL, TOOL_IDS_MAX } fr
 import { type BudgetSettings, parseBudgetSettings } from '../match/budget';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
+import { type DefaultFollow, parseDefaultFollows } from '../whatsnew/topics';
 import { parseAuth, type SourceAuth } from './credentials';
 
 export interface PolicySource extends SourceConfig {
@@ -34,6 +35,8 @@ export interface Policy {
   maxItems?: number;
   /** Content health: an item not updated for this many months counts as stale. */
   staleAfterMonths?: number;
+  /** Topics followed by default, per audience (an entry without audience: everyone). Policy only. */
+  defaultFollows?: DefaultFollow[];
   /** Policy-set values cannot be changed on the options page. */
   locked?: boolean;
 }
@@ -52,6 +55,7 @@ export const POLICY_KEYS = [
   'maxItems',
   'staleAfterMonths',
   'role',
+  'defaultFollows',
   'locked',
 ] as const satisfies readonly (keyof Policy)[];
 
@@ -217,8 +221,16 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     if (typeof value === 'number') policy[key] = value;
     else problems.push(value);
   }
+  if (raw.defaultFollows !== undefined) {
+    const parsed = parseDefaultFollows(raw.defaultFollows);
+    policy.defaultFollows = parsed.defaults;
+    problems.push(...parsed.problems);
+  }
   return { policy, problems };
 }
+
+/** Keys only a policy can mean: never exported or imported as the person's configuration. */
+export const POLICY_ONLY_KEYS = ['locked', 'defaultFollows'] as const satisfies readonly (keyof Policy)[];
 
 /** The keys a policy enforces (the options page shows them read-only when `locked`). */
 export function policyKeys(policy: Policy): (keyof Policy)[] {

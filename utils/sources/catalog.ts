@@ -9,6 +9,7 @@
  * Dates are ISO 8601 strings or epoch milliseconds.
  */
 import { LIMITS } from '../limits';
+import { normalizeUrlPatterns } from '../match/url-pattern';
 import { isHttpUrl, isRecord, type KnowledgeItem, parseKnowledgeItem, type ToolId } from '../model';
 import { fullReadingMinutes } from './lib/html-to-text';
 import { DROPPED_LINK } from './lib/normalize';
@@ -83,6 +84,15 @@ export function parseCatalog(text: string, sourceId: string, sourceTools: ToolId
     if (badDate) {
       warnings.push(`${where} (${externalId}): "${badDate[0]}" is not a date`);
       continue;
+    }
+    if (Array.isArray(raw.urlPatterns)) {
+      const texts = raw.urlPatterns.filter((entry): entry is string => typeof entry === 'string');
+      const { kept, problems } = normalizeUrlPatterns(texts);
+      for (const problem of problems) warnings.push(`${where} (${externalId}): ${problem}`);
+      if (problems.length && !kept.length) {
+        warnings.push(`${where} (${externalId}): left out, since none of its "urlPatterns" can be used`);
+        continue;
+      }
     }
     const tools = Array.isArray(raw.tools) ? raw.tools : [];
     const summary = typeof raw.summary === 'string' ? raw.summary : '';

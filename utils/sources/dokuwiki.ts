@@ -17,7 +17,8 @@
  *   is its title, as DokuWiki's `useheading` does, else its name.
  */
 import { isHttpUrl } from '../model';
-import { type FeedItem, FeedParseError, parseFeed } from './feed';
+import { type FeedItem, FeedParseError, parseFeed, TRUNCATED_WARNING } from './feed';
+import { firstHeading } from './lib/headings';
 import { htmlToText } from './lib/html-to-text';
 import { normalizeAll, type RawRecord } from './lib/normalize';
 import type { AdapterContext, SourceAdapter } from './types';
@@ -85,14 +86,12 @@ function pageId(link: string | undefined, root: string): string | undefined {
   return id || undefined;
 }
 
-const HEADING = /<h([1-6])\b[^>]*>([\s\S]*?)<\/h\1\s*>/i;
-
 /** The first heading as the title, and the HTML without it (the summary would repeat it). */
 function titleAndBody(html: string | undefined, id: string): { title: string; html?: string } {
-  const match = html ? HEADING.exec(html) : null;
-  const heading = match ? htmlToText(match[2] ?? '') : '';
+  const match = html ? firstHeading(html) : null;
+  const heading = match ? htmlToText(match.inner) : '';
   if (html && match && heading) {
-    return { title: heading, html: html.slice(0, match.index) + html.slice(match.index + match[0].length) };
+    return { title: heading, html: html.slice(0, match.start) + html.slice(match.end) };
   }
   // `ns:page_name` → `page name`, as the wiki shows a page without a heading.
   const name = id.slice(id.lastIndexOf(':') + 1).replace(/_/g, ' ');
@@ -114,11 +113,12 @@ const adapter: SourceAdapter = {
     });
     if (response.status === 304) return { mode: 'not-modified' };
     let entries: FeedItem[];
+    let truncated: boolean | undefined;
     try {
-      entries = parseFeed(new Uint8Array(await response.arrayBuffer()), {
+      ({ items: entries, truncated } = parseFeed(new Uint8Array(await response.arrayBuffer()), {
         contentType: response.headers.get('content-type') ?? undefined,
         baseUrl: response.url || url,
-      }).items;
+      }));
     } catch (error) {
       if (error instanceof FeedParseError) throw new Error(`${NOT_DOKUWIKI} (${error.message})`);
       throw error;
@@ -133,7 +133,7 @@ const adapter: SourceAdapter = {
       if (!known || timeOf(entry) > timeOf(known)) newest.set(id, entry);
     }
 
-    const warnings: string[] = [];
+    const warnings: string[] = truncated ? [TRUNCATED_WARNING] : [];
     let pages = [...newest.entries()];
     if (pages.length > context.maxItems) {
       warnings.push(`stopped at ${context.maxItems} items (the limit for one source)`);

@@ -104,11 +104,43 @@ async function getPage(context: AdapterContext, url: string) {
   };
 }
 
+/**
+ * The `<target>params` entries of a Link header, read in one forward pass. The regex this replaces,
+ * `/<([^>]*)>([^,<]*)/g`, rescanned to the end from every `<` of a header without `>`: quadratic.
+ */
+export function* linkEntries(header: string): Generator<{ target: string; params: string }> {
+  let at = 0;
+  let gt = -1;
+  for (;;) {
+    const lt = header.indexOf('<', at);
+    if (lt < 0) return;
+    if (gt <= lt) gt = header.indexOf('>', lt + 1);
+    if (gt < 0) return;
+    let end = gt + 1;
+    while (end < header.length && header[end] !== ',' && header[end] !== '<') end++;
+    yield { target: header.slice(lt + 1, gt), params: header.slice(gt + 1, end) };
+    at = end;
+  }
+}
+
+/** The `rel` parameter of one Link entry (`; rel="next"`), or ''. */
+function relOf(params: string): string {
+  for (const part of params.split(';').slice(1)) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim().toLowerCase() !== 'rel') continue;
+    return part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"|"$/g, '');
+  }
+  return '';
+}
+
 /** The rel="next" target of a Link header; `present` says whether the header was there at all. */
 function nextLink(header: string | null, origin: string): { present: boolean; url?: string } {
   if (!header) return { present: false };
-  for (const [, target = '', params = ''] of header.matchAll(/<([^>]*)>([^,<]*)/g)) {
-    const rel = /;\s*rel\s*=\s*"?([^";]*)"?/i.exec(params)?.[1] ?? '';
+  for (const { target, params } of linkEntries(header)) {
+    const rel = relOf(params);
     if (!rel.toLowerCase().split(/\s+/).includes('next')) continue;
     try {
       const url = new URL(target, origin);

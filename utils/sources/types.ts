@@ -54,3 +54,11 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/**
+ * A sync stopped by the engine's per-sync limits (utils/sync/budget.ts): too many requests or past
+ * its deadline. The engine keeps the last good items and shows this message in the source's status.
+ */
+export class SyncLimitError extends Error {
+  override name = 'SyncLimitError';
+}

@@ -7,6 +7,7 @@
  *        ▼
  *   full: swap the source's items in one transaction · incremental: upserts + deletions in one
  *   transaction · not modified: status only · failure: status only — the last good items stay
+ *   every sync: at most SYNC_BUDGET requests and minutes (budget.ts), whatever "next" links say
  */
 import { type Db, replaceSourceItems } from '../db';
 import { isRecord, type SourceConfig, type SourceStatus } from '../model';
@@ -14,6 +15,7 @@ import type { SourceAuth } from '../settings/credentials';
 import { adapterFor } from '../sources';
 import { DROPPED_LINK } from '../sources/lib/normalize';
 import { type AdapterResult, HttpError } from '../sources/types';
+import { syncBudget } from './budget';
 
 /** The embedded demo content, shipped in public/catalog/. */
 export const DEMO_SOURCE: SourceConfig = {
@@ -40,6 +42,9 @@ export interface SyncDeps {
   maxBytes?: number;
   /** Per source; default 20,000. */
   maxItems?: number;
+  /** Per sync, across its retries: see utils/sync/budget.ts. */
+  maxRequests?: number;
+  deadlineMs?: number;
   /** Waits between retries (tests pass a fake). */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -227,12 +232,13 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
     const auth = config.builtin ? undefined : await deps.auth?.(config.id);
     let result: AdapterResult | null = null;
     let seen: SyncState = {};
+    const budget = syncBudget(deps);
     for (let attempt = 0; result === null; attempt++) {
       const connection = sourceFetch(url, deps, auth, state);
       try {
         result = await adapter.sync({
           config: { ...config, url },
-          fetch: connection.fetch,
+          fetch: budget.wrap(connection.fetch),
           cursor: state.cursor,
           now: started,
           maxItems: deps.maxItems ?? 20_000,
@@ -267,6 +273,7 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
     if (result.mode === 'not-modified') {
       const status: SourceStatus = { ...previous, ...base, warnings: previous.warnings };
       delete status.error;
+      delete status.failingSince;
       await db.put('status', status);
       return status;
     }
@@ -293,6 +300,8 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
     const status: SourceStatus = {
       ...previous,
       lastSyncAt: started,
+      // The first failure after a good sync (or ever) starts the failing streak; later ones keep it.
+      failingSince: previous.error ? (previous.failingSince ?? started) : started,
       durationMs: (deps.now?.() ?? Date.now()) - started,
       error: error instanceof Error ? error.message : String(error),
     };
@@ -328,7 +337,7 @@ export async function previewSource(
   const connection = sourceFetch(config.url, deps, auth, {});
   const result = await adapter.sync({
     config,
-    fetch: connection.fetch,
+    fetch: syncBudget(deps).wrap(connection.fetch),
     now: deps.now?.() ?? Date.now(),
     maxItems: Math.min(deps.maxItems ?? 20_000, 500),
   });

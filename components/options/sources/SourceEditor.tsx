@@ -1,11 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
+import { plainError } from '@/components/shared/plain-error';
+import { useLoad } from '@/components/shared/useLoad';
 import { isId, isSyncInterval, SYNC_INTERVAL } from '@/utils/limits';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
 import type { SourceAuth } from '@/utils/settings/credentials';
 import type { Detection } from '@/utils/sources/detect';
 import type { Preview } from '@/utils/sync/engine';
+import { ToolPicker, toolProblem } from '../tools/ToolPicker';
+import { resolveTool, type ToolChoice } from '../tools/tool-choice';
 import { evidenceText, freeId, OPTION_FIELDS, slug, TYPE_KEYS } from './source-form';
 
 export interface SourceDraft {
@@ -33,18 +37,31 @@ interface Props {
   save: (source: SourceDraft, auth: SourceAuth | null | undefined) => Promise<void>;
   /** Editing was cancelled. */
   onDone: () => void;
+  /** The tools a source can be shown in: built-in ones and the admin's own rules' ids. */
+  loadTools: () => Promise<ToolChoice[]>;
 }
 
 type AuthKind = 'none' | SourceAuth['kind'];
 
 /** Add or edit a knowledge source: paste an address, "Test" says what it is and shows the first items, save. */
-export function SourceEditor({ editing, takenIds, guessType, detect, preview, save, onDone }: Props) {
+export function SourceEditor({
+  editing,
+  takenIds,
+  guessType,
+  detect,
+  preview,
+  save,
+  onDone,
+  loadTools,
+}: Props) {
   const t = useT();
+  const choices = useLoad(loadTools, [loadTools]).value;
   const [url, setUrl] = useState(editing?.url ?? '');
   const [type, setType] = useState<SourceType>(editing?.type ?? 'feed');
   const [typeTouched, setTypeTouched] = useState(editing !== null);
   const [name, setName] = useState(editing?.name ?? '');
-  const [tools, setTools] = useState(editing?.tools.join(', ') ?? '');
+  const [tools, setTools] = useState<string[]>(editing?.tools ?? []);
+  const [toolText, setToolText] = useState('');
   const [interval, setIntervalText] = useState(String(editing?.intervalMinutes ?? SYNC_INTERVAL.default));
   const [options, setOptions] = useState<Record<string, string>>(editing?.options ?? {});
   const [authKind, setAuthKind] = useState<AuthKind>('none');
@@ -56,6 +73,17 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  /** Why the last Test of the address failed; saving it anyway asks first. Cleared by any change. */
+  const [testFailed, setTestFailed] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const changed = () => {
+    setTestFailed(null);
+    setConfirming(false);
+  };
   const prefix = editing ? `sp-edit-${editing.id}` : 'sp-add';
 
   /** The form as a source, or null with a message on each field that is wrong. */
@@ -66,10 +94,15 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
     const minutes = Number(interval);
     if (!isSyncInterval(minutes))
       errors.interval = t('sourceIntervalInvalid', [String(SYNC_INTERVAL.min), String(SYNC_INTERVAL.max)]);
-    const toolIds = tools
-      .split(/[\s,]+/)
-      .map((tool) => tool.trim().toLowerCase())
-      .filter(Boolean);
+    const toolIds = [...tools];
+    // Text left in the tool field counts when it names a tool, and is a problem when it does not.
+    if (toolText.trim()) {
+      const resolved = resolveTool(toolText, choices ?? []);
+      if (resolved.kind === 'known') {
+        if (!toolIds.includes(resolved.tool.id)) toolIds.push(resolved.tool.id);
+      } else
+        errors.tools = toolProblem(toolText, choices ?? [], t)?.message ?? t('sourceToolsInvalid', toolText);
+    }
     const badTool = toolIds.find((tool) => !isId(tool));
     if (badTool) errors.tools = t('sourceToolsInvalid', badTool);
     if (authKind !== 'none' && !(editing && !secret)) {
@@ -80,6 +113,9 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
     setFieldErrors(errors);
     if (Object.keys(errors).length) {
       setMessage({ error: true, text: t('formInvalid') });
+      // The first field that is wrong gets the focus; every message stays beside its field.
+      const first = ['url', 'tools', 'interval', 'user', 'secret'].find((key) => errors[key]);
+      if (first) document.getElementById(`${prefix}-${first}`)?.focus();
       return null;
     }
     const label = name.trim() || new URL(address).hostname;
@@ -111,17 +147,18 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
     setBusy(true);
     setMessage(null);
     work()
-      .catch((error: unknown) =>
-        setMessage({ error: true, text: error instanceof Error ? error.message : String(error) }),
-      )
+      .catch((error: unknown) => setMessage({ error: true, text: plainError(error, t) }))
       .finally(() => setBusy(false));
   };
 
   const onTest = () => {
     const source = draft();
     if (!source) return;
-    run(async () => {
-      setResult(null);
+    setBusy(true);
+    setMessage(null);
+    setResult(null);
+    changed();
+    (async () => {
       let checked = source;
       if (!typeTouched) {
         const found = await detect(source.url);
@@ -131,13 +168,26 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
         checked = { ...source, type: found.type, url: found.url };
       }
       setResult(await preview(checked, auth() ?? undefined));
-    });
+    })()
+      .catch((error: unknown) => {
+        // What the Test found wrong is about the address: it is said beside the address field.
+        const reason = plainError(error, t);
+        setTestFailed(reason);
+        setFieldErrors((errors) => ({ ...errors, url: t('sourceTestFailed', reason) }));
+      })
+      .finally(() => setBusy(false));
   };
 
-  const onSave = (event: Event) => {
+  const onSave = (event: Event, anyway = false) => {
     event.preventDefault();
     const source = draft();
     if (!source) return;
+    if (testFailed && !anyway) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    setTestFailed(null);
     run(async () => {
       await save(source, auth());
       setMessage({ error: false, text: t('sourceSaved', source.name) });
@@ -146,7 +196,8 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
       if (!editing) {
         setUrl('');
         setName('');
-        setTools('');
+        setTools([]);
+        setToolText('');
         setOptions({});
         setTypeTouched(false);
       }
@@ -175,6 +226,8 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
             const value = event.currentTarget.value;
             setUrl(value);
             setDetected(null);
+            changed();
+            setFieldErrors(({ url: _old, ...rest }) => rest);
             if (!typeTouched) setType(guessType(value));
           }}
         />
@@ -186,6 +239,7 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
           onChange={(event) => {
             setTypeTouched(true);
             setDetected(null);
+            changed();
             setType(event.currentTarget.value as SourceType);
           }}
         >
@@ -206,15 +260,20 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
         {t('sourceName')}
         <input value={name} onInput={(event) => setName(event.currentTarget.value)} />
       </label>
-      <Field id={`${prefix}-tools`} label={t('sourceTools')} error={fieldErrors.tools}>
-        <input
-          id={`${prefix}-tools`}
-          value={tools}
-          placeholder="jira, confluence"
-          {...field('tools')}
-          onInput={(event) => setTools(event.currentTarget.value)}
-        />
-      </Field>
+      <ToolPicker
+        id={`${prefix}-tools`}
+        label={t('sourceTools')}
+        help={t('sourceToolsHelp')}
+        error={fieldErrors.tools}
+        choices={choices}
+        value={tools}
+        onChange={(next) => {
+          setTools(next);
+          setFieldErrors(({ tools: _old, ...rest }) => rest);
+        }}
+        text={toolText}
+        onText={setToolText}
+      />
       <Field id={`${prefix}-interval`} label={t('sourceInterval')} error={fieldErrors.interval}>
         <input
           id={`${prefix}-interval`}
@@ -294,11 +353,30 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
           {t('sourceAuthForget')}
         </label>
       )}
+      {confirming && testFailed && (
+        <fieldset class="sp-confirm" data-testid="save-anyway">
+          <legend>{t('sourceSaveAnywayAsk', testFailed)}</legend>
+          <div class="sp-actions">
+            <button ref={confirmRef} type="button" onClick={(event) => onSave(event, true)}>
+              {t('sourceSaveAnyway')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                document.getElementById(`${prefix}-url`)?.focus();
+              }}
+            >
+              {t('sourceKeepEditing')}
+            </button>
+          </div>
+        </fieldset>
+      )}
       <div class="sp-actions">
         <button type="button" disabled={busy} onClick={onTest}>
           {t('sourceTest')}
         </button>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || confirming}>
           {t('sourceSave')}
         </button>
         {editing && (

@@ -3,6 +3,8 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME } from '@/utils/db';
+import { CONTENT_REQUEST } from '@/utils/delivery/outbox';
+import { createBackground } from '@/utils/handlers';
 import { JIRA_BOARD as board } from '../contexts';
 import { background, catalog, createTestBackground, serve } from './harness';
 
@@ -76,6 +78,93 @@ describe('the champion handlers', () => {
     await fakeBrowser.storage.local.set({ settings: { version: 1, role: 'employee' } });
     expect((await bg.listActivity()).champion).toBe(false);
     await expect(bg.react({ itemId: last, reaction: { kind: 'endorse' } })).rejects.toThrow(/champions/);
+  });
+
+  it('answers a search with the terms each hit matched, and lists only the tools that have content', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board', 'Close a sprint'])).fetchFn);
+    await bg.matchPage({ context: board });
+    const { hits, matched } = await bg.searchItems({ query: 'planning sprints' });
+    expect(hits.length).toBeGreaterThan(0);
+    const first = hits[0]?.id ?? '';
+    expect(matched[first]).toEqual(expect.arrayContaining(['sprint']));
+    expect(Object.keys(matched).sort()).toEqual(hits.map((hit) => hit.id).sort());
+    expect(await bg.listContentTools()).toEqual({ tools: ['jira'] });
+  });
+
+  it('requests missing content as a flag of no item, and sends the words to the owners', async () => {
+    const posts: Record<string, unknown>[] = [];
+    const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith('chrome-extension://')) return new Response(catalog(['Plan a sprint']));
+      posts.push(JSON.parse(String(init?.body)));
+      return new Response('ok');
+    }) as typeof fetch;
+    const deps = { fetch: fetchFn, resolveBuiltin: (path: string) => `chrome-extension://test/${path}` };
+    const bg = createTestBackground({ ...deps, newKey: () => 'request-1' });
+    const { validate } = createBackground(deps).handlers.requestContent;
+    expect(validate({ title: '  expense   mileage ' })).toEqual({ title: 'expense mileage' });
+    expect(validate({ title: '   ' })).toBeNull();
+    expect(validate({ title: 'x'.repeat(201) })).toBeNull();
+
+    await bg.saveWebhook({ url: 'https://hooks.example/flags', format: 'generic' });
+    await bg.requestContent({ title: 'expense mileage', comment: 'Asked twice this week' });
+    await bg.deliver();
+    const activity = await bg.listActivity();
+    expect(activity.entries[0]).toMatchObject({
+      key: 'request-1',
+      itemId: CONTENT_REQUEST,
+      title: 'expense mileage',
+      url: '',
+      state: 'sent',
+      reaction: { kind: 'flag', reason: 'missing', missingTitle: 'expense mileage' },
+    });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({
+      type: 'signpost.flag',
+      reason: 'missing',
+      missingTitle: 'expense mileage',
+      comment: 'Asked twice this week',
+      item: { url: '' },
+    });
+  });
+
+  it('withdraws an endorsement: unsent it never leaves, and its ranking boost goes at once', async () => {
+    let key = 0;
+    const bg = createTestBackground({
+      fetch: serve(catalog(['Plan a sprint on the board', 'Sprint board basics'])).fetchFn,
+      resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+      newKey: () => `key-${++key}`,
+    });
+    const before = (await bg.matchPage({ context: board })).matches.map((m) => m.item.id);
+    const last = before[before.length - 1] ?? '';
+    const endorsed = await bg.react({ itemId: last, reaction: { kind: 'endorse' } });
+    expect(endorsed.entries.map((entry) => entry.state)).toEqual(['local']);
+    expect((await bg.matchPage({ context: board })).matches[0]?.item.id).toBe(last);
+
+    const { activity, reachedOwners } = await bg.withdrawReaction({ key: 'key-1' });
+    expect(reachedOwners).toBe(false);
+    expect(activity.entries).toEqual([]);
+    expect((await bg.matchPage({ context: board })).matches.map((m) => m.item.id)).toEqual(before);
+    await expect(bg.withdrawReaction({ key: 'key-1' })).rejects.toThrow(/no such/);
+  });
+
+  it('says when a withdrawn endorsement had already reached the owners', async () => {
+    const fetchFn = (async (input: RequestInfo | URL) =>
+      String(input).startsWith('chrome-extension://')
+        ? new Response(catalog(['Plan a sprint on the board']))
+        : new Response('ok')) as typeof fetch;
+    const bg = createTestBackground({
+      fetch: fetchFn,
+      resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+      newKey: () => 'sent-1',
+    });
+    const itemId = (await bg.matchPage({ context: board })).matches[0]?.item.id ?? '';
+    await bg.saveWebhook({ url: 'https://hooks.example/flags', format: 'generic' });
+    await bg.react({ itemId, reaction: { kind: 'endorse' } });
+    await bg.deliver();
+    expect((await bg.listActivity()).entries[0]?.state).toBe('sent');
+    const { activity, reachedOwners } = await bg.withdrawReaction({ key: 'sent-1' });
+    expect(reachedOwners).toBe(true);
+    expect(activity.entries).toEqual([]);
   });
 });
 

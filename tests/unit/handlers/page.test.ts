@@ -2,6 +2,7 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
+import { createBackground } from '@/utils/handlers';
 import { readSettings } from '@/utils/settings/settings';
 import { DEMO_SOURCE } from '@/utils/sync/engine';
 import { JIRA_BOARD as board } from '../contexts';
@@ -95,9 +96,45 @@ describe('the page handlers', () => {
     expect(JSON.stringify(events)).not.toContain('atlassian.net');
   });
 
+  it('counts one impression per item per screen visit, however often the title changes', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board', 'Close a sprint'])).fetchFn);
+    const first = await bg.matchPage({ context: board, seen: [] });
+    const ids = first.matches.map((m) => m.item.id);
+    expect(ids).toHaveLength(2);
+    // The title ticks ("(3) Board", "(4) Board"): the content script asks again, saying what it showed.
+    for (const title of ['(3) Board', '(4) Board']) {
+      const again = await bg.matchPage({ context: { ...board, title }, seen: ids });
+      expect(again.matches.map((m) => m.item.id)).toEqual(ids);
+    }
+    const impressions = async () =>
+      (await (await getDb()).getAll('events')).filter((e) => e.type === 'impression').map((e) => e.itemId);
+    expect((await impressions()).sort()).toEqual([...ids].sort());
+    // A new visit (nothing seen yet) counts again; an item not yet shown in the visit counts too.
+    await bg.matchPage({ context: board, seen: [ids[0] as string] });
+    expect((await impressions()).filter((id) => id === ids[1])).toHaveLength(2);
+    expect((await impressions()).filter((id) => id === ids[0])).toHaveLength(1);
+  });
+
+  it('refuses a malformed list of items already seen', () => {
+    const { matchPage } = createBackground({
+      fetch: serve('').fetchFn,
+      resolveBuiltin: (path) => path,
+    }).handlers;
+    const context = { ...board };
+    expect(matchPage.validate({ context, seen: ['a', 'b'] })).toEqual({ context, seen: ['a', 'b'] });
+    expect(matchPage.validate({ context })).toEqual({ context });
+    expect(matchPage.validate({ context, seen: 'a' })).toBeNull();
+    expect(matchPage.validate({ context, seen: [1] })).toBeNull();
+    expect(matchPage.validate({ context, seen: ['x'.repeat(301)] })).toBeNull();
+    expect(matchPage.validate({ context, seen: Array.from({ length: 201 }, (_, i) => `i${i}`) })).toBeNull();
+  });
+
   it('announces a current tip once, within the budget', async () => {
     let now = Date.parse('2026-11-23T10:00:00Z');
     const bg = background(serve(tipCatalog).fetchFn, () => now);
+    // The very first recognised page after install announces nothing.
+    expect((await bg.matchPage({ context: board })).announce).toBeUndefined();
+    now += 60_000;
     const first = await bg.matchPage({ context: board });
     expect(first.announce).toBe('builtin-demo:t1');
     now += 3 * 3600_000;

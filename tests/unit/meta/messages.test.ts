@@ -16,6 +16,7 @@ import { reportHandlers } from '@/utils/handlers/reports';
 import { settingsHandlers } from '@/utils/handlers/settings';
 import { sourceHandlers } from '@/utils/handlers/sources';
 import { createState } from '@/utils/handlers/state';
+import { whatsNewHandlers } from '@/utils/handlers/whatsnew';
 import { SENT_FROM_TABS } from '@/utils/messages/protocol';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -89,6 +90,7 @@ describe('the message protocol', () => {
       settingsHandlers,
       measurementHandlers,
       reportHandlers,
+      whatsNewHandlers,
     ].map((make) => Object.keys(make(state)));
     const all = domains.flat();
     expect(all.length).toBe(new Set(all).size);

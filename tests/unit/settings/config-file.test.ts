@@ -67,9 +67,11 @@ describe('configuration export and import', () => {
     expect(JSON.stringify(exportConfig(imported), null, 2)).toBe(exported);
   });
 
-  it('exports every policy key but locked, and never credentials', () => {
+  it('exports every policy key but the policy-only ones (locked, defaultFollows), and never credentials', () => {
     const config = exportConfig(configured);
-    expect(Object.keys(config).sort()).toEqual(POLICY_KEYS.filter((key) => key !== 'locked').sort());
+    expect(Object.keys(config).sort()).toEqual(
+      POLICY_KEYS.filter((key) => key !== 'locked' && key !== 'defaultFollows').sort(),
+    );
     expect(JSON.stringify(config)).not.toMatch(/password|token|apiKey/);
   });
 

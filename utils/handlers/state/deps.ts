@@ -16,6 +16,8 @@ export interface BackgroundDeps extends SyncDeps {
   scheduleReports?: (when: number | null) => void | Promise<void>;
   /** How much storage the extension uses and may use (navigator.storage.estimate). */
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
+  /** Sets the toolbar icon's badge text (What's new unread count; '' clears it). */
+  setBadge?: (text: string) => void | Promise<void>;
 }
 
 /** The clock the deps give, or the real one. */

@@ -6,6 +6,7 @@ import { type BackgroundDeps, clock } from './deps';
 import { createOutboxDelivery, type OutboxDelivery } from './outbox-delivery';
 import { authFor } from './source-list';
 import { createSourceStore, type SourceStore } from './source-store';
+import { createWhatsNew, type WhatsNew } from './whatsnew';
 
 export type { BackgroundDeps } from './deps';
 
@@ -18,19 +19,22 @@ export interface State {
   caches: Caches;
   sources: SourceStore;
   outbox: OutboxDelivery;
+  whatsNew: WhatsNew;
 }
 
 export function createState(deps: BackgroundDeps): State {
   const syncDeps: SyncDeps = { ...deps, auth: deps.auth ?? authFor };
   const builtins = createBuiltins(syncDeps);
   const caches = createCaches(builtins.ready);
+  const now = clock(deps);
   return {
     deps,
-    now: clock(deps),
+    now,
     syncDeps,
     builtins,
     caches,
     sources: createSourceStore(syncDeps, caches.invalidate),
     outbox: createOutboxDelivery(deps),
+    whatsNew: createWhatsNew(deps, caches, now),
   };
 }

@@ -12,7 +12,7 @@ import {
   trimmedText,
 } from '../lib/xml';
 import { ATOM_OWN, atomLink, completeItems, type FeedElement, isUsable, unique } from './elements';
-import type { Feed, FeedItem } from './types';
+import { FEED_LIMITS, type Feed, type FeedItem } from './types';
 
 export function fromAtom(
   feed: FeedElement,
@@ -21,7 +21,9 @@ export function fromAtom(
   baseUrl: string | undefined,
 ): Feed {
   const feedAuthor = atomAuthor(feed);
-  const items = completeItems(childrenNamed(feed, 'entry', ATOM_OWN), feed, text, cutInside)
+  const complete = completeItems(childrenNamed(feed, 'entry', ATOM_OWN), feed, text, cutInside);
+  const items = complete
+    .slice(0, FEED_LIMITS.items)
     .map((entry) => atomEntry(entry, feedAuthor, baseUrl))
     .filter(isUsable);
   return {
@@ -30,6 +32,7 @@ export function fromAtom(
     link: atomLink(feed, ATOM_OWN, baseUrl),
     description: atomText(childNamed(feed, 'subtitle', ATOM_OWN) ?? childNamed(feed, 'tagline', ATOM_OWN)),
     items,
+    ...(complete.length > FEED_LIMITS.items ? { truncated: true } : {}),
   };
 }
 

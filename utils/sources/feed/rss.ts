@@ -1,7 +1,7 @@
 /** RSS 0.9x/2.0 and RDF (RSS 1.0): items beside or inside the channel, Dublin Core and Atom links read too. */
 import { attr, childNamed, childrenNamed, htmlOf, lineOf, linkIn, textOf, trimmedText } from '../lib/xml';
 import { atomLink, completeItems, FEED_OWN, type FeedElement, isUsable, unique } from './elements';
-import type { Feed, FeedItem } from './types';
+import { FEED_LIMITS, type Feed, type FeedItem } from './types';
 
 export function fromRss(
   root: FeedElement,
@@ -17,7 +17,10 @@ export function fromRss(
     ...childrenNamed(channel, 'item', FEED_OWN),
   ];
   const container = format === 'rdf' ? root : channel;
-  const items = completeItems(found, container, text, cutInside)
+  const complete = completeItems(found, container, text, cutInside);
+  // Only what is kept is mapped: a hostile feed's 200,000 empty items make no 200,000 objects more.
+  const items = complete
+    .slice(0, FEED_LIMITS.items)
     .map((item) => rssItem(item, baseUrl))
     .filter(isUsable);
   return {
@@ -28,6 +31,7 @@ export function fromRss(
       htmlOf(childNamed(channel, 'description', FEED_OWN)) ??
       htmlOf(childNamed(channel, 'description', ['dc'])),
     items,
+    ...(complete.length > FEED_LIMITS.items ? { truncated: true } : {}),
   };
 }
 
