@@ -38,6 +38,8 @@ export default defineBackground(() => {
     estimate: () => navigator.storage.estimate(),
     fetch: (input, init) => fetch(input, init),
     resolveBuiltin: (path) => browser.runtime.getURL(`/${path}` as '/'),
+    openPage: async (path) =>
+      void (await browser.tabs.create({ url: browser.runtime.getURL(`/${path}` as '/') })),
     reasonText,
     extensionVersion: browser.runtime.getManifest().version,
     newKey: () => crypto.randomUUID(),

@@ -59,6 +59,10 @@ export interface BackgroundProtocol {
     request: { itemId: string; action: ItemAction | 'announce-dismissed'; tool: string; area?: string };
     response: Record<string, never>;
   };
+  /** Content script → background: search all knowledge from the nudge's search field. */
+  searchKnowledge: { from: 'tab'; request: { query: string }; response: { hits: KnowledgeItem[] } };
+  /** Content script → background: "See all in Signpost" opens Signpost's page in a new tab. */
+  openSignpost: { from: 'tab'; request: { query?: string }; response: Record<string, never> };
   /** Content script → background: pause (or resume) Signpost on the sender's own site. */
   pauseSite: { from: 'tab'; request: { paused: boolean }; response: Record<string, never> };
   /** Popup → background: pause or resume Signpost on a site. */
@@ -70,7 +74,12 @@ export interface BackgroundProtocol {
   /** Popup/options → background: every source with its state. */
   listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
   /** Options → background: read a source once without storing it ("Test"). */
-  previewSource: { from: 'extension'; request: { source: unknown; auth?: SourceAuth }; response: Preview };
+  /** `authOrigin`: the origin the typed `auth` was given for; it is not sent to any other. */
+  previewSource: {
+    from: 'extension';
+    request: { source: unknown; auth?: SourceAuth; authOrigin?: string };
+    response: Preview;
+  };
   /** Options → background: add or replace one of the person's own sources, then sync it. */
   saveSource: {
     from: 'extension';
@@ -166,7 +175,12 @@ export interface BackgroundProtocol {
   /** Options → background: the raw events of the last 30 days (CSV export). */
   exportEvents: { from: 'extension'; request: Record<string, never>; response: { events: SignpostEvent[] } };
   /** Options → background: the person's configuration in the policy's shape. */
-  exportConfig: { from: 'extension'; request: Record<string, never>; response: { config: Config } };
+  /** Webhook and report addresses act as bearer secrets: left out unless `includeAddresses`. */
+  exportConfig: {
+    from: 'extension';
+    request: { includeAddresses?: boolean };
+    response: { config: Config };
+  };
   /** Options → background: what importing a file would change, or why it cannot be imported. */
   checkConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
   /** Options → background: import a configuration file (all of it, or nothing). */
@@ -215,7 +229,13 @@ export type Reply<T extends MessageType = MessageType> =
   | { ok: false; error: string };
 
 /** The messages a content script sends: the only ones the background accepts from a tab. */
-export const SENT_FROM_TABS = ['matchPage', 'recordAction', 'pauseSite'] as const;
+export const SENT_FROM_TABS = [
+  'matchPage',
+  'recordAction',
+  'pauseSite',
+  'searchKnowledge',
+  'openSignpost',
+] as const;
 
 /** Messages whose protocol entry says `from: 'tab'`. */
 export type SentFromTabs = { [T in MessageType]: Protocol[T]['from'] extends 'tab' ? T : never }[MessageType];

@@ -1,10 +1,10 @@
 /** The champion’s handlers: flags and endorsements queued, delivered and ranked. */
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME } from '@/utils/db';
 import { CONTENT_REQUEST } from '@/utils/delivery/outbox';
 import { createBackground } from '@/utils/handlers';
+import { updateSettings } from '@/utils/settings/settings';
 import { JIRA_BOARD as board } from '../contexts';
 import { background, catalog, createTestBackground, serve } from './harness';
 
@@ -75,7 +75,7 @@ describe('the champion handlers', () => {
     await bg.react({ itemId: last, reaction: { kind: 'endorse' } });
     const after = (await bg.matchPage({ context: board })).matches.map((m) => m.item.id);
     expect(after[0]).toBe(last);
-    await fakeBrowser.storage.local.set({ settings: { version: 1, role: 'employee' } });
+    await updateSettings({ role: 'employee' });
     expect((await bg.listActivity()).champion).toBe(false);
     await expect(bg.react({ itemId: last, reaction: { kind: 'endorse' } })).rejects.toThrow(/champions/);
   });
@@ -223,7 +223,7 @@ describe('suggestFix', () => {
     expect(JSON.stringify(tip)).not.toContain(board.url);
     expect((await bg.listActivity()).entries.every((entry) => entry.state === 'sent')).toBe(true);
 
-    await fakeBrowser.storage.local.set({ settings: { version: 1, role: 'employee' } });
+    await updateSettings({ role: 'employee' });
     await expect(
       bg.suggestFix({ suggestion: { mode: 'new', tool: 'jira', title: 'T', summary: 'S' } }),
     ).rejects.toThrow(/champions/);
