@@ -41,7 +41,8 @@ const toolSettings = () => sendMessage('getToolSettings', {});
 const loadReports = () => sendMessage('getReports', {});
 const loadPolicy = () => sendMessage('getPolicy', {});
 const loadHealth = (sourceId: string) => sendMessage('sourceHealth', { sourceId });
-const exportConfig = async () => (await sendMessage('exportConfig', {})).config;
+const exportConfig = async (includeAddresses: boolean) =>
+  (await sendMessage('exportConfig', includeAddresses ? { includeAddresses } : {})).config;
 const checkConfig = (text: string) => sendMessage('checkConfig', { text });
 const importConfig = (text: string) => sendMessage('importConfig', { text });
 /** The tools a source can name: the built-in ones and the ids of the admin's (and the policy's) rules. */
@@ -86,9 +87,9 @@ function sourcesPanel() {
             await allowHost(url);
             return sendMessage('detectSource', { url });
           }}
-          preview={async (source, auth) => {
+          preview={async (source, auth, authOrigin) => {
             await allowHost(source.url);
-            return sendMessage('previewSource', { source, ...(auth ? { auth } : {}) });
+            return sendMessage('previewSource', { source, ...(auth ? { auth, authOrigin } : {}) });
           }}
           save={async (source, auth) => {
             await allowHost(source.url);

@@ -9,6 +9,7 @@
  */
 
 import type { Reaction, WebhookFormat } from '../delivery/reactions';
+import type { SuggestionDraft } from '../delivery/suggestions';
 import type { ItemAction } from '../match/feedback';
 import type { ContentHealth } from '../measurement/content-health';
 import type { DailyRow } from '../measurement/daily';
@@ -73,7 +74,12 @@ export interface BackgroundProtocol {
   /** Popup/options → background: every source with its state. */
   listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
   /** Options → background: read a source once without storing it ("Test"). */
-  previewSource: { from: 'extension'; request: { source: unknown; auth?: SourceAuth }; response: Preview };
+  /** `authOrigin`: the origin the typed `auth` was given for; it is not sent to any other. */
+  previewSource: {
+    from: 'extension';
+    request: { source: unknown; auth?: SourceAuth; authOrigin?: string };
+    response: Preview;
+  };
   /** Options → background: add or replace one of the person's own sources, then sync it. */
   saveSource: {
     from: 'extension';
@@ -122,6 +128,8 @@ export interface BackgroundProtocol {
   recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
   /** Popup → background: endorse or flag an item. */
   react: { from: 'extension'; request: { itemId: string; reaction: Reaction }; response: Activity };
+  /** Popup → background: a champion's suggested fix of an item, or a new tip for a screen (KCS "fix it"). */
+  suggestFix: { from: 'extension'; request: { suggestion: SuggestionDraft }; response: Activity };
   /** Popup → background: the person's endorsements and flags with their delivery state. */
   listActivity: { from: 'extension'; request: Record<string, never>; response: Activity };
   /** Popup → background: send queued deliveries now instead of at their next retry. */
@@ -167,7 +175,12 @@ export interface BackgroundProtocol {
   /** Options → background: the raw events of the last 30 days (CSV export). */
   exportEvents: { from: 'extension'; request: Record<string, never>; response: { events: SignpostEvent[] } };
   /** Options → background: the person's configuration in the policy's shape. */
-  exportConfig: { from: 'extension'; request: Record<string, never>; response: { config: Config } };
+  /** Webhook and report addresses act as bearer secrets: left out unless `includeAddresses`. */
+  exportConfig: {
+    from: 'extension';
+    request: { includeAddresses?: boolean };
+    response: { config: Config };
+  };
   /** Options → background: what importing a file would change, or why it cannot be imported. */
   checkConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
   /** Options → background: import a configuration file (all of it, or nothing). */

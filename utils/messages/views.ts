@@ -80,5 +80,12 @@ export interface ReportsView {
 
 /** A configuration file checked before it is imported. */
 export type ConfigCheck =
-  | { ok: true; keys: string[]; notes: string[]; sources: number }
+  | {
+      ok: true;
+      keys: string[];
+      notes: string[];
+      sources: number;
+      /** Own sources whose address the file moves to another origin: their stored credentials are dropped. */
+      moved?: { id: string; from: string; to: string }[];
+    }
   | { ok: false; problems: string[] };

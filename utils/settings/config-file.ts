@@ -22,8 +22,15 @@ export const CONFIG_KEYS = POLICY_KEYS.filter(
     !(POLICY_ONLY_KEYS as readonly string[]).includes(key),
 );
 
-/** The person's own configuration (as stored, no policy applied), in the policy's shape. */
-export function exportConfig(own: Settings): Config {
+/** Settings whose values act as bearer secrets (whoever has the address can post to it). */
+export const ADDRESS_KEYS = ['flagWebhook', 'reportEndpoint'] as const;
+
+/**
+ * The person's own configuration (as stored, no policy applied), in the policy's shape. The
+ * webhook and report addresses are left out (so importing the file leaves them as they are)
+ * unless `includeAddresses`.
+ */
+export function exportConfig(own: Settings, { includeAddresses = false } = {}): Config {
   const config: Config = {
     sources: own.sources.map((source) => {
       const { builtin: _builtin, ...rest } = source;
@@ -41,6 +48,7 @@ export function exportConfig(own: Settings): Config {
     staleAfterMonths: own.staleAfterMonths,
   };
   if (own.role) config.role = own.role;
+  if (!includeAddresses) for (const key of ADDRESS_KEYS) delete config[key];
   return config;
 }
 

@@ -8,12 +8,14 @@ import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from '../match/budget';
 import { isHostName, isHttpUrl, isRecord, type SourceConfig } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
-import type { SourceAuth } from './credentials';
+import { originOf, type SourceAuth } from './credentials';
+import { PAGE_SETTINGS_KEY, pageSettingsOf, SETTINGS_CHANGED_KEY } from './page-settings';
 import { type Policy, parsePolicy, parseSources, parseToolIds, policyKeys, wholeNumber } from './policy';
-import { secretsWrite } from './secrets';
+import { SOURCE_SECRET, secretWrite } from './secrets';
+import { moveOutOfStorageLocal, SETTINGS_RECORD } from './storage-migration';
+import { readRecord, type VaultWrite, writeVault } from './vault';
 
 export const SETTINGS_VERSION = 1;
-const KEY = 'settings';
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -157,10 +159,22 @@ export async function readPolicy(): Promise<{ policy: Policy; problems: string[]
   return parsePolicy(Object.keys(managed).length ? managed : undefined);
 }
 
-/** The person's own settings, as stored (no policy applied). */
+/** The person's own settings, as stored in the vault (no policy applied). */
 async function readLocal(): Promise<SettingsRead> {
-  const stored = await browser.storage.local.get(KEY);
-  return parseSettings(stored[KEY]);
+  await moveOutOfStorageLocal();
+  return parseSettings(await readRecord(SETTINGS_RECORD));
+}
+
+/**
+ * Saves the person's own settings (with `secrets`, in the same vault transaction), then the
+ * harmless copy a content script reads and the change stamp, in storage.local.
+ */
+async function writeLocal(settings: Settings, secrets: VaultWrite['secrets'] = []): Promise<void> {
+  await writeVault({ records: { [SETTINGS_RECORD]: settings }, secrets });
+  await browser.storage.local.set({
+    [PAGE_SETTINGS_KEY]: pageSettingsOf(settings),
+    [SETTINGS_CHANGED_KEY]: Date.now(),
+  });
 }
 
 /** The person's own settings (no policy applied): what the options page edits and exports. */
@@ -177,7 +191,7 @@ export async function loadSettings(): Promise<SettingsRead> {
 /** Calls `listener` with the settings in force whenever they or the policy change; returns the stop function. */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && KEY in changes) || area === 'managed') {
+    if ((area === 'local' && SETTINGS_CHANGED_KEY in changes) || area === 'managed') {
       loadSettings().then(
         ({ settings }) => listener(settings),
         () => undefined,
@@ -193,19 +207,23 @@ export async function readSettings(): Promise<Settings> {
   const local = await readLocal();
   if (local.problems.length) {
     console.warn(`Signpost: ${local.problems.join('; ')}`);
-    await browser.storage.local.set({ [KEY]: local.settings });
+    await writeLocal(local.settings);
   }
   return applyPolicy(local.settings, (await readPolicy()).policy);
 }
 
+/** New credentials for a source, with the address they are given for; undefined removes them. */
+export type SecretChanges = Record<string, { url: string; auth: SourceAuth } | undefined>;
+
 /**
  * Applies a partial change to the person's own settings (and, with `secrets`, sets or removes
  * sources' credentials); validated as a whole and saved only if valid. Keys the organisation's
- * policy sets and locks cannot be changed.
+ * policy sets and locks cannot be changed. A source whose address moves to another origin loses
+ * its stored credentials (unless new ones come with the change): they were given for the old host.
  */
 export async function updateSettings(
   change: Partial<Omit<Settings, 'version'>>,
-  secrets?: Record<string, SourceAuth | undefined>,
+  secrets: SecretChanges = {},
 ): Promise<Settings> {
   const [{ settings: current }, { policy }] = await Promise.all([readLocal(), readPolicy()]);
   if (policy.locked) {
@@ -215,11 +233,23 @@ export async function updateSettings(
   }
   const { settings, problems } = parseSettings({ ...current, ...change });
   if (problems.length) throw new Error(problems.join('; '));
-  // Credentials changed with the settings are written in the same storage call: both or neither.
-  const write: Record<string, unknown> = { [KEY]: settings };
-  if (secrets) Object.assign(write, await secretsWrite(secrets));
-  await browser.storage.local.set(write);
+  const writes = Object.entries(secrets).map(([id, secret]) =>
+    secretWrite(SOURCE_SECRET, id, secret?.url ?? '', secret?.auth),
+  );
+  for (const id of movedSources(current, settings)) {
+    if (!(id in secrets)) writes.push(secretWrite(SOURCE_SECRET, id, '', undefined));
+  }
+  // Credentials changed with the settings are written in the same transaction: both or neither.
+  await writeLocal(settings, writes);
   return applyPolicy(settings, policy);
+}
+
+/** Ids of own sources whose address moved to another origin between two settings records. */
+export function movedSources(before: Settings, after: Settings): string[] {
+  const was = new Map(before.sources.map((source) => [source.id, originOf(source.url)]));
+  return after.sources
+    .filter((source) => was.has(source.id) && was.get(source.id) !== originOf(source.url))
+    .map((source) => source.id);
 }
 
 /**

@@ -11,7 +11,15 @@ import {
   textOf,
   trimmedText,
 } from '../lib/xml';
-import { ATOM_OWN, atomLink, completeItems, type FeedElement, isUsable, unique } from './elements';
+import {
+  ATOM_OWN,
+  atomLink,
+  completeItems,
+  escapeHtml,
+  type FeedElement,
+  isUsable,
+  unique,
+} from './elements';
 import { FEED_LIMITS, type Feed, type FeedItem } from './types';
 
 export function fromAtom(
@@ -93,8 +101,14 @@ function atomText(element: FeedElement | undefined): string | undefined {
       const wrapper = elements.length === 1 && only && only.local === 'div' ? only : element;
       return serializeChildren(wrapper).trim() || undefined;
     }
-    case 'base64':
-      return fromBase64(textOf(element));
+    case 'base64': {
+      // Atom 0.3: `type` is the media type of what was encoded.
+      const type = (attr(element, 'type') ?? 'text/html').trim().toLowerCase();
+      const decoded = fromBase64(textOf(element));
+      if (type === 'text' || type === 'text/plain') return decoded && escapeHtml(decoded);
+      const readable = type === 'html' || type.startsWith('text/') || type.endsWith('xml');
+      return readable ? decoded : undefined;
+    }
     case 'other':
       return undefined;
     default:
