@@ -73,7 +73,10 @@ async function dayReport(
   const rows = await readDailyRows(db, day, day);
   const reactions = (await db.getAll('outbox')).flatMap((raw) => {
     const entry = parseOutboxEntry(raw);
-    return entry && dayOf(entry.createdAt) === day ? [{ reaction: entry.reaction }] : [];
+    // Suggestions are the champion's words for the owners, not a figure of the day.
+    return entry && entry.reaction.kind !== 'suggest' && dayOf(entry.createdAt) === day
+      ? [{ reaction: entry.reaction }]
+      : [];
   });
   return buildReport(day, rows, reactions, meta);
 }
