@@ -25,7 +25,7 @@ export function Cards({
   const before = previous?.totals;
   const count = (value: number, earlier: number | undefined) => (
     <>
-      {f.number(value)}
+      <span class="sp-dash-value">{f.number(value)}</span>
       <CountDelta current={value} previous={before ? (earlier ?? 0) : undefined} f={f} />
     </>
   );

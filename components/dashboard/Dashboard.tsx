@@ -93,8 +93,21 @@ export function Dashboard(props: DashboardProps) {
   if (reportOpen && report)
     return (
       <AdoptionReport
-        filter={filter}
+        filter={filterFor(today, range, tool, kind)}
         load={figuresFor}
+        {...(source !== 'local' && (view?.groups?.length ?? 0) > 0
+          ? {
+              groups: view?.groups ?? [],
+              initialGroup: group.name,
+              loadGroup: async (base: DashboardFilterState, name: string) => {
+                const [inGroup, rest] = await Promise.all([
+                  figuresFor({ ...base, group: name }),
+                  figuresFor({ ...base, group: name, others: true }),
+                ]);
+                return { group: inGroup, rest };
+              },
+            }
+          : {})}
         toolName={toolName}
         locale={locale}
         sourceLabel={

@@ -30,6 +30,8 @@ export interface AdoptionReportProps {
   load: (filter: DashboardFilter) => Promise<DashboardView>;
   /** Audience groups the figures can be split by, and the split (absent: no group choice). */
   groups?: string[];
+  /** The group the dashboard showed, compared from the start. */
+  initialGroup?: string;
   loadGroup?: (
     filter: DashboardFilter,
     group: string,
@@ -79,7 +81,7 @@ export function AdoptionReport(props: AdoptionReportProps) {
   const t = useT();
   const f = useMemo(() => formatters(locale), [locale]);
   const [paper, setPaper] = useState<Paper>('A4');
-  const [group, setGroup] = useState('');
+  const [group, setGroup] = useState(props.initialGroup ?? '');
   const {
     value: report,
     error,

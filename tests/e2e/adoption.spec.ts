@@ -16,7 +16,15 @@ const day = (offset: number) => {
 };
 
 /** One browser's daily report: a tip seen and opened, and a vote. */
-const report = (key: string, offset: number, seen: number, opened: number, helpful = 0) => ({
+const report = (
+  key: string,
+  offset: number,
+  seen: number,
+  opened: number,
+  helpful = 0,
+  groups?: string[],
+) => ({
+  ...(groups ? { groups } : {}),
   type: 'signpost.report',
   schemaVersion: 1,
   idempotencyKey: key,
@@ -45,12 +53,16 @@ describe('the adoption report', () => {
   });
 
   it('says in plain sentences how the period went against the one before, and prints', async () => {
-    // This week: 4 person-days, 8 offers, 4 opens. The week before: 2 person-days, 4 offers, 1 open.
+    // This week: 12 person-days, 24 offers, 12 opens; five of them the pilot group's, on one day.
+    // The week before: 2 person-days, 4 offers, 1 open.
+    const pilot = ['pilot-sales'];
     const lines = [
       report('a', 1, 2, 1, 1),
       report('b', 1, 2, 1),
+      ...['g', 'h', 'i'].map((key) => report(key, 1, 2, 1)),
       report('c', 2, 2, 1),
       report('d', 3, 2, 1),
+      ...['p1', 'p2', 'p3', 'p4', 'p5'].map((key) => report(key, 2, 2, 1, 0, pilot)),
       report('e', 8, 2, 1),
       report('f', 9, 2, 0),
     ]
@@ -72,13 +84,24 @@ describe('the adoption report', () => {
     await sentences.first().waitFor();
     const said = await sentences.allTextContents();
     expect(said[0]).toMatch(
-      /was seen on 4 person-days, by up to 2 people on one day; 100% of those opened it/,
+      /was seen on 12 person-days, by up to 6 people on one day; 100% of those opened it/,
     );
     expect(said).toContain('50% of what Signpost offered was opened, up from 25% in the period before.');
     const row = (figure: string) => page.locator(`tr[data-figure="${figure}"] td`).allTextContents();
-    expect(await row('people')).toEqual(['4', '2', '▲ up 100%']);
+    expect(await row('people')).toEqual(['12', '2', '▲ up 500%']);
     expect(await row('openRate')).toEqual(['50%', '25%', '▲ up 25 points']);
-    expect(await row('flags')).toEqual(['4', '2', '▲ up 100%']);
+    expect(await row('flags')).toEqual(['12', '2', '▲ up 500%']);
+
+    // The pilot group against everyone else: only days with five browsers or more on a side count.
+    await page.getByLabel('Compare a group').selectOption('pilot-sales');
+    await page.getByRole('heading', { name: 'Group pilot-sales against everyone else' }).waitFor();
+    const groupRow = (name: string) =>
+      page
+        .locator('section[aria-labelledby="sp-report-group"] tbody tr', { hasText: name })
+        .locator('td')
+        .allTextContents();
+    expect(await groupRow('Items offered')).toEqual(['10', '10']);
+    expect(await groupRow('Open rate')).toEqual(['50%', '50%']);
     expect(await seriousViolations(page, '.sp-report')).toEqual([]);
 
     const csv = page.waitForEvent('download');
@@ -86,7 +109,8 @@ describe('the adoption report', () => {
     const file = await csv;
     const text = await readFile((await file.path()) ?? '', 'utf8');
     expect(text.split('\r\n')[0]).toMatch(/^from,to,tool,section,key,/);
-    expect(text).toContain(',headline,opens,,,4,1,3,');
+    expect(text).toContain(',headline,opens,,,12,1,11,');
+    expect(text).toContain(',group,pilot-sales,,,10,,,5,0.5,,5');
 
     // Printed: the options page's own header and tabs are left out, the report stays.
     await page.emulateMedia({ media: 'print' });
