@@ -121,10 +121,12 @@ export function parseConfigFile(text: string): ConfigRead {
   const { policy, problems: invalid } = parsePolicy(body);
   problems.push(...invalid);
   if (problems.length) return { ok: false, problems };
-  const { locked, defaultFollows, ...config } = policy;
+  const { locked, defaultFollows, badgePosition, ...config } = policy;
   if (locked !== undefined) notes.push('"locked" only means something in a policy; it was not imported');
   if (defaultFollows !== undefined)
     notes.push('"defaultFollows" only means something in a policy; it was not imported');
+  if (badgePosition !== undefined)
+    notes.push('"badgePosition" only means something in a policy; it was not imported');
   if (Object.keys(config).length === 0)
     return { ok: false, problems: ['the file sets nothing Signpost reads'] };
   return { ok: true, config, notes };

@@ -5,6 +5,7 @@
  * imports and exports.
  */
 
+import { type BadgePosition, parsePositions } from '@/components/nudge/position';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { isId, isSyncInterval, SOURCE_NAME_MAX, SYNC_INTERVAL, TOOL_IDS_MAX } from '../limits';
 import { type BudgetSettings, parseBudgetSettings } from '../match/budget';
@@ -39,6 +40,8 @@ export interface Policy {
   syncPersonalState?: boolean;
   /** Topics followed by default, per audience (an entry without audience: everyone). Policy only. */
   defaultFollows?: DefaultFollow[];
+  /** Where the in-page badge sits, per tool id (components/nudge/position.ts). Policy only. */
+  badgePosition?: Record<string, BadgePosition>;
   /** Policy-set values cannot be changed on the options page. */
   locked?: boolean;
 }
@@ -59,6 +62,7 @@ export const POLICY_KEYS = [
   'syncPersonalState',
   'role',
   'defaultFollows',
+  'badgePosition',
   'locked',
 ] as const satisfies readonly (keyof Policy)[];
 
@@ -229,11 +233,22 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     policy.defaultFollows = parsed.defaults;
     problems.push(...parsed.problems);
   }
+  if (raw.badgePosition !== undefined) {
+    const parsed = parsePositions(raw.badgePosition);
+    const given = isRecord(raw.badgePosition) ? Object.keys(raw.badgePosition).length : -1;
+    if (given < 0 || Object.keys(parsed).length !== given)
+      problems.push('badgePosition must map tool ids to { "side": "left" or "right", "bottom": pixels }');
+    policy.badgePosition = parsed;
+  }
   return { policy, problems };
 }
 
 /** Keys only a policy can mean: never exported or imported as the person's configuration. */
-export const POLICY_ONLY_KEYS = ['locked', 'defaultFollows'] as const satisfies readonly (keyof Policy)[];
+export const POLICY_ONLY_KEYS = [
+  'locked',
+  'defaultFollows',
+  'badgePosition',
+] as const satisfies readonly (keyof Policy)[];
 
 /** The keys a policy enforces (the options page shows them read-only when `locked`). */
 export function policyKeys(policy: Policy): (keyof Policy)[] {
