@@ -33,6 +33,7 @@ export {
   Send as SendIcon,
   Settings as SettingsIcon,
   Signpost as SignpostIcon,
+  ThumbsDown as NotHelpfulIcon,
   ThumbsUp as EndorseIcon,
   TriangleAlert as WarningIcon,
   Undo2 as UndoIcon,
