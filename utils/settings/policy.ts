@@ -9,6 +9,8 @@ import { type BadgePosition, parsePositions } from '@/components/nudge/position'
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { isId, isSyncInterval, SOURCE_NAME_MAX, SYNC_INTERVAL, TOOL_IDS_MAX } from '../limits';
 import { type BudgetSettings, parseBudgetSettings } from '../match/budget';
+import { type PolicyClickhouse, parseClickhouseSettings } from '../measurement/clickhouse/config';
+import { REPORT_FORMATS, type ReportFormat } from '../measurement/report-target';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
 import { type DefaultFollow, parseDefaultFollows } from '../whatsnew/topics';
@@ -32,6 +34,12 @@ export interface Policy {
   disabledTools?: string[];
   /** Where the daily aggregate report goes ('' or absent: no report). */
   reportEndpoint?: string;
+  /** 'generic' (JSON to reportEndpoint) or 'clickhouse' (rows into reportClickhouse). */
+  reportFormat?: ReportFormat;
+  /** The ClickHouse reports go to: { url, database, table, user, password } (null: none). */
+  reportClickhouse?: PolicyClickhouse | null;
+  /** The ClickHouse the dashboard reads: { url, database, table, user, password } (null: none). */
+  dashboardClickhouse?: PolicyClickhouse | null;
   /** Most items the in-page nudge lists at once (1–3). */
   maxItems?: number;
   /** Content health: an item not updated for this many months counts as stale. */
@@ -55,6 +63,9 @@ export const POLICY_KEYS = [
   'flagWebhook',
   'webhookFormat',
   'reportEndpoint',
+  'reportFormat',
+  'reportClickhouse',
+  'dashboardClickhouse',
   'audiences',
   'nudges',
   'maxItems',
@@ -218,6 +229,16 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     policy.reportEndpoint = raw.reportEndpoint;
   } else if (raw.reportEndpoint !== undefined) {
     problems.push('reportEndpoint must be an http(s) address');
+  }
+  if ((REPORT_FORMATS as readonly unknown[]).includes(raw.reportFormat)) {
+    policy.reportFormat = raw.reportFormat as ReportFormat;
+  } else if (raw.reportFormat !== undefined) {
+    problems.push('reportFormat must be generic or clickhouse');
+  }
+  for (const key of ['reportClickhouse', 'dashboardClickhouse'] as const) {
+    const parsed = parseClickhouseSettings(raw[key], key, true);
+    if (typeof parsed === 'string') problems.push(parsed);
+    else if (parsed !== undefined) policy[key] = parsed;
   }
   for (const [key, min, max] of [
     ['maxItems', 1, 3],
