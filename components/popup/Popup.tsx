@@ -157,10 +157,10 @@ export function Popup(props: Props) {
   const onSuggest = async (draft: SuggestionDraft) => setActivity(await props.suggest(draft));
   const actions = (item: KnowledgeItem) =>
     champion ? (
-      <>
+      <div class="sp-card-actions">
         <ItemReactions item={item} entries={entries} onReact={onReact} onWithdraw={onWithdraw} />
         <SuggestFix target={{ mode: 'edit', item }} onSuggest={onSuggest} />
-      </>
+      </div>
     ) : null;
 
   return (
