@@ -101,8 +101,19 @@ export function settingsHandlers({ caches, deps, outbox, sources }: State) {
     },
 
     exportConfig: {
-      validate: empty,
-      handle: async () => ({ config: exportConfig(await readOwnSettings()) }),
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const { includeAddresses, ...rest } = payload;
+        if (
+          Object.keys(rest).length ||
+          (includeAddresses !== undefined && typeof includeAddresses !== 'boolean')
+        )
+          return null;
+        return includeAddresses ? { includeAddresses } : {};
+      },
+      handle: async ({ includeAddresses }) => ({
+        config: exportConfig(await readOwnSettings(), { includeAddresses: includeAddresses === true }),
+      }),
     },
 
     checkConfig: {

@@ -9,11 +9,15 @@
  */
 
 import type { Reaction, WebhookFormat } from '../delivery/reactions';
+import type { SuggestionDraft } from '../delivery/suggestions';
 import type { ItemAction } from '../match/feedback';
+import type { ClickhouseSettings } from '../measurement/clickhouse/config';
 import type { ContentHealth } from '../measurement/content-health';
 import type { DailyRow } from '../measurement/daily';
 import type { DashboardView } from '../measurement/dashboard';
 import type { SignpostEvent } from '../measurement/events';
+import type { DashboardFilter } from '../measurement/figures';
+import type { ReportFormat } from '../measurement/report-target';
 import type { ItemKind, KnowledgeItem, Match, PageContext, SourceView } from '../model';
 import type { Config } from '../settings/config-file';
 import type { SourceAuth } from '../settings/credentials';
@@ -23,6 +27,8 @@ import type { WhatsNewView } from '../whatsnew/feed';
 import type { Topic } from '../whatsnew/topics';
 import type {
   Activity,
+  ClickhouseDashboardAnswer,
+  ClickhouseView,
   ConfigCheck,
   PolicyView,
   ReportsView,
@@ -73,7 +79,12 @@ export interface BackgroundProtocol {
   /** Popup/options → background: every source with its state. */
   listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
   /** Options → background: read a source once without storing it ("Test"). */
-  previewSource: { from: 'extension'; request: { source: unknown; auth?: SourceAuth }; response: Preview };
+  /** `authOrigin`: the origin the typed `auth` was given for; it is not sent to any other. */
+  previewSource: {
+    from: 'extension';
+    request: { source: unknown; auth?: SourceAuth; authOrigin?: string };
+    response: Preview;
+  };
   /** Options → background: add or replace one of the person's own sources, then sync it. */
   saveSource: {
     from: 'extension';
@@ -122,6 +133,8 @@ export interface BackgroundProtocol {
   recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
   /** Popup → background: endorse or flag an item. */
   react: { from: 'extension'; request: { itemId: string; reaction: Reaction }; response: Activity };
+  /** Popup → background: a champion's suggested fix of an item, or a new tip for a screen (KCS "fix it"). */
+  suggestFix: { from: 'extension'; request: { suggestion: SuggestionDraft }; response: Activity };
   /** Popup → background: the person's endorsements and flags with their delivery state. */
   listActivity: { from: 'extension'; request: Record<string, never>; response: Activity };
   /** Popup → background: send queued deliveries now instead of at their next retry. */
@@ -167,7 +180,12 @@ export interface BackgroundProtocol {
   /** Options → background: the raw events of the last 30 days (CSV export). */
   exportEvents: { from: 'extension'; request: Record<string, never>; response: { events: SignpostEvent[] } };
   /** Options → background: the person's configuration in the policy's shape. */
-  exportConfig: { from: 'extension'; request: Record<string, never>; response: { config: Config } };
+  /** Webhook and report addresses act as bearer secrets: left out unless `includeAddresses`. */
+  exportConfig: {
+    from: 'extension';
+    request: { includeAddresses?: boolean };
+    response: { config: Config };
+  };
   /** Options → background: what importing a file would change, or why it cannot be imported. */
   checkConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
   /** Options → background: import a configuration file (all of it, or nothing). */
@@ -182,6 +200,28 @@ export interface BackgroundProtocol {
   getReports: { from: 'extension'; request: Record<string, never>; response: ReportsView };
   /** Options → background: send due reports now. */
   deliverReportsNow: { from: 'extension'; request: Record<string, never>; response: ReportsView };
+  /** Options → background: the report format and the ClickHouse connections (no passwords). */
+  getClickhouse: { from: 'extension'; request: Record<string, never>; response: ClickhouseView };
+  /**
+   * Options → background: set (null: clear) a ClickHouse connection, with a new password (write
+   * only; absent keeps the stored one) and, for reports, the report format.
+   */
+  saveClickhouse: {
+    from: 'extension';
+    request: {
+      which: 'report' | 'dashboard';
+      settings: ClickhouseSettings | null;
+      password?: string;
+      reportFormat?: ReportFormat;
+    };
+    response: ClickhouseView;
+  };
+  /** Options → background: the dashboard's figures from ClickHouse (organisation-wide, or a group). */
+  getClickhouseDashboard: {
+    from: 'extension';
+    request: DashboardFilter;
+    response: ClickhouseDashboardAnswer;
+  };
   /** Popup → background: the tips of the last 30 days for the tools used and the topics followed. */
   listWhatsNew: { from: 'extension'; request: Record<string, never>; response: WhatsNewView };
   /** Popup → background: mark What's new items read. */

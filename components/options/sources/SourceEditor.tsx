@@ -5,7 +5,7 @@ import { plainError } from '@/components/shared/plain-error';
 import { useLoad } from '@/components/shared/useLoad';
 import { isId, isSyncInterval, SYNC_INTERVAL } from '@/utils/limits';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
-import type { SourceAuth } from '@/utils/settings/credentials';
+import { originOf, type SourceAuth } from '@/utils/settings/credentials';
 import type { Detection } from '@/utils/sources/detect';
 import type { Preview } from '@/utils/sync/engine';
 import { ToolPicker, toolProblem } from '../tools/ToolPicker';
@@ -32,7 +32,8 @@ interface Props {
   guessType: (url: string) => SourceType;
   /** Reads the address once and says what it is (asking the browser for the host first). */
   detect: (url: string) => Promise<Detection>;
-  preview: (source: SourceDraft, auth?: SourceAuth) => Promise<Preview>;
+  /** Reads the source once; typed `auth` is sent only to `authOrigin`, the origin it was typed for. */
+  preview: (source: SourceDraft, auth: SourceAuth | undefined, authOrigin: string) => Promise<Preview>;
   /** Saves (asking the browser for the host first) and refreshes the list; `null` removes stored credentials. */
   save: (source: SourceDraft, auth: SourceAuth | null | undefined) => Promise<void>;
   /** Editing was cancelled. */
@@ -85,6 +86,8 @@ export function SourceEditor({
     setConfirming(false);
   };
   const prefix = editing ? `sp-edit-${editing.id}` : 'sp-add';
+  /** Editing: the address now points to another origin, so stored credentials will not go along. */
+  const moved = editing !== null && isHttpUrl(url.trim()) && originOf(url.trim()) !== originOf(editing.url);
 
   /** The form as a source, or null with a message on each field that is wrong. */
   const draft = (): SourceDraft | null => {
@@ -160,6 +163,8 @@ export function SourceEditor({
     changed();
     (async () => {
       let checked = source;
+      // Credentials are typed for the address the admin typed, not for one detection names.
+      const typedFor = originOf(source.url) ?? '';
       if (!typeTouched) {
         const found = await detect(source.url);
         setDetected(found);
@@ -167,7 +172,11 @@ export function SourceEditor({
         setUrl(found.url);
         checked = { ...source, type: found.type, url: found.url };
       }
-      setResult(await preview(checked, auth() ?? undefined));
+      const typed = auth() ?? undefined;
+      const elsewhere = typed !== undefined && originOf(checked.url) !== typedFor;
+      setResult(await preview(checked, typed, typedFor));
+      if (elsewhere)
+        setMessage({ error: false, text: t('sourceAuthNotSent', [originOf(checked.url) ?? '', typedFor]) });
     })()
       .catch((error: unknown) => {
         // What the Test found wrong is about the address: it is said beside the address field.
@@ -232,6 +241,11 @@ export function SourceEditor({
           }}
         />
       </Field>
+      {moved && (
+        <p role="status" data-testid="source-moved">
+          {t('sourceMovedCredentials', [originOf(editing.url) ?? '', originOf(url.trim()) ?? ''])}
+        </p>
+      )}
       <label>
         {t('sourceType')}
         <select

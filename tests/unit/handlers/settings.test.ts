@@ -59,7 +59,7 @@ describe('configuration import', () => {
     expect(own.sources.map((source) => source.id)).toEqual(['team']);
     expect(own.demoContent).toBe(false);
     expect(JSON.stringify(own)).not.toContain('tok-123');
-    expect(await readSecret('team')).toEqual({ kind: 'bearer', token: 'tok-123' });
+    expect(await readSecret('team', teamFeed.url)).toEqual({ kind: 'bearer', token: 'tok-123' });
     expect(await (await getDb()).get('status', 'old')).toBeUndefined();
   });
 

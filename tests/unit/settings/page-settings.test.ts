@@ -5,8 +5,7 @@ import { loadPageSettings, saveBadgePosition } from '@/utils/settings/page-setti
 describe('the content script’s settings', () => {
   it('puts the policy’s rules and turned-off tools first, keeps the person’s, and drops malformed entries', async () => {
     await fakeBrowser.storage.local.set({
-      settings: {
-        version: 1,
+      pageSettings: {
         toolRules: [{ tool: 'wiki', matches: ['https://wiki.corp.example/*'] }],
         pausedSites: ['docs.google.com', 'not a host!', 42],
         disabledTools: ['slack', 7],
