@@ -46,10 +46,15 @@ function idle(ctx: ContentScriptContext): Promise<void> {
  */
 const visit = { url: '', shown: new Set<string>() };
 
-function shownThisVisit(url: string): string[] {
+/**
+ * What this visit already showed, or undefined on a visit's first ask (the background counts the
+ * visit itself then: what's new, the silent first page).
+ */
+function shownThisVisit(url: string): string[] | undefined {
   if (visit.url !== url) {
     visit.url = url;
     visit.shown.clear();
+    return undefined;
   }
   return [...visit.shown].slice(-MESSAGE_LIMITS.idsPerRequest);
 }
@@ -157,7 +162,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       return;
     }
     const asked = location.href;
-    const { matches, announce, votes } = await send('matchPage', { context, seen: shownThisVisit(asked) });
+    const alreadyShown = shownThisVisit(asked);
+    const { matches, announce, votes } = await send('matchPage', {
+      context,
+      ...(alreadyShown === undefined ? {} : { seen: alreadyShown }),
+    });
     if (visit.url === asked) for (const match of matches) visit.shown.add(match.item.id);
     if (stale()) return;
     seen = { context, matches, paused };
