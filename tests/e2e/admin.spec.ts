@@ -137,7 +137,7 @@ describe('the admin’s settings', () => {
     expect(await options.page.locator('[data-card="people-saw-tip"] dd').textContent()).toMatch(
       /^2 on the busiest day · 3 person-days$/,
     );
-    expect(await options.page.locator('[data-card="impressions"] dd').textContent()).toBe('6');
+    expect(await options.page.locator('[data-card="impressions"] dd [data-value]').textContent()).toBe('6');
     await options.page.close();
   });
 
