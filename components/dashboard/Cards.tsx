@@ -25,13 +25,15 @@ export function Cards({
   const before = previous?.totals;
   const count = (value: number, earlier: number | undefined) => (
     <>
-      <span class="sp-dash-value">{f.number(value)}</span>
+      <span data-value="">{f.number(value)}</span>
       <CountDelta current={value} previous={before ? (earlier ?? 0) : undefined} f={f} />
     </>
   );
   const rate = (key: keyof Rates) => (
     <>
-      <Rate value={rates[key]} f={f} />
+      <span data-value="">
+        <Rate value={rates[key]} f={f} />
+      </span>
       <RateDelta current={rates[key]} previous={previous?.rates[key]} f={f} />
     </>
   );

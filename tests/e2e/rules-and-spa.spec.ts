@@ -67,7 +67,13 @@ describe('admin rules', () => {
     await form.getByLabel('Tool id').fill('Bad Id!');
     await form.getByLabel('Match patterns, one per line').fill('<all_urls>');
     await form.getByRole('button', { name: 'Add rule' }).click();
-    await expect.poll(() => options.page.getByRole('alert').first().textContent()).toContain('lowercase id');
+    // Each field says what is wrong with it, in plain words, both at once.
+    await expect
+      .poll(() => options.page.locator('#sp-rule-tool-error').textContent())
+      .toContain('lowercase letters');
+    expect(await options.page.locator('#sp-rule-patterns-error').textContent()).toContain(
+      '“<all_urls>” is not an address pattern',
+    );
     expect(await options.page.locator('[data-rule-tool="Bad Id!"]').count()).toBe(0);
   });
 });

@@ -103,7 +103,7 @@ describe('adding a source on the options page', () => {
     await options.page.getByRole('tab', { name: 'Dashboard' }).click();
     const topItems = options.page.locator('table', { hasText: ours[0] ?? 'none' });
     await topItems.first().waitFor({ timeout: 10_000 });
-    const impressions = options.page.locator('[data-card="impressions"] .sp-dash-value');
+    const impressions = options.page.locator('[data-card="impressions"] dd [data-value]');
     expect(Number((await impressions.textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(
       titles.length,
     );

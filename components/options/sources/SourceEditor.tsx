@@ -99,7 +99,11 @@ export function SourceEditor({
       errors.interval = t('sourceIntervalInvalid', [String(SYNC_INTERVAL.min), String(SYNC_INTERVAL.max)]);
     const toolIds = [...tools];
     // Text left in the tool field counts when it names a tool, and is a problem when it does not.
-    if (toolText.trim()) {
+    // Until the list has loaded (a worker still starting) an id cannot be judged: it is taken as typed.
+    const pending = toolText.trim().toLowerCase();
+    if (pending && !choices) {
+      if (!toolIds.includes(pending)) toolIds.push(pending);
+    } else if (pending) {
       const resolved = resolveTool(toolText, choices ?? []);
       if (resolved.kind === 'known') {
         if (!toolIds.includes(resolved.tool.id)) toolIds.push(resolved.tool.id);
