@@ -56,6 +56,7 @@ export function exportConfig(own: Settings, { includeAddresses = false } = {}): 
     nudges: own.nudges,
     maxItems: own.maxItems,
     staleAfterMonths: own.staleAfterMonths,
+    syncPersonalState: own.syncPersonalState,
   };
   if (own.role) config.role = own.role;
   if (!includeAddresses) for (const key of ADDRESS_KEYS) delete config[key];
@@ -166,6 +167,7 @@ export function applyConfig(own: Settings, config: Config): Settings {
   if (config.nudges !== undefined) next.nudges = config.nudges;
   if (config.maxItems !== undefined) next.maxItems = config.maxItems;
   if (config.staleAfterMonths !== undefined) next.staleAfterMonths = config.staleAfterMonths;
+  if (config.syncPersonalState !== undefined) next.syncPersonalState = config.syncPersonalState;
   if (config.role !== undefined) next.role = config.role;
   return next;
 }

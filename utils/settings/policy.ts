@@ -44,6 +44,8 @@ export interface Policy {
   maxItems?: number;
   /** Content health: an item not updated for this many months counts as stale. */
   staleAfterMonths?: number;
+  /** false: the person's choices (votes, snoozes, …) stay in each browser instead of going through storage.sync. */
+  syncPersonalState?: boolean;
   /** Topics followed by default, per audience (an entry without audience: everyone). Policy only. */
   defaultFollows?: DefaultFollow[];
   /** Where the in-page badge sits, per tool id (components/nudge/position.ts). Policy only. */
@@ -68,6 +70,7 @@ export const POLICY_KEYS = [
   'nudges',
   'maxItems',
   'staleAfterMonths',
+  'syncPersonalState',
   'role',
   'defaultFollows',
   'badgePosition',
@@ -186,7 +189,7 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     policy.toolRules = parsed.rules;
     problems.push(...parsed.problems);
   }
-  for (const key of ['demoContent', 'locked'] as const) {
+  for (const key of ['demoContent', 'syncPersonalState', 'locked'] as const) {
     if (typeof raw[key] === 'boolean') policy[key] = raw[key];
     else if (raw[key] !== undefined) problems.push(`${key} must be true or false`);
   }

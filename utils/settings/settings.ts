@@ -57,6 +57,11 @@ export interface Settings {
   dashboardClickhouse: ClickhouseSettings | null;
   /** Content health: an item not updated for this many months counts as stale. */
   staleAfterMonths: number;
+  /**
+   * Votes, snoozes, "don't show again", paused sites, endorsements and follows follow the person
+   * to their other browsers through storage.sync (utils/personal-sync); false keeps them here.
+   */
+  syncPersonalState: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -76,6 +81,7 @@ export const DEFAULT_SETTINGS: Settings = {
   reportClickhouse: null,
   dashboardClickhouse: null,
   staleAfterMonths: 12,
+  syncPersonalState: true,
 };
 
 export interface SettingsRead {
@@ -165,6 +171,8 @@ export function parseSettings(raw: unknown): SettingsRead {
     if (typeof months === 'number') settings.staleAfterMonths = months;
     else problems.push(`${months}; using the default`);
   }
+  if (typeof raw.syncPersonalState === 'boolean') settings.syncPersonalState = raw.syncPersonalState;
+  else if (raw.syncPersonalState !== undefined) problems.push('syncPersonalState must be true or false');
   const nudges = parseBudgetSettings(raw.nudges);
   settings.nudges = nudges.budget;
   problems.push(...nudges.problems);
@@ -301,5 +309,6 @@ export function applyPolicy(local: Settings, policy: Policy): Settings {
     out.dashboardClickhouse = policy.dashboardClickhouse && withoutPassword(policy.dashboardClickhouse);
   if (policy.maxItems !== undefined) out.maxItems = policy.maxItems;
   if (policy.staleAfterMonths !== undefined) out.staleAfterMonths = policy.staleAfterMonths;
+  if (policy.syncPersonalState !== undefined) out.syncPersonalState = policy.syncPersonalState;
   return out;
 }
