@@ -26,8 +26,24 @@ const ITEM_LIMIT = 50;
 const NEVER_OPENED_MIN = 10;
 const KEY_COLUMNS = ['day', 'report_key', 'row_type', 'tool', 'item_id'];
 
-/** The rows of the range (and group), each report once, with the columns asked for. */
-export function dedupedRows(table: string, filter: DashboardFilter, columns: readonly string[]): string {
+/** The reports of a range that are in the table more than once (not merged yet). */
+export function twiceSql(table: string, from: string, to: string): string {
+  return `SELECT report_key FROM ${table} WHERE day BETWEEN toDate(${quote(from)}) AND toDate(${quote(to)}) AND row_type = 'report' GROUP BY report_key HAVING count() > 1`;
+}
+
+/** Up to this many reports with copies are named in the queries; more, and each query finds them itself. */
+const TWICE_INLINE = 2000;
+
+/**
+ * The rows of the range (and group), each report once, with the columns asked for. `twice`: the
+ * reports known to have copies in the range (null: each query finds them).
+ */
+export function dedupedRows(
+  table: string,
+  filter: DashboardFilter,
+  twice: readonly string[] | null,
+  columns: readonly string[],
+): string {
   const range = `day BETWEEN toDate(${quote(filter.from)}) AND toDate(${quote(filter.to)})`;
   let where = range;
   if (filter.group) {
@@ -36,14 +52,16 @@ export function dedupedRows(table: string, filter: DashboardFilter, columns: rea
     const days = `SELECT day FROM ${table} WHERE ${range} AND row_type = 'report' AND ${member} GROUP BY day HAVING uniqExact(report_key) >= ${MIN_GROUP_BROWSERS}`;
     where = `${range} AND ${member} AND day IN (${days})`;
   }
-  const twice = `SELECT report_key FROM ${table} WHERE ${range} AND row_type = 'report' GROUP BY report_key HAVING count() > 1`;
   const rest = columns.filter((column) => !KEY_COLUMNS.includes(column));
   const all = [...KEY_COLUMNS, ...rest];
+  // Known to have no copies in the range: the rows as they are.
+  if (twice?.length === 0) return `SELECT ${all.join(', ')} FROM ${table} WHERE ${where}`;
+  const copies = twice ? twice.map(quote).join(', ') : twiceSql(table, filter.from, filter.to);
   return [
-    `SELECT ${all.join(', ')} FROM ${table} WHERE ${where} AND report_key NOT IN (${twice})`,
+    `SELECT ${all.join(', ')} FROM ${table} WHERE ${where} AND report_key NOT IN (${copies})`,
     'UNION ALL',
     `SELECT ${KEY_COLUMNS.join(', ')}, ${rest.map((column) => `any(${column}) AS ${column}`).join(', ')}`,
-    `FROM ${table} WHERE ${where} AND report_key IN (${twice}) GROUP BY ${KEY_COLUMNS.join(', ')}`,
+    `FROM ${table} WHERE ${where} AND report_key IN (${copies}) GROUP BY ${KEY_COLUMNS.join(', ')}`,
   ].join(' ');
 }
 
@@ -76,6 +94,7 @@ export interface DashboardQueries {
 export function dashboardQueries(
   target: Pick<ClickhouseTarget, 'database' | 'table'>,
   filter: DashboardFilter,
+  twice: readonly string[] | null = null,
 ): DashboardQueries {
   const table = tableName(target);
   const item = itemCondition(filter);
@@ -89,12 +108,12 @@ export function dashboardQueries(
     `countIf(row_type = 'report' AND ${tipSeen}) AS saw_tip,`,
     `countIf(row_type = 'report' AND ${tipOpened}) AS opened_tip,`,
     `${[...FLAG_COLUMNS, 'endorsements'].map((column) => `sumIf(${column}, row_type = 'report') AS ${column}`).join(', ')}`,
-    `FROM (${dedupedRows(table, filter, ['kind', 'tip_seen_tools', 'tip_opened_tools', ...COUNT_COLUMNS, ...FLAG_COLUMNS, 'endorsements'])})`,
+    `FROM (${dedupedRows(table, filter, twice, ['kind', 'tip_seen_tools', 'tip_opened_tools', ...COUNT_COLUMNS, ...FLAG_COLUMNS, 'endorsements'])})`,
     'GROUP BY day ORDER BY day',
   ].join(' ');
   const tools = [
     `SELECT tool, ${sumsIf(item)}, countIf(${item}) AS matched`,
-    `FROM (${dedupedRows(table, filter, ['kind', ...COUNT_COLUMNS])})`,
+    `FROM (${dedupedRows(table, filter, twice, ['kind', ...COUNT_COLUMNS])})`,
     "WHERE row_type = 'item' AND tool != '' GROUP BY tool ORDER BY impression DESC, open DESC LIMIT 500",
   ].join(' ');
   // The top items and the never-opened ones in one pass (LIMIT … BY takes the first 50 of each),
@@ -108,13 +127,13 @@ export function dashboardQueries(
     `FROM (SELECT item_id, day, anyIf(kind, kind != '') AS kind_day, ${sums('_day')},`,
     // Over the key's 64-bit hash: exact but for a 1-in-10^11 collision, and 4× faster than over strings.
     'uniqExactIf(cityHash64(report_key), impression > 0) AS saw_day, uniqExactIf(cityHash64(report_key), open > 0) AS opened_day',
-    `FROM (${dedupedRows(table, filter, ['kind', ...COUNT_COLUMNS])})`,
+    `FROM (${dedupedRows(table, filter, twice, ['kind', ...COUNT_COLUMNS])})`,
     `WHERE ${item} AND item_id != '' GROUP BY item_id, day) GROUP BY item_id)`,
     `ORDER BY impression DESC, open DESC, item_id LIMIT ${ITEM_LIMIT} BY never`,
   ].join(' ');
   // The period before, for period-over-period changes: its totals only.
   const before = { ...filter, ...previousPeriod(filter.from, filter.to) };
-  const previous = `SELECT ${sums()} FROM (${dedupedRows(table, before, ['kind', ...COUNT_COLUMNS])}) WHERE ${item}`;
+  const previous = `SELECT ${sums()} FROM (${dedupedRows(table, before, twice, ['kind', ...COUNT_COLUMNS])}) WHERE ${item}`;
   const range = `day BETWEEN toDate(${quote(filter.from)}) AND toDate(${quote(filter.to)})`;
   const groups = [
     `SELECT name FROM (SELECT day, arrayJoin(groups) AS name, uniqExact(report_key) AS browsers FROM ${table}`,
@@ -227,8 +246,12 @@ export async function dashboardFromClickhouse(
   filter: DashboardFilter,
   deps: QueryDeps,
 ): Promise<DashboardView> {
-  const sql = dashboardQueries(target, filter);
   const run = (text: string) => query<Row>(target, password, text, deps);
+  // The reports with copies not merged yet, found once for all five queries (both periods).
+  const before = previousPeriod(filter.from, filter.to);
+  const found = await run(`${twiceSql(tableName(target), before.from, filter.to)} LIMIT ${TWICE_INLINE + 1}`);
+  const twice = found.length > TWICE_INLINE ? null : found.map((row) => String(row.report_key));
+  const sql = dashboardQueries(target, filter, twice);
   const [days, tools, items, groups, previous] = await Promise.all([
     run(sql.days),
     run(sql.tools),
