@@ -11,6 +11,8 @@ export interface NudgeProps {
   toolName: string;
   /** Id of a new-capability tip that may announce itself (once). */
   announce?: string;
+  /** The weekly digest: new things in the person's tools, offered in the announcement slot. */
+  digest?: Match[];
   onAction: (item: KnowledgeItem, action: NudgeAction) => void;
   onPause: () => void;
   /** Earlier votes, so the buttons show what the person said before. */
@@ -27,6 +29,7 @@ export function Nudge({
   matches,
   toolName,
   announce,
+  digest,
   onAction,
   onPause,
   votes: initialVotes,
@@ -39,6 +42,8 @@ export function Nudge({
     new Map(Object.entries(initialVotes ?? {})),
   );
   const [announcing, setAnnouncing] = useState(Boolean(announce));
+  const [digesting, setDigesting] = useState(Boolean(digest?.length));
+  const [showDigest, setShowDigest] = useState(false);
   const badge = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const wasOpen = useRef(false);
@@ -56,7 +61,7 @@ export function Nudge({
     // Views are counted when the panel opens, not again when items are hidden from an open panel.
   }, [open]);
 
-  if (visible.length === 0) return null;
+  if (visible.length === 0 && !digest?.length) return null;
 
   const act = (item: KnowledgeItem, action: NudgeAction) => {
     onAction(item, action);
@@ -72,12 +77,41 @@ export function Nudge({
     }
   };
 
-  const count = visible.length;
+  const count = visible.length || (digest?.length ?? 0);
   const label = count === 1 ? t('badgeLabelOne') : t('badgeLabel', String(count));
 
   return (
     <div class="sp-root">
-      {announced && !open && (
+      {digest?.[0] && digesting && !open && (
+        <div class="sp-announce" role="status">
+          <p class="sp-announce-text">
+            <strong>{t('digestNew', String(digest.length))}</strong>
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setDigesting(false);
+              setShowDigest(true);
+              setOpen(true);
+            }}
+          >
+            {t('digestShow')}
+          </button>
+          <button
+            type="button"
+            class="sp-icon"
+            aria-label={t('announceDismiss')}
+            onClick={() => {
+              setDigesting(false);
+              // The budget counts the digest's dismissal as it counts a tip's.
+              if (digest[0]) onAction(digest[0].item, 'announce-dismissed');
+            }}
+          >
+            ×
+          </button>
+        </div>
+      )}
+      {announced && !digesting && !open && (
         <div class="sp-announce" role="status">
           <p class="sp-announce-text">
             <strong>{t('announceNew', toolName)}</strong> {announced.title}
@@ -129,6 +163,19 @@ export function Nudge({
               {t('panelClose')}
             </button>
           </div>
+          {showDigest && digest?.length ? (
+            <section aria-labelledby="sp-digest-title">
+              <h3 id="sp-digest-title" class="sp-panel-title">
+                {t('digestTitle')}
+              </h3>
+              <ItemList
+                matches={digest}
+                idPrefix="sp-digest"
+                now={now}
+                onOpen={(item) => onAction(item, 'open')}
+              />
+            </section>
+          ) : null}
           <ItemList
             matches={visible}
             idPrefix="sp-nudge"

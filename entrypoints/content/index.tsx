@@ -147,14 +147,17 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       return;
     }
     const asked = location.href;
-    const { matches, announce, votes } = await send('matchPage', { context, seen: shownThisVisit(asked) });
+    const { matches, announce, votes, digest } = await send('matchPage', {
+      context,
+      seen: shownThisVisit(asked),
+    });
     if (visit.url === asked) for (const match of matches) visit.shown.add(match.item.id);
     if (stale()) return;
     seen = { context, matches, paused };
     const key = matches.map((match) => match.item.id).join('\n');
     if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
     clear();
-    if (matches.length === 0) return;
+    if (matches.length === 0 && !digest?.length) return;
     const record = (item: KnowledgeItem, action: NudgeAction) => {
       const request = {
         itemId: item.id,
@@ -168,6 +171,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       matches,
       toolName: detection.name,
       ...(announce ? { announce } : {}),
+      ...(digest?.length ? { digest } : {}),
       ...(votes ? { votes } : {}),
       onAction: record,
       onPause: () => {

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { type PageState, Popup } from '@/components/popup/Popup';
+import { type PopupTab, PopupTabs } from '@/components/popup/PopupTabs';
 import { I18n } from '@/components/shared/i18n';
 import { browser } from '@/utils/browser';
 import { downloadText } from '@/utils/download';
@@ -53,25 +54,41 @@ async function loadPage(): Promise<PageState> {
   }
 }
 
+const TOOLS = DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+/** `popup.html#whatsnew` opens on What's new. */
+const initialTab: PopupTab = location.hash === '#whatsnew' ? 'whatsnew' : 'search';
+const loadWhatsNew = () => sendMessage('listWhatsNew', {});
+
 setDocumentLanguage(document);
 const root = document.getElementById('app');
 if (root) {
+  const search = (
+    <Popup
+      load={loadPage}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      setPaused={async (host, paused) => {
+        await sendMessage('setSitePaused', { host, paused });
+      }}
+      search={async (query, filters) => (await sendMessage('searchItems', { query, ...filters })).hits}
+      recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
+      loadActivity={() => sendMessage('listActivity', {})}
+      react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
+      retry={(key) => sendMessage('retryDelivery', { key })}
+      sendNow={() => sendMessage('deliverNow', {})}
+      exportActivity={download}
+      tools={TOOLS}
+    />
+  );
   render(
     <I18n.Provider value={t}>
-      <Popup
-        load={loadPage}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        setPaused={async (host, paused) => {
-          await sendMessage('setSitePaused', { host, paused });
-        }}
-        search={async (query, filters) => (await sendMessage('searchItems', { query, ...filters })).hits}
-        recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
-        loadActivity={() => sendMessage('listActivity', {})}
-        react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
-        retry={(key) => sendMessage('retryDelivery', { key })}
-        sendNow={() => sendMessage('deliverNow', {})}
-        exportActivity={download}
-        tools={DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name))}
+      <PopupTabs
+        initialTab={initialTab}
+        search={search}
+        loadWhatsNew={loadWhatsNew}
+        markRead={(itemIds) => sendMessage('markWhatsNewRead', { itemIds })}
+        follow={(topic, follow) => sendMessage('followTopic', { topic, follow })}
+        tools={TOOLS}
+        locale={browser.i18n.getUILanguage()}
       />
     </I18n.Provider>,
     root,
