@@ -105,21 +105,67 @@ function open(): Promise<Db> {
 }
 
 let pending: Promise<Db> | null = null;
+let problem: string | null = null;
 
-/** Opens the database once per worker life; resets it (with a logged reason) when it cannot be opened. */
+/** Waits before the second and third attempt to open: a busy or briefly locked profile often clears. */
+const RETRY_DELAYS_MS = [100, 500];
+
+function describe(error: unknown): string {
+  const { name, message } = (error ?? {}) as { name?: unknown; message?: unknown };
+  return typeof message === 'string'
+    ? `${typeof name === 'string' ? name : 'Error'}: ${message}`
+    : String(error);
+}
+
+/**
+ * Opens the database once per worker life.
+ *
+ *   VersionError (the stored database is newer than this build: a downgrade) ─▶ delete it, open anew
+ *   any other error (quota, a locked or corrupt profile, private mode) ─▶ try again twice; then fail
+ *     with {@link databaseProblem} set, keeping the data for the next attempt — it holds undelivered
+ *     flags and a year of figures, which a transient error must not wipe.
+ */
 export function getDb(): Promise<Db> {
-  pending ??= open().catch(async (error: unknown) => {
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    console.warn(
-      `Signpost: the local cache could not be opened (${reason}); rebuilding it from the sources.`,
-    );
-    await deleteDB(DB_NAME);
-    return open();
-  });
+  pending ??= openWithRetries().then(
+    (db) => {
+      problem = null;
+      return db;
+    },
+    (error: unknown) => {
+      problem = describe(error);
+      console.warn(`Signpost: the local database could not be opened (${problem}); running without it.`);
+      throw error;
+    },
+  );
   pending.catch(() => {
     pending = null;
   });
   return pending;
+}
+
+async function openWithRetries(): Promise<Db> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await open();
+    } catch (error) {
+      // A DOMException; not an `Error` instance in every engine.
+      if ((error as { name?: unknown } | null)?.name === 'VersionError') {
+        console.warn(
+          `Signpost: the local database was written by a newer version (${describe(error)}); rebuilding it from the sources.`,
+        );
+        await deleteDB(DB_NAME);
+        return open();
+      }
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (delay === undefined) throw error;
+      await new Promise((done) => setTimeout(done, delay));
+    }
+  }
+}
+
+/** Why the database could not be opened at the last attempt, or null when it is open (or not tried yet). */
+export function databaseProblem(): string | null {
+  return problem;
 }
 
 /** Closes the connection (tests, and before deleting the database). */

@@ -97,8 +97,12 @@ export interface SourceConfig {
 
 export interface SourceStatus {
   sourceId: string;
+  /** When the last sync started (the last attempt, good or not). */
   lastSyncAt?: number;
+  /** When the last good sync finished. */
   lastSuccessAt?: number;
+  /** When the syncs began to fail: the first failed attempt since the last good one (absent while syncing well). */
+  failingSince?: number;
   itemCount: number;
   /** What went wrong in the last sync, in words an admin can act on. */
   error?: string;

@@ -1,5 +1,6 @@
 import { useT } from '@/components/shared/i18n';
 import type { DashboardView } from '@/utils/measurement/dashboard';
+import { NEVER_OPENED_MIN } from '@/utils/measurement/figures';
 import { ItemTitle, KindText, Rate } from './cells';
 import { DataTable } from './DataTable';
 import type { Formatters } from './format';
@@ -48,12 +49,18 @@ export function TopItems({ view, f }: { view: DashboardView; f: Formatters }) {
 export function NeverOpened({ view, f }: { view: DashboardView; f: Formatters }) {
   const t = useT();
   const items = view.figures.neverOpened;
+  // "Every item was opened" only means something when some item was offered often enough to tell.
+  const offeredOften = view.figures.items.some((item) => (item.counts.impression ?? 0) >= NEVER_OPENED_MIN);
   return (
     <section aria-labelledby="sp-dash-never-opened">
       <h3 id="sp-dash-never-opened">{t('dashNeverOpened')}</h3>
       <p>{t('dashNeverOpenedHelp')}</p>
       {items.length === 0 ? (
-        <p class="sp-dash-none">{t('dashNeverOpenedNone')}</p>
+        <p class="sp-dash-none" data-empty={offeredOften ? 'all-opened' : 'too-few'}>
+          {offeredOften
+            ? t('dashNeverOpenedNone', String(NEVER_OPENED_MIN))
+            : t('dashNeverOpenedTooFew', String(NEVER_OPENED_MIN))}
+        </p>
       ) : (
         <DataTable
           caption={t('dashNeverOpenedCaption')}

@@ -24,16 +24,27 @@ interface Props {
   watchTab: (show: (tab: OptionTab) => void) => () => void;
   /** Each tab's content, made when the tab is shown (so a closed dashboard reads nothing). */
   panels: Record<OptionTab, () => ComponentChildren>;
+  /** Why the local database cannot be opened, or null; shown above the tabs. */
+  loadDatabaseProblem?: () => Promise<string | null>;
 }
 
 /** The admin's options page: one tab per job, the measurement dashboard last. */
-export function OptionsPage({ initialTab, onTabChange, watchTab, panels }: Props) {
+export function OptionsPage({ initialTab, onTabChange, watchTab, panels, loadDatabaseProblem }: Props) {
   const t = useT();
   const [tab, setTab] = useState<OptionTab>(initialTab);
+  const [dbProblem, setDbProblem] = useState<string | null>(null);
   useEffect(() => watchTab(setTab), [watchTab]);
+  useEffect(() => {
+    loadDatabaseProblem?.().then(setDbProblem, () => undefined);
+  }, [loadDatabaseProblem]);
   return (
     <main class="sp-page sp-options">
       <h1>{t('optionsTitle')}</h1>
+      {dbProblem && (
+        <p role="alert" class="sp-error" data-testid="database-problem">
+          {t('databaseProblem', dbProblem)}
+        </p>
+      )}
       <Tabs
         label={t('optionsTitle')}
         tabs={OPTION_TABS.map((id) => ({ id, label: t(LABELS[id]) }))}

@@ -1,121 +1,106 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
-import { FLAG_REASON_KEYS } from '@/components/shared/labels';
+import { EndorseIcon, FlagIcon, UndoIcon } from '@/components/shared/icons';
 import type { OutboxEntry } from '@/utils/delivery/outbox';
-import { FLAG_REASONS, type FlagReason, type Reaction } from '@/utils/delivery/reactions';
-import { COMMENT_MAX, MISSING_TITLE_MAX } from '@/utils/limits';
+import type { Reaction } from '@/utils/delivery/reactions';
 import type { KnowledgeItem } from '@/utils/model';
+import { type FlagDraft, FlagSheet } from './FlagSheet';
 
 interface ReactProps {
   item: KnowledgeItem;
   /** The person's earlier endorsements and flags. */
   entries: OutboxEntry[];
   onReact: (item: KnowledgeItem, reaction: Reaction) => Promise<void>;
+  /** Takes back an endorsement; resolves to what to tell the person. */
+  onWithdraw: (key: string) => Promise<string>;
 }
 
-/** Endorse and flag (KCS "flag it or fix it") for one item. */
-export function ItemReactions({ item, entries, onReact }: ReactProps) {
+/** Builds the reaction a flag sheet describes. */
+export function flagReaction({ reason, comment, missingTitle }: FlagDraft): Reaction {
+  return {
+    kind: 'flag',
+    reason,
+    ...(comment ? { comment } : {}),
+    ...(reason === 'missing' ? { missingTitle: missingTitle ?? '' } : {}),
+  };
+}
+
+/** Endorse (with Undo) and flag (KCS "flag it or fix it") for one item. */
+export function ItemReactions({ item, entries, onReact, onWithdraw }: ReactProps) {
   const t = useT();
   const [flagging, setFlagging] = useState(false);
-  const [reason, setReason] = useState<FlagReason>('outdated');
-  const [comment, setComment] = useState('');
-  const [missingTitle, setMissingTitle] = useState('');
+  const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const mine = entries.filter((entry) => entry.itemId === item.id);
-  const endorsed = mine.some((entry) => entry.reaction.kind === 'endorse');
+  const endorsement = mine.find((entry) => entry.reaction.kind === 'endorse');
   const flagged = mine.some((entry) => entry.reaction.kind === 'flag');
-  const formId = `sp-flag-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const text = comment.trim();
-    const reaction: Reaction =
-      reason === 'missing'
-        ? { kind: 'flag', reason, missingTitle: missingTitle.trim(), ...(text ? { comment: text } : {}) }
-        : { kind: 'flag', reason, ...(text ? { comment: text } : {}) };
-    onReact(item, reaction).then(
-      () => {
-        setFlagging(false);
-        setComment('');
-        setMissingTitle('');
-        setError(null);
-      },
-      (reasonText: unknown) => setError(String(reasonText)),
-    );
+  const sheetId = `sp-flag-${item.id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+  const flagButton = useRef<HTMLButtonElement>(null);
+  const closeSheet = () => {
+    setFlagging(false);
+    setTimeout(() => flagButton.current?.focus(), 0);
   };
+  const fail = (reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason));
 
   return (
-    <div class="sp-actions">
-      <button
-        type="button"
-        aria-pressed={endorsed}
-        aria-label={t('endorseLabel', item.title)}
-        disabled={endorsed}
-        onClick={() => onReact(item, { kind: 'endorse' }).catch((e: unknown) => setError(String(e)))}
-      >
-        {endorsed ? t('endorsed') : t('endorse')}
-      </button>
-      {flagged && !flagging ? (
-        <span class="sp-flagged">{t('flaggedByYou')}</span>
-      ) : (
+    <div class="sp-reactions">
+      <div class="sp-actions">
         <button
           type="button"
-          aria-expanded={flagging}
-          aria-controls={formId}
-          aria-label={t('flagLabel', item.title)}
-          onClick={() => setFlagging(!flagging)}
+          aria-pressed={endorsement !== undefined}
+          aria-label={t(endorsement ? 'endorsedLabel' : 'endorseLabel', item.title)}
+          disabled={endorsement !== undefined}
+          onClick={() => {
+            setNote(null);
+            onReact(item, { kind: 'endorse' }).catch(fail);
+          }}
         >
-          {t('flag')}
+          <EndorseIcon class="sp-icon" />
+          {endorsement ? t('endorsed') : t('endorse')}
         </button>
+        {endorsement && (
+          <button
+            type="button"
+            class="sp-quiet"
+            aria-label={t('undoEndorseLabel', item.title)}
+            onClick={() => onWithdraw(endorsement.key).then(setNote, fail)}
+          >
+            <UndoIcon class="sp-icon" />
+            {t('undo')}
+          </button>
+        )}
+        {flagged && !flagging ? (
+          <span class="sp-chip sp-flagged">
+            <FlagIcon class="sp-icon" />
+            {t('flaggedByYou')}
+          </span>
+        ) : (
+          <button
+            ref={flagButton}
+            type="button"
+            aria-expanded={flagging}
+            aria-controls={sheetId}
+            aria-label={t('flagLabel', item.title)}
+            onClick={() => setFlagging(!flagging)}
+          >
+            <FlagIcon class="sp-icon" />
+            {t('flag')}
+          </button>
+        )}
+      </div>
+      {note && (
+        <p class="sp-help" role="status">
+          {note}
+        </p>
       )}
       {flagging && (
-        <form id={formId} class="sp-form sp-flag-form" onSubmit={submit}>
-          <fieldset>
-            <legend>{t('flagReason')}</legend>
-            {FLAG_REASONS.map((value) => (
-              <label key={value} class="sp-radio">
-                <input
-                  type="radio"
-                  name={`${formId}-reason`}
-                  value={value}
-                  checked={reason === value}
-                  onChange={() => setReason(value)}
-                />{' '}
-                {t(FLAG_REASON_KEYS[value])}
-              </label>
-            ))}
-          </fieldset>
-          {reason === 'missing' && (
-            <label>
-              {t('flagMissingTitle')}
-              <input
-                required
-                maxLength={MISSING_TITLE_MAX}
-                value={missingTitle}
-                onInput={(event) => setMissingTitle(event.currentTarget.value)}
-              />
-            </label>
-          )}
-          <label>
-            {t('flagComment')}
-            <textarea
-              rows={3}
-              maxLength={COMMENT_MAX}
-              value={comment}
-              onInput={(event) => setComment(event.currentTarget.value)}
-              aria-describedby={`${formId}-count`}
-            />
-          </label>
-          <p id={`${formId}-count`} class="sp-screen">
-            {t('flagCommentCount', [String(comment.length), String(COMMENT_MAX)])}
-          </p>
-          <div class="sp-actions">
-            <button type="submit">{t('flagSubmit')}</button>
-            <button type="button" onClick={() => setFlagging(false)}>
-              {t('flagCancel')}
-            </button>
-          </div>
-        </form>
+        <FlagSheet
+          id={sheetId}
+          heading={t('flagHeading', item.title)}
+          submitLabel={t('flagSubmit')}
+          onSubmit={(draft) => onReact(item, flagReaction(draft)).then(() => setFlagging(false))}
+          onClose={closeSheet}
+        />
       )}
       {error && (
         <p role="alert" class="sp-error">

@@ -1,12 +1,21 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ItemList } from '@/components/shared/ItemList';
 import { useT } from '@/components/shared/i18n';
+import { SignpostIcon } from '@/components/shared/icons';
 import { useLoad } from '@/components/shared/useLoad';
 import type { Reaction } from '@/utils/delivery/reactions';
+import type { SuggestionDraft } from '@/utils/delivery/suggestions';
 import type { Activity } from '@/utils/messages';
-import type { ItemKind, KnowledgeItem, Match, PageContext } from '@/utils/model';
+import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { ActivityList } from './ActivityList';
 import { ItemReactions } from './ItemReactions';
+import { RequestContent } from './RequestContent';
+import { type CardLabels, ResultCard } from './ResultCard';
+import { type SearchFilters, SearchHeader } from './SearchHeader';
+import { useLiveActivity } from './useLiveActivity';
+
+export type { SearchFilters } from './SearchHeader';
+
+import { SuggestFix } from './SuggestFix';
 
 export type PageState =
   | { state: 'loading' }
@@ -21,9 +30,10 @@ export type PageState =
     }
   | { state: 'error'; message: string };
 
-export interface SearchFilters {
-  tool?: string;
-  kind?: ItemKind;
+/** A search's answer: the hits, and per hit's id the index terms it matched. */
+export interface SearchAnswer {
+  hits: KnowledgeItem[];
+  matched: Record<string, string[]>;
 }
 
 interface Props {
@@ -31,17 +41,31 @@ interface Props {
   onOpenOptions: () => void;
   /** Pauses or resumes Signpost on a site. */
   setPaused: (host: string, paused: boolean) => Promise<void>;
-  search: (query: string, filters: SearchFilters) => Promise<KnowledgeItem[]>;
+  search: (query: string, filters: SearchFilters) => Promise<SearchAnswer>;
   /** A search that found nothing, after the person stopped typing. */
   recordGap: (query: string) => void;
   loadActivity: () => Promise<Activity>;
   react: (item: KnowledgeItem, reaction: Reaction) => Promise<Activity>;
+  /** A champion's suggested fix or new tip (KCS "fix it"). */
+  suggest: (draft: SuggestionDraft) => Promise<Activity>;
+  /** Takes back an endorsement; `reachedOwners`: it had been sent already. */
+  withdraw: (key: string) => Promise<{ activity: Activity; reachedOwners: boolean }>;
+  /** Asks the owners for content a search did not find. */
+  requestContent: (title: string, comment?: string) => Promise<Activity>;
   retry: (key: string) => Promise<Activity>;
   sendNow: () => Promise<Activity>;
   exportActivity: (activity: Activity, format: 'csv' | 'json') => void;
-  tools: { id: string; name: string }[];
+  /** The tools that have content, by name, for the tool filter. */
+  loadTools: () => Promise<{ id: string; name: string }[]>;
+  /** Source names by id, for the source chips. */
+  loadSourceNames: () => Promise<Record<string, string>>;
+  toolName: (id: string) => string;
+  /** The search to start with (selected text from the context menu, or `?q=`). */
+  initialQuery?: string;
   /** How long the person must stop typing before an empty result counts as a content gap. */
   gapDelayMs?: number;
+  /** How often My activity asks again while something is on its way. */
+  activityPollMs?: number;
 }
 
 /** Arrow keys move between result links; from the search box, ArrowDown enters the list. */
@@ -62,12 +86,14 @@ function moveFocus(
 export function Popup(props: Props) {
   const { load, onOpenOptions, setPaused, search, recordGap, loadActivity, react, retry, sendNow } = props;
   const t = useT();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(props.initialQuery ?? '');
   const [filters, setFilters] = useState<SearchFilters>({});
-  const [hits, setHits] = useState<KnowledgeItem[] | null>(null);
+  const [answer, setAnswer] = useState<SearchAnswer | null>(null);
   const [showActivity, setShowActivity] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
+  const searchArea = useRef<HTMLDivElement>(null);
+  const now = Date.now();
 
   const described = useLoad(load, [load], { describe: String });
   const page: PageState =
@@ -76,27 +102,44 @@ export function Popup(props: Props) {
       : (described.value ?? { state: 'loading' });
   // Without the person's activity (not answered), the popup offers what a champion may do.
   const { value: activity, set: setActivity } = useLoad(loadActivity, [loadActivity]);
+  useLiveActivity(activity, loadActivity, setActivity, props.activityPollMs);
+  const { value: tools } = useLoad(props.loadTools, [props.loadTools]);
+  const { value: sourceNames } = useLoad(props.loadSourceNames, [props.loadSourceNames]);
+  const labels: CardLabels = { tool: props.toolName, source: (id) => sourceNames?.[id] };
 
   useEffect(() => {
     input.current?.focus();
+    // ↓ / ↑ from the search box and between result links; selects and textareas keep their arrows.
+    const area = searchArea.current;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+      const target = event.target as Element;
+      if (target !== input.current && !target.matches('.sp-title a')) return;
+      event.preventDefault();
+      const from = target === input.current ? null : target;
+      moveFocus(results.current, from, event.key === 'ArrowDown' ? 1 : -1, input.current);
+    };
+    area?.addEventListener('keydown', onKey);
+    return () => area?.removeEventListener('keydown', onKey);
   }, []);
 
   useEffect(() => {
     const text = query.trim();
     if (!text) {
-      setHits(null);
+      setAnswer(null);
       return;
     }
     let current = true;
     search(text, filters).then(
-      (found) => current && setHits(found),
-      () => current && setHits([]),
+      (found) => current && setAnswer(found),
+      () => current && setAnswer({ hits: [], matched: {} }),
     );
     return () => {
       current = false;
     };
   }, [query, filters, search]);
 
+  const hits = answer?.hits ?? null;
   useEffect(() => {
     if (hits === null || hits.length > 0) return;
     const timer = setTimeout(() => recordGap(query.trim()), props.gapDelayMs ?? 1500);
@@ -106,111 +149,128 @@ export function Popup(props: Props) {
   const champion = activity?.champion ?? true;
   const entries = activity?.entries ?? [];
   const onReact = async (item: KnowledgeItem, reaction: Reaction) => setActivity(await react(item, reaction));
-  const actions = champion
-    ? (item: KnowledgeItem) => <ItemReactions item={item} entries={entries} onReact={onReact} />
-    : undefined;
-  const asMatches = (items: KnowledgeItem[]): Match[] =>
-    items.map((item) => ({ item, score: 0, reasons: [] }));
+  const onWithdraw = async (key: string) => {
+    const { activity: next, reachedOwners } = await props.withdraw(key);
+    setActivity(next);
+    return reachedOwners ? t('endorseWithdrawnSent') : t('endorseWithdrawn');
+  };
+  const onSuggest = async (draft: SuggestionDraft) => setActivity(await props.suggest(draft));
+  const actions = (item: KnowledgeItem) =>
+    champion ? (
+      <>
+        <ItemReactions item={item} entries={entries} onReact={onReact} onWithdraw={onWithdraw} />
+        <SuggestFix target={{ mode: 'edit', item }} onSuggest={onSuggest} />
+      </>
+    ) : null;
 
   return (
-    <main class="sp-page">
-      <h1>{t('popupTitle')}</h1>
-      <form
-        class="sp-search"
-        onSubmit={(event) => event.preventDefault()}
-        onKeyDown={(event) => {
-          if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-          event.preventDefault();
-          const from = event.target === input.current ? null : (event.target as Element);
-          moveFocus(results.current, from, event.key === 'ArrowDown' ? 1 : -1, input.current);
-        }}
-      >
-        <label for="sp-query">{t('searchLabel')}</label>
-        <input
-          id="sp-query"
-          ref={input}
-          type="search"
-          value={query}
-          autoComplete="off"
-          placeholder={t('searchPlaceholder')}
-          onInput={(event) => setQuery(event.currentTarget.value)}
-        />
-        <div class="sp-filters">
-          <label>
-            {t('searchTool')}{' '}
-            <select
-              value={filters.tool ?? ''}
-              onChange={(event) => setFilters({ ...filters, tool: event.currentTarget.value || undefined })}
-            >
-              <option value="">{t('searchAllTools')}</option>
-              {props.tools.map((tool) => (
-                <option key={tool.id} value={tool.id}>
-                  {tool.name}
-                </option>
-              ))}
-            </select>
-          </label>{' '}
-          <label>
-            {t('searchKind')}{' '}
-            <select
-              value={filters.kind ?? ''}
-              onChange={(event) =>
-                setFilters({
-                  ...filters,
-                  kind: (event.currentTarget.value || undefined) as ItemKind | undefined,
-                })
-              }
-            >
-              <option value="">{t('searchAllKinds')}</option>
-              <option value="article">{t('kindArticle')}</option>
-              <option value="tip">{t('kindTip')}</option>
-            </select>
-          </label>
-        </div>
+    <main class="sp-page sp-popup">
+      <div class="sp-popup-search" ref={searchArea}>
+        <header class="sp-popup-head">
+          <h1 class="sp-brand">
+            <SignpostIcon class="sp-icon" />
+            {t('popupTitle')}
+          </h1>
+          <SearchHeader
+            query={query}
+            onQuery={setQuery}
+            filters={filters}
+            onFilters={setFilters}
+            tools={tools ?? []}
+            input={input}
+          />
+        </header>
         <div ref={results} aria-live="polite">
-          {hits !== null && (
-            <section aria-labelledby="sp-results">
-              <h2 id="sp-results">{t('searchResults', String(hits.length))}</h2>
-              {hits.length === 0 ? (
-                <p>{t('searchNothing')}</p>
+          {answer !== null && (
+            <section aria-labelledby="sp-results" class="sp-section">
+              <h2 id="sp-results">{t('searchResults', String(answer.hits.length))}</h2>
+              {answer.hits.length === 0 ? (
+                <RequestContent
+                  key={query.trim()}
+                  words={query.trim()}
+                  onRequest={
+                    champion
+                      ? async (title, comment) => setActivity(await props.requestContent(title, comment))
+                      : undefined
+                  }
+                />
               ) : (
-                <ItemList matches={asMatches(hits)} idPrefix="sp-search" actions={actions} />
+                <ul class="sp-results">
+                  {answer.hits.map((item) => (
+                    <ResultCard
+                      key={item.id}
+                      item={item}
+                      idPrefix="sp-search"
+                      labels={labels}
+                      matched={answer.matched[item.id]}
+                      now={now}
+                    >
+                      {actions(item)}
+                    </ResultCard>
+                  ))}
+                </ul>
               )}
             </section>
           )}
         </div>
-      </form>
+      </div>
 
-      {hits === null && (
-        <section aria-labelledby="sp-this-page">
+      {answer === null && (
+        <section aria-labelledby="sp-this-page" class="sp-section">
           <h2 id="sp-this-page">{t('popupThisPage')}</h2>
           <div aria-live="polite">
-            {page.state === 'loading' && <p>{t('popupLoading')}</p>}
-            {page.state === 'no-tool' && <p>{t('popupNoTool')}</p>}
+            {page.state === 'loading' && <p class="sp-help">{t('popupLoading')}</p>}
+            {page.state === 'no-tool' && <p class="sp-help">{t('popupNoTool')}</p>}
             {page.state === 'error' && <p role="alert">{t('loadError', page.message)}</p>}
             {page.state === 'ready' && (
               <>
-                <p class="sp-screen">
+                <p class="sp-help">
                   {page.context.area ? t('popupScreen', [page.toolName, page.context.area]) : page.toolName}
                 </p>
                 {page.paused ? (
                   <p>{t('popupPaused', page.host)}</p>
                 ) : page.matches.length > 0 ? (
-                  <ItemList matches={page.matches} idPrefix="sp-popup" actions={actions} />
+                  <ul class="sp-results">
+                    {page.matches.map(({ item, reasons }) => (
+                      <ResultCard
+                        key={item.id}
+                        item={item}
+                        idPrefix="sp-popup"
+                        labels={labels}
+                        reasons={reasons}
+                        now={now}
+                      >
+                        {actions(item)}
+                      </ResultCard>
+                    ))}
+                  </ul>
                 ) : (
                   <p>{t('popupNoMatches')}</p>
                 )}
-                <button
-                  type="button"
-                  onClick={() =>
-                    setPaused(page.host, !page.paused).then(
-                      () => described.set({ ...page, paused: !page.paused, matches: [] }),
-                      described.fail,
-                    )
-                  }
-                >
-                  {page.paused ? t('popupResume') : t('popupPause')}
-                </button>
+                <div class="sp-actions">
+                  <button
+                    type="button"
+                    onClick={() =>
+                      setPaused(page.host, !page.paused).then(
+                        () => described.set({ ...page, paused: !page.paused, matches: [] }),
+                        described.fail,
+                      )
+                    }
+                  >
+                    {page.paused ? t('popupResume') : t('popupPause')}
+                  </button>
+                </div>
+                {champion && page.context.tool && (
+                  <SuggestFix
+                    target={{
+                      mode: 'new',
+                      tool: page.context.tool,
+                      toolName: page.toolName,
+                      ...(page.context.area ? { area: page.context.area } : {}),
+                    }}
+                    onSuggest={onSuggest}
+                  />
+                )}
               </>
             )}
           </div>
@@ -218,7 +278,7 @@ export function Popup(props: Props) {
       )}
 
       {champion && (
-        <section aria-labelledby="sp-activity">
+        <section aria-labelledby="sp-activity" class="sp-section">
           <h2 id="sp-activity">
             <button
               type="button"

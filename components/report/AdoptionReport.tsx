@@ -15,7 +15,7 @@ import { useLoad } from '@/components/shared/useLoad';
 import {
   buildAdoptionReport,
   type Headline,
-  previousPeriod,
+  previousFilter,
   type AdoptionReport as Report,
   type Sentence,
 } from '@/utils/measurement/adoption';
@@ -63,7 +63,7 @@ async function loadReport(
 ): Promise<Report> {
   const [current, previous, split] = await Promise.all([
     load(filter),
-    load(previousPeriod(filter)),
+    load(previousFilter(filter)),
     group && loadGroup ? loadGroup(filter, group) : Promise.resolve(undefined),
   ]);
   return buildAdoptionReport({
@@ -141,7 +141,7 @@ export function AdoptionReport(props: AdoptionReportProps) {
           {group ? ` · ${t('adoptionGroupNamed', group)}` : ''}
         </p>
         <p class="sp-report-meta">
-          {t('adoptionComparedWith', period(previousPeriod(filter)))} · {sourceLabel}
+          {t('adoptionComparedWith', period(previousFilter(filter)))} · {sourceLabel}
         </p>
       </header>
 

@@ -4,6 +4,9 @@
  * these (the package is tree-shakeable). Icons are decorative (Lucide sets aria-hidden when no
  * label is given): the text next to them carries the meaning. Size them with `class="sp-icon"`.
  */
+
+/** The type of any icon above. */
+export type { LucideIcon as Icon } from 'lucide-preact';
 export {
   Check as DoneIcon,
   ChevronDown as ExpandIcon,
@@ -30,6 +33,7 @@ export {
   Send as SendIcon,
   Settings as SettingsIcon,
   Signpost as SignpostIcon,
+  ThumbsDown as NotHelpfulIcon,
   ThumbsUp as EndorseIcon,
   TriangleAlert as WarningIcon,
   Undo2 as UndoIcon,

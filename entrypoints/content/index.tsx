@@ -7,8 +7,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { NudgeAction } from '@/components/nudge/Nudge';
+import { positionFor } from '@/components/nudge/position';
+import { whyShown } from '@/components/nudge/why';
 import { browser } from '@/utils/browser';
 import { extractContext } from '@/utils/context';
+import { t } from '@/utils/i18n';
 import { MESSAGE_LIMITS } from '@/utils/limits';
 import { empty } from '@/utils/messages/payload';
 import type { TabProtocol } from '@/utils/messages/protocol';
@@ -16,8 +19,13 @@ import { type Entry, route } from '@/utils/messages/route';
 import { send } from '@/utils/messages/send';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { detectWithRules, type ToolRule } from '@/utils/rules/tool-rules';
-import { loadPageSettings, onPageSettingsChanged } from '@/utils/settings/page-settings';
-import { builtinMatchPatterns } from '@/utils/tools';
+import {
+  loadPageSettings,
+  onPageSettingsChanged,
+  type PageSettings,
+  saveBadgePosition,
+} from '@/utils/settings/page-settings';
+import { builtinExcludePatterns, builtinMatchPatterns } from '@/utils/tools';
 import { mountNudge, type NudgeUi } from './mount';
 import { watchScreen } from './watch';
 
@@ -71,6 +79,7 @@ function restartLater(old: ContentScriptContext): void {
 
 export default defineContentScript({
   matches: builtinMatchPatterns(),
+  excludeMatches: builtinExcludePatterns(),
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main: start,
@@ -90,6 +99,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   let rules: ToolRule[] = initial.toolRules;
   let paused = initial.pausedSites.includes(location.host);
   let disabledTools = new Set(initial.disabledTools);
+  let positions: PageSettings['badgePositions'] = initial.badgePositions;
   let ui: NudgeUi | null = null;
   let seen: Seen | null = null;
   let generation = 0;
@@ -167,9 +177,23 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       };
       send('recordAction', request).catch((error: unknown) => console.warn('Signpost: not recorded', error));
     };
+    const words = [context.title, ...context.headings, ...context.keywords].join(' ');
+    const whyContext = { toolName: detection.name, ...(context.area ? { area: context.area } : {}), words };
     const mounted = mountNudge({
       matches,
       toolName: detection.name,
+      why: (item) => whyShown(t, item, whyContext),
+      onSearch: async (query) => (await send('searchKnowledge', { query })).hits,
+      onSeeAll: (query) => {
+        send('openSignpost', query ? { query } : {}).catch((error: unknown) =>
+          console.warn('Signpost:', error),
+        );
+      },
+      position: positionFor(detection.id, positions.own, positions.admin),
+      onMove: (position) => {
+        positions = { ...positions, own: { ...positions.own, [detection.id]: position } };
+        saveBadgePosition(detection.id, position).catch((error: unknown) => console.warn('Signpost:', error));
+      },
       ...(announce ? { announce } : {}),
       ...(digest?.length ? { digest } : {}),
       ...(votes ? { votes } : {}),
@@ -198,6 +222,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     rules = settings.toolRules;
     paused = settings.pausedSites.includes(location.host);
     disabledTools = new Set(settings.disabledTools);
+    positions = settings.badgePositions;
     void check();
   });
   ctx.onInvalidated(stopSettings);

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { OPTION_TABS, OptionsPage, type OptionTab } from '@/components/options/OptionsPage';
 import { I18n } from '@/components/shared/i18n';
 import { setDocumentLanguage, t } from '@/utils/i18n';
+import { sendMessage } from '@/utils/messages';
 import { panels } from './panels';
 
 const fromHash = (): OptionTab => {
@@ -24,6 +25,7 @@ if (root) {
           return () => window.removeEventListener('hashchange', onHash);
         }}
         panels={panels}
+        loadDatabaseProblem={async () => (await sendMessage('getDatabaseProblem', {})).problem}
       />
     </I18n.Provider>,
     root,

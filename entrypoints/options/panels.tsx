@@ -8,6 +8,7 @@ import { ConfigTransfer } from '@/components/options/config/ConfigTransfer';
 import { PolicyView } from '@/components/options/config/PolicyView';
 import { NudgeSettings } from '@/components/options/nudges/NudgeSettings';
 import type { OptionTab } from '@/components/options/OptionsPage';
+import { ClickhouseSettings } from '@/components/options/sharing/ClickhouseSettings';
 import { ReportSettings } from '@/components/options/sharing/ReportSettings';
 import { WebhookSettings } from '@/components/options/sharing/WebhookSettings';
 import { type SourceDraft, SourceEditor } from '@/components/options/sources/SourceEditor';
@@ -15,6 +16,7 @@ import { SourceList } from '@/components/options/sources/SourceList';
 import { SiteAccess } from '@/components/options/tools/SiteAccess';
 import { ToolRules } from '@/components/options/tools/ToolRules';
 import { ToolSwitches } from '@/components/options/tools/ToolSwitches';
+import { toolChoices } from '@/components/options/tools/tool-choice';
 import { browser } from '@/utils/browser';
 import { downloadText } from '@/utils/download';
 import { dayOf } from '@/utils/measurement/days';
@@ -24,7 +26,7 @@ import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID } from '@/utils/settings/config-f
 import type { SourceAuth } from '@/utils/settings/credentials';
 import { guessFromUrl } from '@/utils/sources/detect';
 import { DETECTORS } from '@/utils/tools';
-import { dashboardFromFile, exportDashboardCsv, nameOf } from './dashboard';
+import { dashboardFromClickhouse, dashboardFromFile, exportDashboardCsv, nameOf } from './dashboard';
 import { connectProgress, onProgress } from './progress';
 
 const builtins = DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
@@ -40,9 +42,15 @@ const toolSettings = () => sendMessage('getToolSettings', {});
 const loadReports = () => sendMessage('getReports', {});
 const loadPolicy = () => sendMessage('getPolicy', {});
 const loadHealth = (sourceId: string) => sendMessage('sourceHealth', { sourceId });
-const exportConfig = async () => (await sendMessage('exportConfig', {})).config;
+const exportConfig = async (includeAddresses: boolean) =>
+  (await sendMessage('exportConfig', includeAddresses ? { includeAddresses } : {})).config;
 const checkConfig = (text: string) => sendMessage('checkConfig', { text });
 const importConfig = (text: string) => sendMessage('importConfig', { text });
+/** The tools a source can name: the built-in ones and the ids of the admin's (and the policy's) rules. */
+const loadToolChoices = async () => {
+  const { rules, policyRules } = await toolSettings();
+  return toolChoices(builtins, [...policyRules, ...rules]);
+};
 /** The adoption report prints through the browser's dialog (Save as PDF there) and downloads CSV. */
 const adoptionReport = {
   print: () => window.print(),
@@ -80,15 +88,16 @@ function sourcesPanel() {
             await allowHost(url);
             return sendMessage('detectSource', { url });
           }}
-          preview={async (source, auth) => {
+          preview={async (source, auth, authOrigin) => {
             await allowHost(source.url);
-            return sendMessage('previewSource', { source, ...(auth ? { auth } : {}) });
+            return sendMessage('previewSource', { source, ...(auth ? { auth, authOrigin } : {}) });
           }}
           save={async (source, auth) => {
             await allowHost(source.url);
             done((await sendMessage('saveSource', withAuth(source, auth))).sources);
           }}
           onDone={() => done()}
+          loadTools={loadToolChoices}
         />
       )}
     />
@@ -148,6 +157,13 @@ export const panels: Record<OptionTab, () => ComponentChildren> = {
         sendNow={() => sendMessage('deliverReportsNow', {})}
         formatDate={formatDate}
       />
+      <ClickhouseSettings
+        load={() => sendMessage('getClickhouse', {})}
+        save={async (request) => {
+          if (request.settings) await allowHost(request.settings.url);
+          return sendMessage('saveClickhouse', request);
+        }}
+      />
     </>
   ),
   config: () => (
@@ -168,6 +184,7 @@ export const panels: Record<OptionTab, () => ComponentChildren> = {
       load={loadDashboard}
       exportCsv={exportDashboardCsv}
       fromReports={dashboardFromFile}
+      fromClickhouse={dashboardFromClickhouse}
       report={adoptionReport}
       toolName={nameOf}
       today={dayOf(Date.now())}

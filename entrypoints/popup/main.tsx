@@ -8,6 +8,7 @@ import { setDocumentLanguage, t } from '@/utils/i18n';
 import { reactionsToCsv } from '@/utils/measurement/csv';
 import type { Activity } from '@/utils/messages';
 import { sendMessage, sendToTab } from '@/utils/messages';
+import { initialQuery, PENDING_QUERY_KEY } from '@/utils/search-anywhere/menu';
 import { DETECTORS, toolName } from '@/utils/tools';
 
 /** Saves the person's endorsements and flags as a file. */
@@ -54,14 +55,42 @@ async function loadPage(): Promise<PageState> {
   }
 }
 
+/** The search handed over by the context menu or the address bar (used once), or `?q=`. */
+async function startQuery(): Promise<string> {
+  const session = browser.storage.session;
+  const pending = session
+    ? await session
+        .get(PENDING_QUERY_KEY)
+        .then((stored) => stored[PENDING_QUERY_KEY])
+        .catch(() => undefined)
+    : undefined;
+  if (pending !== undefined) await session?.remove(PENDING_QUERY_KEY).catch(() => undefined);
+  return initialQuery(location.search, pending, Date.now());
+}
+
+const loadActivity = () => sendMessage('listActivity', {});
+
+/** The tools that have content, by name (built-in names; an admin's own tool by its id). */
+async function loadTools(): Promise<{ id: string; name: string }[]> {
+  const { tools } = await sendMessage('listContentTools', {});
+  return tools.map((id) => ({ id, name: toolName(id) })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+async function loadSourceNames(): Promise<Record<string, string>> {
+  const { sources } = await sendMessage('listSources', {});
+  return Object.fromEntries(sources.map((source) => [source.id, source.name]));
+}
+
+setDocumentLanguage(document);
+const root = document.getElementById('app');
+if (root) void startQuery().then((query) => mount(root, query));
+
 const TOOLS = DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 /** `popup.html#whatsnew` opens on What's new. */
 const initialTab: PopupTab = location.hash === '#whatsnew' ? 'whatsnew' : 'search';
 const loadWhatsNew = () => sendMessage('listWhatsNew', {});
 
-setDocumentLanguage(document);
-const root = document.getElementById('app');
-if (root) {
+function mount(root: HTMLElement, query: string) {
   const search = (
     <Popup
       load={loadPage}
@@ -69,14 +98,22 @@ if (root) {
       setPaused={async (host, paused) => {
         await sendMessage('setSitePaused', { host, paused });
       }}
-      search={async (query, filters) => (await sendMessage('searchItems', { query, ...filters })).hits}
+      search={(query, filters) => sendMessage('searchItems', { query, ...filters })}
       recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
-      loadActivity={() => sendMessage('listActivity', {})}
+      loadActivity={loadActivity}
       react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
+      suggest={(suggestion) => sendMessage('suggestFix', { suggestion })}
+      withdraw={(key) => sendMessage('withdrawReaction', { key })}
+      requestContent={(title, comment) =>
+        sendMessage('requestContent', { title, ...(comment ? { comment } : {}) })
+      }
       retry={(key) => sendMessage('retryDelivery', { key })}
       sendNow={() => sendMessage('deliverNow', {})}
       exportActivity={download}
-      tools={TOOLS}
+      loadTools={loadTools}
+      loadSourceNames={loadSourceNames}
+      toolName={toolName}
+      initialQuery={query}
     />
   );
   render(

@@ -32,3 +32,6 @@ for (const file of JSON.parse(readFileSync(out, 'utf8')).files) {
 
 // Bundle size of the content script's part that runs on every tool page.
 spawnSync('node', ['tests/bench/content-size.mjs'], { stdio: 'inherit' });
+
+// Peak memory of hostile 20 MB feeds, each parsed in a child process of its own.
+spawnSync('node', ['tests/bench/feed-memory.mjs'], { stdio: 'inherit' });

@@ -314,10 +314,10 @@ export async function waitFor<T>(
   return value;
 }
 
-/** The nudge's badge: a button whose accessible name contains "Signpost". */
+/** The nudge's badge: the button whose accessible name starts "Signpost:" (footer buttons only contain it). */
 export const badgeOf = (nudge: DomNode | null): DomNode | undefined =>
   nudge
-    ? findAll(nudge, (n) => n.tag === 'button' && /Signpost/.test(n.attrs['aria-label'] ?? textOf(n)))[0]
+    ? findAll(nudge, (n) => n.tag === 'button' && /^Signpost:/.test(n.attrs['aria-label'] ?? textOf(n)))[0]
     : undefined;
 
 /** The open panel (role dialog), if any. */

@@ -60,6 +60,8 @@ export async function evaluateInContentScript<T>(page: Page, expression: string)
 
 interface AxeSummary {
   passes: number;
+  /** Checked nodes inside the closed shadow root. */
+  inside: number;
   violations: { id: string; impact: string | null; targets: unknown[] }[];
 }
 
@@ -69,10 +71,17 @@ export async function axeInContentScriptWorld(page: Page): Promise<string[]> {
   const result = await evaluateInContentScript<AxeSummary>(
     page,
     `(async () => {
-      const open = (el) => chrome.dom.openOrClosedShadowRoot(el) ?? null;
+      const open = (el) => {
+        // The extension API takes HTML elements only (not SVG).
+        if (!(el instanceof HTMLElement)) return null;
+        try { return chrome.dom.openOrClosedShadowRoot(el) ?? null; } catch { return null; }
+      };
       Object.defineProperty(Element.prototype, 'shadowRoot', { configurable: true, get() { return open(this); } });
       const run = await axe.run({ include: [['signpost-nudge']] });
+      // A target that crosses a shadow boundary is an array of selectors, host first.
+      const inside = run.passes.flatMap((p) => p.nodes).filter((n) => Array.isArray(n.target[0])).length;
       return {
+        inside,
         passes: run.passes.length,
         violations: run.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target) })),
       };
@@ -80,6 +89,8 @@ export async function axeInContentScriptWorld(page: Page): Promise<string[]> {
   );
   // axe must have looked at something: a run that checked nothing proves nothing.
   if (result.passes <= 5) throw new Error(`axe checked almost nothing (${result.passes} passes)`);
+  if (result.inside < 5)
+    throw new Error(`axe did not see into the closed root (${result.inside} nodes inside)`);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${JSON.stringify(v.targets)}`);

@@ -87,14 +87,19 @@ describe('the admin’s settings', () => {
     await options.page.getByRole('button', { name: 'Import', exact: true }).click();
     await options.page.getByText('Imported: disabledTools, maxItems.').waitFor();
 
-    const exported = await h.worker.evaluate(async () => {
-      const { storage } = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-        }
-      ).chrome;
-      return (await storage.local.get('settings')).settings as { maxItems: number; disabledTools: string[] };
-    });
+    // The settings live in the vault (IndexedDB `signpost-vault`), which only extension code can open.
+    const exported = await h.worker.evaluate(
+      () =>
+        new Promise<{ maxItems: number; disabledTools: string[] }>((resolve, reject) => {
+          const open = indexedDB.open('signpost-vault');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const read = open.result.transaction('records').objectStore('records').get('settings');
+            read.onsuccess = () => resolve(read.result);
+            read.onerror = () => reject(read.error);
+          };
+        }),
+    );
     expect(exported.maxItems).toBe(2);
     expect(exported.disabledTools).toEqual(['zoom']);
 

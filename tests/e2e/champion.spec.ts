@@ -101,10 +101,11 @@ describe("the champion's popup", () => {
     await popup.page.getByLabel('Search all knowledge').fill('schedule send');
     const results = popup.page.getByRole('region', { name: /Results/ });
     const first = (await results.getByRole('link').first().textContent()) ?? '';
-    const endorse = results.getByRole('button', { name: `Endorse: ${first}` });
-    await endorse.click();
-    await expect.poll(() => endorse.getAttribute('aria-pressed')).toBe('true');
-    expect(await endorse.textContent()).toBe('Endorsed');
+    await results.getByRole('button', { name: `Endorse: ${first}` }).click();
+    // Pressed, its name says what it shows (WCAG 2.5.3, label in name).
+    const endorsed = results.getByRole('button', { name: `Endorsed: ${first}` });
+    await expect.poll(() => endorsed.getAttribute('aria-pressed')).toBe('true');
+    expect(await endorsed.textContent()).toBe('Endorsed');
 
     await results.getByRole('button', { name: `Flag: ${first}` }).click();
     await results.getByLabel('Outdated').check();

@@ -98,7 +98,8 @@ describe('what people say to the nudge is remembered', () => {
     await nudge.badge.waitFor({ timeout: 15_000 });
     await nudge.open();
     await nudge.panel.getByRole('button', { name: 'Pause Signpost on this site' }).click();
-    await expect.poll(() => nudge.host.count()).toBe(0);
+    // It takes effect once its Undo (a few seconds) has passed.
+    await expect.poll(() => nudge.host.count(), { timeout: 10_000 }).toBe(0);
     await page.reload();
     await page.waitForTimeout(1500);
     expect(await nudge.host.count()).toBe(0);

@@ -82,6 +82,8 @@ export interface LaunchOptions {
    * these hosts are added to its manifest's `host_permissions`; everything else is the real build.
    */
   grantHosts?: string[];
+  /** The browser's UI language (what browser.i18n translates to), e.g. 'de'; English by default. */
+  lang?: string;
   /** Keep the welcome page the extension opens on install (closed by default, so that other specs see no extra tab). */
   keepWelcome?: boolean;
 }
@@ -121,7 +123,17 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    locale: 'en-US',
+    locale: options.lang ?? 'en-US',
+    // On Linux Chromium takes its UI language (and so the extension's) from the environment.
+    ...(options.lang
+      ? {
+          env: {
+            ...process.env,
+            LANGUAGE: options.lang,
+            LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8`,
+          },
+        }
+      : {}),
     ignoreDefaultArgs: ['--disable-extensions'],
     args: [
       `--disable-extensions-except=${extensionDir}`,
@@ -133,6 +145,7 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

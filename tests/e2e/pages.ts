@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { axeInContentScriptWorld } from './a11y';
 import { ShadowLocator } from './nudge-dom';
 
-export { ShadowLocator } from './nudge-dom';
+export { type Box, ShadowLocator } from './nudge-dom';
 
 /**
  * Signpost's in-page UI. It lives in a closed shadow root, so Playwright's own locators cannot see
@@ -18,9 +18,9 @@ export class NudgeUi {
     return new ShadowLocator(this.page);
   }
 
-  /** The badge: a button whose accessible name contains "Signpost". */
+  /** The badge: the button whose accessible name starts "Signpost:" (others, as "See all in Signpost", only contain it). */
   get badge() {
-    return this.host.getByRole('button', { name: /Signpost/ });
+    return this.host.getByRole('button', { name: /^Signpost:/ });
   }
 
   get panel() {

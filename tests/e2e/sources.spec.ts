@@ -73,7 +73,7 @@ describe('adding a source on the options page', () => {
     await source.locator('progress').waitFor();
     await expect.poll(() => source.locator('progress').count(), { timeout: 10_000 }).toBe(0);
     delayMs = 0;
-    await expect.poll(() => source.textContent()).toMatch(/2 items.*Last synced/);
+    await expect.poll(() => source.textContent()).toMatch(/2 items.*Last attempt.*Last successful sync/);
 
     // Content health: one item has a summary, both are fresh; nothing to report.
     await source.getByText('Content health of Team news').click();

@@ -3,8 +3,9 @@
  * the delivery of those reactions to the owners.
  */
 import { getDb } from '../db';
-import { newEntry } from '../delivery/outbox';
+import { CONTENT_REQUEST, newEntry, parseOutboxEntry, type ReactionRecord } from '../delivery/outbox';
 import { validateReaction } from '../delivery/reactions';
+import { type SuggestReaction, validateDraft } from '../delivery/suggestions';
 import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { recordEvents } from '../measurement/event-log';
 import { makeEvent } from '../measurement/events';
@@ -35,7 +36,19 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
           ...(tool ? { tool } : {}),
           ...(kind ? { kind } : {}),
         });
-        return { hits: hits.map(({ item }) => item) };
+        const matched: Record<string, string[]> = {};
+        for (const hit of hits) matched[hit.item.id] = hit.matched;
+        return { hits: hits.map(({ item }) => item), matched };
+      },
+    },
+
+    /** The tools that have items of their own (general items fit every tool and name none). */
+    listContentTools: {
+      validate: empty,
+      async handle() {
+        const tools = new Set<string>();
+        for (const item of (await caches.matchIndex()).items) for (const tool of item.tools) tools.add(tool);
+        return { tools: [...tools].sort() };
       },
     },
 
@@ -91,6 +104,119 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
         await db.put('outbox', newEntry(record, settings.flagWebhook !== '', at));
         outbox.deliverSoon();
         return outbox.activity();
+      },
+    },
+
+    /**
+     * A suggested fix (the item's title and summary as they are now become the "before") or a new
+     * tip for a screen: into the outbox before the answer, like a flag. Only the champion's words.
+     */
+    suggestFix: {
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const suggestion = validateDraft(payload.suggestion);
+        return suggestion ? { suggestion } : null;
+      },
+      async handle({ suggestion }) {
+        const [db, settings] = await Promise.all([getDb(), readSettings()]);
+        if (settings.role === 'employee') throw new Error('suggesting fixes is for champions here');
+        const at = now();
+        const key = deps.newKey?.() ?? crypto.randomUUID();
+        const { note, title, summary } = suggestion;
+        const extra = note ? { note } : {};
+        let record: ReactionRecord;
+        if (suggestion.mode === 'edit') {
+          const item = parseKnowledgeItem(await db.get('items', suggestion.itemId));
+          if (!item) throw new Error(`no item "${suggestion.itemId}" in the cache`);
+          if (item.title === title && item.summary === summary) throw new Error('nothing was changed');
+          const reaction: SuggestReaction = {
+            kind: 'suggest',
+            suggestion: {
+              mode: 'edit',
+              before: { title: item.title, summary: item.summary },
+              after: { title, summary },
+              ...extra,
+            },
+          };
+          record = {
+            key,
+            itemId: item.id,
+            title: item.title,
+            url: item.url,
+            sourceId: item.sourceId,
+            reaction,
+            createdAt: at,
+          };
+        } else {
+          const { tool, area } = suggestion;
+          const reaction: SuggestReaction = {
+            kind: 'suggest',
+            suggestion: { mode: 'new', tool, ...(area ? { area } : {}), title, summary, ...extra },
+          };
+          record = { key, itemId: '', title, url: '', sourceId: '', reaction, createdAt: at };
+        }
+        await db.put('outbox', newEntry(record, settings.flagWebhook !== '', at));
+        outbox.deliverSoon();
+        return outbox.activity();
+      },
+    },
+
+    /** A search found nothing and the champion asks for it: a 'missing' flag that names no item. */
+    requestContent: {
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const reaction = validateReaction({
+          kind: 'flag',
+          reason: 'missing',
+          missingTitle: payload.title,
+          comment: payload.comment,
+        });
+        return reaction?.kind === 'flag' && reaction.missingTitle
+          ? { title: reaction.missingTitle, ...(reaction.comment ? { comment: reaction.comment } : {}) }
+          : null;
+      },
+      async handle({ title, comment }) {
+        const [db, settings] = await Promise.all([getDb(), readSettings()]);
+        if (settings.role === 'employee') throw new Error('requesting content is for champions here');
+        const at = now();
+        const record = {
+          key: deps.newKey?.() ?? crypto.randomUUID(),
+          itemId: CONTENT_REQUEST,
+          title,
+          url: '',
+          sourceId: CONTENT_REQUEST,
+          reaction: {
+            kind: 'flag',
+            reason: 'missing',
+            missingTitle: title,
+            ...(comment ? { comment } : {}),
+          } as const,
+          createdAt: at,
+        };
+        await db.put('outbox', newEntry(record, settings.flagWebhook !== '', at));
+        outbox.deliverSoon();
+        return outbox.activity();
+      },
+    },
+
+    /**
+     * Takes back an endorsement or flag: one not yet sent never leaves the browser; one already sent
+     * is forgotten here (the owners keep what they received). Not while it is on its way.
+     */
+    withdrawReaction: {
+      validate: (payload) =>
+        isRecord(payload) && typeof payload.key === 'string' && payload.key.length <= MESSAGE_LIMITS.outboxKey
+          ? { key: payload.key }
+          : null,
+      async handle({ key }) {
+        const db = await getDb();
+        const tx = db.transaction('outbox', 'readwrite');
+        const entry = parseOutboxEntry(await tx.store.get(key));
+        if (!entry) throw new Error('no such flag or endorsement');
+        if (entry.state === 'sending') throw new Error('it is being sent right now; try again in a moment');
+        await tx.store.delete(key);
+        await tx.done;
+        return { activity: await outbox.activity(), reachedOwners: entry.state === 'sent' };
       },
     },
 

@@ -16,11 +16,15 @@ import { recordEvents } from '../measurement/event-log';
 import { type EventType, makeEvent } from '../measurement/events';
 import type { Request } from '../messages/protocol';
 import { isHostName, isRecord, parseKnowledgeItem, parsePageContext } from '../model';
+import { searchIndex } from '../search';
 import { readSettings, updateSettings } from '../settings/settings';
 import type { State } from './state';
 import { pickAnnouncement, spendOnReaction } from './state/attention';
 import { endorsedItems, readActiveFeedback, readFeedback, writeFeedback } from './state/signals';
 import { defineHandlers } from './types';
+
+/** Search hits the nudge shows; the popup (See all) shows the rest. */
+const SEARCH_HITS_IN_PAGE = 8;
 
 const ACTIONS: readonly unknown[] = [...ITEM_ACTIONS, 'announce-dismissed'];
 
@@ -128,6 +132,33 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         const type: EventType = action === 'snooze-day' || action === 'snooze-week' ? 'snooze' : action;
         const kind = parseKnowledgeItem(await db.get('items', itemId))?.kind;
         await recordEvents(db, [makeEvent(type, now, tool, area, itemId, kind)], now);
+        return {};
+      },
+    },
+
+    /** The nudge's search field: the same search as the popup's, over all knowledge. */
+    searchKnowledge: {
+      validate: (payload) =>
+        isRecord(payload) && typeof payload.query === 'string' && payload.query.length <= MESSAGE_LIMITS.query
+          ? { query: payload.query }
+          : null,
+      async handle({ query }) {
+        const hits = searchIndex(await caches.matchIndex(), query, {});
+        return { hits: hits.slice(0, SEARCH_HITS_IN_PAGE).map(({ item }) => item) };
+      },
+    },
+
+    /** "See all in Signpost": Signpost's page in a new tab, with the search typed in the nudge. */
+    openSignpost: {
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const { query } = payload;
+        if (query === undefined) return {};
+        return typeof query === 'string' && query.length <= MESSAGE_LIMITS.query ? { query } : null;
+      },
+      async handle({ query }) {
+        if (!deps.openPage) throw new Error('cannot open pages here');
+        await deps.openPage(query ? `popup.html?q=${encodeURIComponent(query)}` : 'popup.html');
         return {};
       },
     },

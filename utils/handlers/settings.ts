@@ -3,6 +3,7 @@
  * export / check / import, and the read-only view of the organisation's policy.
  */
 
+import { databaseProblem, getDb } from '../db';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { empty } from '../messages/payload';
@@ -33,6 +34,15 @@ export function settingsHandlers({ caches, deps, outbox, sources }: State) {
 
   return defineHandlers({
     getSettings: { validate: empty, handle: settingsView },
+
+    /** Tries to open the database (a transient problem may have cleared) and says why it cannot. */
+    getDatabaseProblem: {
+      validate: empty,
+      async handle() {
+        await getDb().catch(() => undefined);
+        return { problem: databaseProblem() };
+      },
+    },
 
     /** Saves editable settings (validated as a whole by updateSettings; locked policy keys refused). */
     saveSettings: {
@@ -91,8 +101,19 @@ export function settingsHandlers({ caches, deps, outbox, sources }: State) {
     },
 
     exportConfig: {
-      validate: empty,
-      handle: async () => ({ config: exportConfig(await readOwnSettings()) }),
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const { includeAddresses, ...rest } = payload;
+        if (
+          Object.keys(rest).length ||
+          (includeAddresses !== undefined && typeof includeAddresses !== 'boolean')
+        )
+          return null;
+        return includeAddresses ? { includeAddresses } : {};
+      },
+      handle: async ({ includeAddresses }) => ({
+        config: exportConfig(await readOwnSettings(), { includeAddresses: includeAddresses === true }),
+      }),
     },
 
     checkConfig: {

@@ -8,7 +8,7 @@ import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { contentHealth } from '../measurement/content-health';
 import { empty } from '../messages/payload';
 import { isHttpUrl, isRecord, parseKnowledgeItem } from '../model';
-import { parseAuth } from '../settings/credentials';
+import { originOf, parseAuth } from '../settings/credentials';
 import { parseSources } from '../settings/policy';
 import { readSecret } from '../settings/secrets';
 import { readSettings } from '../settings/settings';
@@ -43,13 +43,30 @@ export function sourceHandlers({ builtins, sources, syncDeps, now }: State) {
         if (!isRecord(payload) || !isRecord(payload.source)) return null;
         const auth = parseAuth(payload.auth);
         if (auth === null) return null;
-        return { source: payload.source, ...(auth ? { auth } : {}) };
+        const { authOrigin } = payload;
+        if (authOrigin !== undefined && (typeof authOrigin !== 'string' || authOrigin.length > LIMITS.url))
+          return null;
+        return {
+          source: payload.source,
+          ...(auth ? { auth } : {}),
+          ...(authOrigin !== undefined ? { authOrigin } : {}),
+        };
       },
-      async handle({ source, auth }) {
+      async handle({ source, auth, authOrigin }) {
         const parsed = parseSources([source]);
         const config = parsed.sources[0];
         if (!config) throw new Error(parsed.problems.join('; '));
-        return previewSource(config, syncDeps, auth ?? (await readSecret(config.id)));
+        const origin = originOf(config.url);
+        // Typed credentials go only to the origin they were typed for (detection may name another
+        // host: a feed link, a wiki root); stored ones only to the origin they were stored for.
+        if (auth && (authOrigin ?? origin) !== origin) {
+          const preview = await previewSource(config, syncDeps, undefined);
+          return {
+            ...preview,
+            warnings: [`credentials not sent: ${origin} is not ${authOrigin}`, ...preview.warnings],
+          };
+        }
+        return previewSource(config, syncDeps, auth ?? (await readSecret(config.id, config.url)));
       },
     },
 

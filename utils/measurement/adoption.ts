@@ -12,16 +12,16 @@ import type { FlagReason } from '../delivery/reactions';
 import type { MessageKey } from '../i18n';
 import type { Counts } from './daily';
 import type { DashboardView } from './dashboard';
-import { DAY_MS, daysBetween, shiftDay } from './days';
+import { DAY_MS } from './days';
 import { type DashboardFilter, type Rates, rates } from './figures';
+import { countChange, previousPeriod, rateChange } from './period';
 
 /** Tips listed in the report's reach table, most seen first. */
 export const REPORT_TIPS = 10;
 
-/** The period of the same length that ends the day before `filter` starts. */
-export function previousPeriod(filter: DashboardFilter): DashboardFilter {
-  const days = daysBetween(filter.from, filter.to).length;
-  return { ...filter, from: shiftDay(filter.from, -days), to: shiftDay(filter.from, -1) };
+/** The period of the same length that ends the day before `filter` starts, for the same tool and kind. */
+export function previousFilter(filter: DashboardFilter): DashboardFilter {
+  return { ...filter, ...previousPeriod(filter.from, filter.to) };
 }
 
 export type HeadlineKey = 'people' | 'impressions' | 'opens' | 'openRate' | 'helpfulRate' | 'gaps' | 'flags';
@@ -97,12 +97,11 @@ const gapsOf = (view: DashboardView) => sum(view.figures.totals, 'gap');
 const flagsOf = (view: DashboardView) => view.flags.reduce((total, flag) => total + flag.count, 0);
 
 function relative(value: number | null, previous: number | null): number | null {
-  if (value === null || previous === null || previous === 0) return null;
-  return (value - previous) / previous;
+  return value === null || previous === null ? null : countChange(value, previous).ratio;
 }
 
 function points(value: number | null, previous: number | null): number | null {
-  return value === null || previous === null ? null : value - previous;
+  return rateChange(value, previous)?.delta ?? null;
 }
 
 function headline(current: DashboardView, previous: DashboardView): Headline[] {
@@ -210,7 +209,7 @@ export function buildAdoptionReport({ filter, current, previous, group }: Adopti
       : undefined;
   const report: Omit<AdoptionReport, 'sentences'> = {
     filter,
-    previous: previousPeriod(filter),
+    previous: previousFilter(filter),
     perPerson: current.people !== undefined,
     headline: headline(current, previous),
     byDay: current.figures.byDay,

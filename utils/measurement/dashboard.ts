@@ -7,9 +7,12 @@ import type { Db } from '../db';
 import { parseOutboxEntry } from '../delivery/outbox';
 import { FLAG_REASONS, type FlagReason } from '../delivery/reactions';
 import { parseKnowledgeItem } from '../model';
+import type { Counts } from './daily';
 import { dayOf } from './days';
 import { readPackedDays, type StorageProblem, storageProblem } from './event-log';
-import { computeFigures, type DashboardFilter, type Figures, figuresOfDays } from './figures';
+import { computeFigures, type DashboardFilter, type Figures, figuresOfDays, type Rates } from './figures';
+import { groupsOfReports, reportsForGroup } from './groups';
+import { previousPeriod } from './period';
 import { type PeopleDay, peopleByDay, type ReportPayload, reportRows } from './report';
 
 export interface DashboardView {
@@ -21,11 +24,20 @@ export interface DashboardView {
   /** Flags raised in the range, by reason, and endorsements. */
   flags: { reason: FlagReason; count: number }[];
   endorsements: number;
+  /** Titles people asked for with a "something is missing" flag in the range, most asked first. */
+  missing?: { title: string; count: number; lastAt: number }[];
+  /** The totals of the period of the same length just before the range, for period-over-period changes. */
+  previous?: { from: string; to: string; totals: Counts; rates: Rates };
   /** Tools with any event in the range (for the filter). */
   tools: string[];
   storage: { problem: StorageProblem | null; usage?: number; quota?: number };
   /** Only for figures from collected reports: the browsers (people) that reported, per day. */
   people?: { days: PeopleDay[]; reports: number; skipped: number };
+  /**
+   * Only for figures from collected reports: the pilot groups with at least MIN_GROUP_BROWSERS
+   * reporting browsers on some day of the range (the ones a group filter can choose).
+   */
+  groups?: string[];
   /**
    * Only for figures from collected reports: per item, the person-days it was seen and opened on
    * and the most people who saw it on one day (the adoption report's reach of tips).
@@ -69,6 +81,25 @@ export function reachOf(reports: readonly ReportPayload[], tool?: string): Recor
 }
 
 const GAP_LIMIT = 50;
+const MISSING_LIMIT = 50;
+
+/** The "something is missing" titles, case and spacing aside the same title counted once. */
+export function missingTitles(
+  flags: readonly { title: string; at: number }[],
+): NonNullable<DashboardView['missing']> {
+  const byTitle = new Map<string, { title: string; count: number; lastAt: number }>();
+  for (const { title, at } of flags) {
+    const key = title.toLowerCase().replace(/\s+/g, ' ').trim();
+    const seen = byTitle.get(key);
+    if (seen) {
+      seen.count++;
+      if (at > seen.lastAt) seen.lastAt = at;
+    } else byTitle.set(key, { title, count: 1, lastAt: at });
+  }
+  return [...byTitle.values()]
+    .sort((a, b) => b.count - a.count || b.lastAt - a.lastAt)
+    .slice(0, MISSING_LIMIT);
+}
 
 /** The items a view's tables name. */
 export function namedItems(figures: Figures): string[] {
@@ -94,14 +125,17 @@ export async function loadDashboard(
   /** Whether a recorded search still finds nothing today (a gap that now finds something is left out). */
   stillAGap: (query: string) => boolean = () => true,
 ): Promise<DashboardView> {
-  const [days, gaps, outbox, problem, usage] = await Promise.all([
+  const before = previousPeriod(filter.from, filter.to);
+  const [days, earlier, gaps, outbox, problem, usage] = await Promise.all([
     readPackedDays(db, filter.from, filter.to),
+    readPackedDays(db, before.from, before.to),
     db.getAll('gaps'),
     db.getAll('outbox'),
     storageProblem(db),
     estimate?.().catch(() => ({})) ?? Promise.resolve({}),
   ]);
   const figures = figuresOfDays(days, filter);
+  const earlierFigures = figuresOfDays(earlier, { ...filter, ...before }, { itemLimit: 0 });
   const titles = await titlesOf(db, namedItems(figures));
   const inRange = (at: number) => {
     const day = dayOf(at);
@@ -109,10 +143,15 @@ export async function loadDashboard(
   };
   const flags = new Map<FlagReason, number>();
   let endorsements = 0;
+  const missing: { title: string; at: number }[] = [];
   for (const entry of outbox.map(parseOutboxEntry)) {
     if (!entry || !inRange(entry.createdAt)) continue;
     if (entry.reaction.kind === 'endorse') endorsements++;
-    else flags.set(entry.reaction.reason, (flags.get(entry.reaction.reason) ?? 0) + 1);
+    else if (entry.reaction.kind === 'flag') {
+      flags.set(entry.reaction.reason, (flags.get(entry.reaction.reason) ?? 0) + 1);
+      if (entry.reaction.missingTitle)
+        missing.push({ title: entry.reaction.missingTitle, at: entry.createdAt });
+    }
   }
   return {
     figures,
@@ -132,6 +171,8 @@ export async function loadDashboard(
       count: flags.get(reason) ?? 0,
     })),
     endorsements,
+    missing: missingTitles(missing),
+    previous: { ...before, totals: earlierFigures.totals, rates: earlierFigures.rates },
     tools: [...new Set(days.flatMap((day) => day.tools).filter(Boolean))].sort(),
     storage: { problem, ...usage },
   };
@@ -147,7 +188,9 @@ export function dashboardFromReports(
   filter: DashboardFilter,
   skipped = 0,
 ): DashboardView {
-  const inRange = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  const period = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  // Small groups' days are left out of per-group figures (utils/measurement/groups.ts).
+  const inRange = reportsForGroup(period, filter);
   const rows = reportRows(inRange);
   const flags = new Map<FlagReason, number>();
   let endorsements = 0;
@@ -158,8 +201,20 @@ export function dashboardFromReports(
       if (count) flags.set(reason, (flags.get(reason) ?? 0) + count);
     }
   }
+  const before = previousPeriod(filter.from, filter.to);
+  const earlier = computeFigures(
+    reportRows(
+      reportsForGroup(
+        reports.filter((report) => report.day >= before.from && report.day <= before.to),
+        filter,
+      ),
+    ),
+    { ...filter, ...before },
+    { itemLimit: 0 },
+  );
   return {
     figures: computeFigures(rows, filter),
+    previous: { ...before, totals: earlier.totals, rates: earlier.rates },
     titles: {},
     gaps: [],
     flags: FLAG_REASONS.filter((reason) => flags.has(reason)).map((reason) => ({
@@ -171,5 +226,6 @@ export function dashboardFromReports(
     storage: { problem: null },
     people: { days: peopleByDay(inRange, filter), reports: inRange.length, skipped },
     reach: reachOf(inRange, filter.tool),
+    groups: groupsOfReports(period),
   };
 }

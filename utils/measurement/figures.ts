@@ -7,8 +7,9 @@ import type { ItemKind } from '../model';
 import { type Counts, type DailyRow, KINDS, type PackedDay, packRows } from './daily';
 import { daysBetween } from './days';
 import { EVENT_TYPES } from './events';
+import type { GroupFilter } from './groups';
 
-export interface DashboardFilter {
+export interface DashboardFilter extends GroupFilter {
   /** First and last local day, both included. */
   from: string;
   to: string;
@@ -83,10 +84,13 @@ const byImpressions = (a: Sums, b: Sums) =>
  * by column. Events about no item (pauses, searches with no result) count in the totals and the
  * days but belong to no kind, so a kind filter leaves them out.
  */
+/** How often an item must have been offered in the range before "never opened" says something about it. */
+export const NEVER_OPENED_MIN = 10;
+
 export function figuresOfDays(
   days: Iterable<PackedDay>,
   filter: DashboardFilter,
-  { itemLimit = 50, neverOpenedMin = 10 }: { itemLimit?: number; neverOpenedMin?: number } = {},
+  { itemLimit = 50, neverOpenedMin = NEVER_OPENED_MIN }: { itemLimit?: number; neverOpenedMin?: number } = {},
 ): Figures {
   const totals = new Float64Array(EVENT_TYPES.length);
   const perDay = new Map(

@@ -9,11 +9,15 @@
  */
 
 import type { Reaction, WebhookFormat } from '../delivery/reactions';
+import type { SuggestionDraft } from '../delivery/suggestions';
 import type { ItemAction } from '../match/feedback';
+import type { ClickhouseSettings } from '../measurement/clickhouse/config';
 import type { ContentHealth } from '../measurement/content-health';
 import type { DailyRow } from '../measurement/daily';
 import type { DashboardView } from '../measurement/dashboard';
 import type { SignpostEvent } from '../measurement/events';
+import type { DashboardFilter } from '../measurement/figures';
+import type { ReportFormat } from '../measurement/report-target';
 import type { ItemKind, KnowledgeItem, Match, PageContext, SourceView } from '../model';
 import type { Config } from '../settings/config-file';
 import type { SourceAuth } from '../settings/credentials';
@@ -23,6 +27,8 @@ import type { WhatsNewView } from '../whatsnew/feed';
 import type { Topic } from '../whatsnew/topics';
 import type {
   Activity,
+  ClickhouseDashboardAnswer,
+  ClickhouseView,
   ConfigCheck,
   PolicyView,
   ReportsView,
@@ -58,6 +64,10 @@ export interface BackgroundProtocol {
     request: { itemId: string; action: ItemAction | 'announce-dismissed'; tool: string; area?: string };
     response: Record<string, never>;
   };
+  /** Content script → background: search all knowledge from the nudge's search field. */
+  searchKnowledge: { from: 'tab'; request: { query: string }; response: { hits: KnowledgeItem[] } };
+  /** Content script → background: "See all in Signpost" opens Signpost's page in a new tab. */
+  openSignpost: { from: 'tab'; request: { query?: string }; response: Record<string, never> };
   /** Content script → background: pause (or resume) Signpost on the sender's own site. */
   pauseSite: { from: 'tab'; request: { paused: boolean }; response: Record<string, never> };
   /** Popup → background: pause or resume Signpost on a site. */
@@ -69,7 +79,12 @@ export interface BackgroundProtocol {
   /** Popup/options → background: every source with its state. */
   listSources: { from: 'extension'; request: Record<string, never>; response: { sources: SourceView[] } };
   /** Options → background: read a source once without storing it ("Test"). */
-  previewSource: { from: 'extension'; request: { source: unknown; auth?: SourceAuth }; response: Preview };
+  /** `authOrigin`: the origin the typed `auth` was given for; it is not sent to any other. */
+  previewSource: {
+    from: 'extension';
+    request: { source: unknown; auth?: SourceAuth; authOrigin?: string };
+    response: Preview;
+  };
   /** Options → background: add or replace one of the person's own sources, then sync it. */
   saveSource: {
     from: 'extension';
@@ -94,12 +109,32 @@ export interface BackgroundProtocol {
   searchItems: {
     from: 'extension';
     request: { query: string; tool?: string; kind?: ItemKind };
-    response: { hits: KnowledgeItem[] };
+    /** `matched`: per hit's item id, the index terms it matched (to mark them, utils/search/highlight). */
+    response: { hits: KnowledgeItem[]; matched: Record<string, string[]> };
+  };
+  /** Popup → background: the tools that have content in the cache (the search's tool filter). */
+  listContentTools: { from: 'extension'; request: Record<string, never>; response: { tools: string[] } };
+  /** Popup → background: ask the owners for content a search did not find (a 'missing' flag of no item). */
+  requestContent: {
+    from: 'extension';
+    request: { title: string; comment?: string };
+    response: Activity;
+  };
+  /**
+   * Popup → background: take back an endorsement or flag. `reachedOwners`: it had already been sent,
+   * so only this browser forgets it (its ranking boost included).
+   */
+  withdrawReaction: {
+    from: 'extension';
+    request: { key: string };
+    response: { activity: Activity; reachedOwners: boolean };
   };
   /** Popup → background: a search found nothing (content gap; query text only). */
   recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
   /** Popup → background: endorse or flag an item. */
   react: { from: 'extension'; request: { itemId: string; reaction: Reaction }; response: Activity };
+  /** Popup → background: a champion's suggested fix of an item, or a new tip for a screen (KCS "fix it"). */
+  suggestFix: { from: 'extension'; request: { suggestion: SuggestionDraft }; response: Activity };
   /** Popup → background: the person's endorsements and flags with their delivery state. */
   listActivity: { from: 'extension'; request: Record<string, never>; response: Activity };
   /** Popup → background: send queued deliveries now instead of at their next retry. */
@@ -116,6 +151,12 @@ export interface BackgroundProtocol {
   retryDelivery: { from: 'extension'; request: { key: string }; response: Activity };
   /** Options → background: the settings it edits, and which the policy sets. */
   getSettings: { from: 'extension'; request: Record<string, never>; response: SettingsView };
+  /** Why the local database cannot be opened (null: it is open); the options page shows it. */
+  getDatabaseProblem: {
+    from: 'extension';
+    request: Record<string, never>;
+    response: { problem: string | null };
+  };
   /** Options → background: change some settings (all valid, or nothing is saved). */
   saveSettings: { from: 'extension'; request: { change: SettingsChange }; response: SettingsView };
   /** Options → background: the measurement dashboard for a range of days. */
@@ -139,7 +180,12 @@ export interface BackgroundProtocol {
   /** Options → background: the raw events of the last 30 days (CSV export). */
   exportEvents: { from: 'extension'; request: Record<string, never>; response: { events: SignpostEvent[] } };
   /** Options → background: the person's configuration in the policy's shape. */
-  exportConfig: { from: 'extension'; request: Record<string, never>; response: { config: Config } };
+  /** Webhook and report addresses act as bearer secrets: left out unless `includeAddresses`. */
+  exportConfig: {
+    from: 'extension';
+    request: { includeAddresses?: boolean };
+    response: { config: Config };
+  };
   /** Options → background: what importing a file would change, or why it cannot be imported. */
   checkConfig: { from: 'extension'; request: { text: string }; response: ConfigCheck };
   /** Options → background: import a configuration file (all of it, or nothing). */
@@ -154,6 +200,28 @@ export interface BackgroundProtocol {
   getReports: { from: 'extension'; request: Record<string, never>; response: ReportsView };
   /** Options → background: send due reports now. */
   deliverReportsNow: { from: 'extension'; request: Record<string, never>; response: ReportsView };
+  /** Options → background: the report format and the ClickHouse connections (no passwords). */
+  getClickhouse: { from: 'extension'; request: Record<string, never>; response: ClickhouseView };
+  /**
+   * Options → background: set (null: clear) a ClickHouse connection, with a new password (write
+   * only; absent keeps the stored one) and, for reports, the report format.
+   */
+  saveClickhouse: {
+    from: 'extension';
+    request: {
+      which: 'report' | 'dashboard';
+      settings: ClickhouseSettings | null;
+      password?: string;
+      reportFormat?: ReportFormat;
+    };
+    response: ClickhouseView;
+  };
+  /** Options → background: the dashboard's figures from ClickHouse (organisation-wide, or a group). */
+  getClickhouseDashboard: {
+    from: 'extension';
+    request: DashboardFilter;
+    response: ClickhouseDashboardAnswer;
+  };
   /** Popup → background: the tips of the last 30 days for the tools used and the topics followed. */
   listWhatsNew: { from: 'extension'; request: Record<string, never>; response: WhatsNewView };
   /** Popup → background: mark What's new items read. */
@@ -188,7 +256,13 @@ export type Reply<T extends MessageType = MessageType> =
   | { ok: false; error: string };
 
 /** The messages a content script sends: the only ones the background accepts from a tab. */
-export const SENT_FROM_TABS = ['matchPage', 'recordAction', 'pauseSite'] as const;
+export const SENT_FROM_TABS = [
+  'matchPage',
+  'recordAction',
+  'pauseSite',
+  'searchKnowledge',
+  'openSignpost',
+] as const;
 
 /** Messages whose protocol entry says `from: 'tab'`. */
 export type SentFromTabs = { [T in MessageType]: Protocol[T]['from'] extends 'tab' ? T : never }[MessageType];

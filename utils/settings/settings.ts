@@ -6,14 +6,22 @@
 import { browser } from '../browser';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from '../match/budget';
+import {
+  type ClickhouseSettings,
+  parseClickhouseSettings,
+  withoutPassword,
+} from '../measurement/clickhouse/config';
+import { REPORT_FORMATS, type ReportFormat } from '../measurement/report-target';
 import { isHostName, isHttpUrl, isRecord, type SourceConfig } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
-import type { SourceAuth } from './credentials';
+import { originOf, type SourceAuth } from './credentials';
+import { PAGE_SETTINGS_KEY, pageSettingsOf, SETTINGS_CHANGED_KEY } from './page-settings';
 import { type Policy, parsePolicy, parseSources, parseToolIds, policyKeys, wholeNumber } from './policy';
-import { secretsWrite } from './secrets';
+import { SOURCE_SECRET, secretWrite } from './secrets';
+import { moveOutOfStorageLocal, SETTINGS_RECORD } from './storage-migration';
+import { readRecord, type VaultWrite, writeVault } from './vault';
 
 export const SETTINGS_VERSION = 1;
-const KEY = 'settings';
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -41,6 +49,12 @@ export interface Settings {
   disabledTools: string[];
   /** Where the daily aggregate report is POSTed; '' sends none. */
   reportEndpoint: string;
+  /** 'generic': the report's JSON to reportEndpoint; 'clickhouse': rows into reportClickhouse. */
+  reportFormat: ReportFormat;
+  /** The ClickHouse the reports go to (with reportFormat 'clickhouse'); the writer's password is kept apart. */
+  reportClickhouse: ClickhouseSettings | null;
+  /** The ClickHouse the dashboard reads organisation-wide figures from (a read-only user). */
+  dashboardClickhouse: ClickhouseSettings | null;
   /** Content health: an item not updated for this many months counts as stale. */
   staleAfterMonths: number;
 }
@@ -58,6 +72,9 @@ export const DEFAULT_SETTINGS: Settings = {
   webhookFormat: 'generic',
   disabledTools: [],
   reportEndpoint: '',
+  reportFormat: 'generic',
+  reportClickhouse: null,
+  dashboardClickhouse: null,
   staleAfterMonths: 12,
 };
 
@@ -133,6 +150,16 @@ export function parseSettings(raw: unknown): SettingsRead {
   } else if (raw.reportEndpoint !== undefined) {
     problems.push('reportEndpoint must be an http(s) URL');
   }
+  if ((REPORT_FORMATS as readonly unknown[]).includes(raw.reportFormat)) {
+    settings.reportFormat = raw.reportFormat as ReportFormat;
+  } else if (raw.reportFormat !== undefined) {
+    problems.push('reportFormat must be "generic" or "clickhouse"');
+  }
+  for (const key of ['reportClickhouse', 'dashboardClickhouse'] as const) {
+    const parsed = parseClickhouseSettings(raw[key], key);
+    if (typeof parsed === 'string') problems.push(parsed);
+    else if (parsed !== undefined) settings[key] = parsed && withoutPassword(parsed);
+  }
   if (raw.staleAfterMonths !== undefined) {
     const months = wholeNumber(raw.staleAfterMonths, 1, 60, 'staleAfterMonths');
     if (typeof months === 'number') settings.staleAfterMonths = months;
@@ -157,10 +184,22 @@ export async function readPolicy(): Promise<{ policy: Policy; problems: string[]
   return parsePolicy(Object.keys(managed).length ? managed : undefined);
 }
 
-/** The person's own settings, as stored (no policy applied). */
+/** The person's own settings, as stored in the vault (no policy applied). */
 async function readLocal(): Promise<SettingsRead> {
-  const stored = await browser.storage.local.get(KEY);
-  return parseSettings(stored[KEY]);
+  await moveOutOfStorageLocal();
+  return parseSettings(await readRecord(SETTINGS_RECORD));
+}
+
+/**
+ * Saves the person's own settings (with `secrets`, in the same vault transaction), then the
+ * harmless copy a content script reads and the change stamp, in storage.local.
+ */
+async function writeLocal(settings: Settings, secrets: VaultWrite['secrets'] = []): Promise<void> {
+  await writeVault({ records: { [SETTINGS_RECORD]: settings }, secrets });
+  await browser.storage.local.set({
+    [PAGE_SETTINGS_KEY]: pageSettingsOf(settings),
+    [SETTINGS_CHANGED_KEY]: Date.now(),
+  });
 }
 
 /** The person's own settings (no policy applied): what the options page edits and exports. */
@@ -177,7 +216,7 @@ export async function loadSettings(): Promise<SettingsRead> {
 /** Calls `listener` with the settings in force whenever they or the policy change; returns the stop function. */
 export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && KEY in changes) || area === 'managed') {
+    if ((area === 'local' && SETTINGS_CHANGED_KEY in changes) || area === 'managed') {
       loadSettings().then(
         ({ settings }) => listener(settings),
         () => undefined,
@@ -193,19 +232,23 @@ export async function readSettings(): Promise<Settings> {
   const local = await readLocal();
   if (local.problems.length) {
     console.warn(`Signpost: ${local.problems.join('; ')}`);
-    await browser.storage.local.set({ [KEY]: local.settings });
+    await writeLocal(local.settings);
   }
   return applyPolicy(local.settings, (await readPolicy()).policy);
 }
 
+/** New credentials for a source, with the address they are given for; undefined removes them. */
+export type SecretChanges = Record<string, { url: string; auth: SourceAuth } | undefined>;
+
 /**
  * Applies a partial change to the person's own settings (and, with `secrets`, sets or removes
  * sources' credentials); validated as a whole and saved only if valid. Keys the organisation's
- * policy sets and locks cannot be changed.
+ * policy sets and locks cannot be changed. A source whose address moves to another origin loses
+ * its stored credentials (unless new ones come with the change): they were given for the old host.
  */
 export async function updateSettings(
   change: Partial<Omit<Settings, 'version'>>,
-  secrets?: Record<string, SourceAuth | undefined>,
+  secrets: SecretChanges = {},
 ): Promise<Settings> {
   const [{ settings: current }, { policy }] = await Promise.all([readLocal(), readPolicy()]);
   if (policy.locked) {
@@ -215,11 +258,23 @@ export async function updateSettings(
   }
   const { settings, problems } = parseSettings({ ...current, ...change });
   if (problems.length) throw new Error(problems.join('; '));
-  // Credentials changed with the settings are written in the same storage call: both or neither.
-  const write: Record<string, unknown> = { [KEY]: settings };
-  if (secrets) Object.assign(write, await secretsWrite(secrets));
-  await browser.storage.local.set(write);
+  const writes = Object.entries(secrets).map(([id, secret]) =>
+    secretWrite(SOURCE_SECRET, id, secret?.url ?? '', secret?.auth),
+  );
+  for (const id of movedSources(current, settings)) {
+    if (!(id in secrets)) writes.push(secretWrite(SOURCE_SECRET, id, '', undefined));
+  }
+  // Credentials changed with the settings are written in the same transaction: both or neither.
+  await writeLocal(settings, writes);
   return applyPolicy(settings, policy);
+}
+
+/** Ids of own sources whose address moved to another origin between two settings records. */
+export function movedSources(before: Settings, after: Settings): string[] {
+  const was = new Map(before.sources.map((source) => [source.id, originOf(source.url)]));
+  return after.sources
+    .filter((source) => was.has(source.id) && was.get(source.id) !== originOf(source.url))
+    .map((source) => source.id);
 }
 
 /**
@@ -238,6 +293,12 @@ export function applyPolicy(local: Settings, policy: Policy): Settings {
   if (policy.disabledTools !== undefined)
     out.disabledTools = [...new Set([...policy.disabledTools, ...local.disabledTools])];
   if (policy.reportEndpoint !== undefined) out.reportEndpoint = policy.reportEndpoint;
+  if (policy.reportFormat !== undefined) out.reportFormat = policy.reportFormat;
+  // The policy's password stays in the policy (utils/handlers/state/reporting.ts reads it there).
+  if (policy.reportClickhouse !== undefined)
+    out.reportClickhouse = policy.reportClickhouse && withoutPassword(policy.reportClickhouse);
+  if (policy.dashboardClickhouse !== undefined)
+    out.dashboardClickhouse = policy.dashboardClickhouse && withoutPassword(policy.dashboardClickhouse);
   if (policy.maxItems !== undefined) out.maxItems = policy.maxItems;
   if (policy.staleAfterMonths !== undefined) out.staleAfterMonths = policy.staleAfterMonths;
   return out;

@@ -17,7 +17,7 @@
  *   is its title, as DokuWiki's `useheading` does, else its name.
  */
 import { isHttpUrl } from '../model';
-import { type FeedItem, FeedParseError, parseFeed } from './feed';
+import { type FeedItem, FeedParseError, parseFeed, TRUNCATED_WARNING } from './feed';
 import { firstHeading } from './lib/headings';
 import { htmlToText } from './lib/html-to-text';
 import { normalizeAll, type RawRecord } from './lib/normalize';
@@ -113,11 +113,12 @@ const adapter: SourceAdapter = {
     });
     if (response.status === 304) return { mode: 'not-modified' };
     let entries: FeedItem[];
+    let truncated: boolean | undefined;
     try {
-      entries = parseFeed(new Uint8Array(await response.arrayBuffer()), {
+      ({ items: entries, truncated } = parseFeed(new Uint8Array(await response.arrayBuffer()), {
         contentType: response.headers.get('content-type') ?? undefined,
         baseUrl: response.url || url,
-      }).items;
+      }));
     } catch (error) {
       if (error instanceof FeedParseError) throw new Error(`${NOT_DOKUWIKI} (${error.message})`);
       throw error;
@@ -132,7 +133,7 @@ const adapter: SourceAdapter = {
       if (!known || timeOf(entry) > timeOf(known)) newest.set(id, entry);
     }
 
-    const warnings: string[] = [];
+    const warnings: string[] = truncated ? [TRUNCATED_WARNING] : [];
     let pages = [...newest.entries()];
     if (pages.length > context.maxItems) {
       warnings.push(`stopped at ${context.maxItems} items (the limit for one source)`);

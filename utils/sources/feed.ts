@@ -19,13 +19,13 @@ import { fromAtom } from './feed/atom';
 import { vocabularyOf } from './feed/elements';
 import { fromJson } from './feed/json';
 import { fromRss } from './feed/rss';
-import { type Feed, type FeedItem, FeedParseError, type ParseFeedOptions } from './feed/types';
+import { FEED_LIMITS, type Feed, type FeedItem, FeedParseError, type ParseFeedOptions } from './feed/types';
 import { decodeBody } from './lib/charset';
 import { normalizeAll, type RawRecord } from './lib/normalize';
 import { blank, buildTree, lastLine, lineAt, withoutInternalSubset } from './lib/xml';
 import type { SourceAdapter } from './types';
 
-export { type Feed, type FeedItem, FeedParseError, type ParseFeedOptions } from './feed/types';
+export { FEED_LIMITS, type Feed, type FeedItem, FeedParseError, type ParseFeedOptions } from './feed/types';
 
 /** Parses an RSS, RDF, Atom or JSON feed. Throws {@link FeedParseError} saying what is wrong. */
 export function parseFeed(input: string | Uint8Array | ArrayBuffer, opts: ParseFeedOptions = {}): Feed {
@@ -35,14 +35,20 @@ export function parseFeed(input: string | Uint8Array | ArrayBuffer, opts: ParseF
   const start = text.search(/\S/);
   if (start < 0) throw new FeedParseError('empty document');
   const first = text.charAt(start);
-  if (first === '{' || first === '[') return fromJson(text, opts.baseUrl);
-  if (first === '<') return fromXml(text, opts.baseUrl);
+  if (first === '{' || first === '[') return capped(fromJson(text, opts.baseUrl));
+  if (first === '<') return capped(fromXml(text, opts.baseUrl));
   // Some servers print a warning before the feed: skip to where the XML starts.
   const xmlStart = text.search(/<(\?xml|rss|feed|rdf:RDF)\b/);
-  if (xmlStart > 0) return fromXml(blank(text, 0, xmlStart), opts.baseUrl);
+  if (xmlStart > 0) return capped(fromXml(blank(text, 0, xmlStart), opts.baseUrl));
   throw new FeedParseError(
     `not a feed: the document is neither XML nor JSON (it starts with "${text.slice(start, start + 40).trim()}")`,
   );
+}
+
+/** At most {@link FEED_LIMITS}.items items, `truncated` when there were more. */
+function capped(feed: Feed): Feed {
+  if (feed.items.length <= FEED_LIMITS.items) return feed;
+  return { ...feed, items: feed.items.slice(0, FEED_LIMITS.items), truncated: true };
 }
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
@@ -54,7 +60,7 @@ const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);
 
 function fromXml(text: string, baseUrl: string | undefined): Feed {
   const xml = withoutInternalSubset(text);
-  const { root, cutInside } = buildTree(xml, {
+  const { root, cutInside, truncated } = buildTree(xml, {
     vocabulary: vocabularyOf,
     onRoot: (name, local, index) => checkRoot(name, local, xml, index),
   });
@@ -63,8 +69,11 @@ function fromXml(text: string, baseUrl: string | undefined): Feed {
     throw new FeedParseError('not a feed: the XML has no root element');
   }
   const local = root.local;
-  if (local === 'feed') return fromAtom(root, text, cutInside, baseUrl);
-  return fromRss(root, local === 'rdf' ? 'rdf' : 'rss', text, cutInside, baseUrl);
+  const feed =
+    local === 'feed'
+      ? fromAtom(root, text, cutInside, baseUrl)
+      : fromRss(root, local === 'rdf' ? 'rdf' : 'rss', text, cutInside, baseUrl);
+  return truncated && !feed.truncated ? { ...feed, truncated } : feed;
 }
 
 function checkRoot(name: string, local: string, text: string, index: number): void {
@@ -93,6 +102,10 @@ function externalId(item: FeedItem, index: number): string {
   return `h${(hash >>> 0).toString(36)}-${raw.slice(0, 60)}`;
 }
 
+/** In the source's status when a feed was cut at the parser's limits. */
+export const TRUNCATED_WARNING =
+  'the feed is larger than Signpost reads (20,000 items or 200,000 XML elements): only its first part was read';
+
 /** RSS, RDF, Atom and JSON Feed sources: one conditional GET; 304 keeps what is cached. */
 const adapter: SourceAdapter = {
   type: 'feed',
@@ -109,6 +122,7 @@ const adapter: SourceAdapter = {
       baseUrl: response.url || config.url,
     });
     const warnings: string[] = [];
+    if (feed.truncated) warnings.push(TRUNCATED_WARNING);
     if (feed.items.length > maxItems)
       warnings.push(`stopped at ${maxItems} items (the limit for one source)`);
     const seen = new Set<string>();

@@ -11,7 +11,7 @@
  */
 import { type Db, replaceSourceItems } from '../db';
 import { isRecord, type SourceConfig, type SourceStatus } from '../model';
-import type { SourceAuth } from '../settings/credentials';
+import { credentialsRefusal, type SourceAuth } from '../settings/credentials';
 import { adapterFor } from '../sources';
 import { DROPPED_LINK } from '../sources/lib/normalize';
 import { type AdapterResult, HttpError } from '../sources/types';
@@ -34,7 +34,8 @@ export interface SyncDeps {
   /** Resolves a built-in source's path inside the extension package to a URL. */
   resolveBuiltin: (path: string) => string;
   now?: () => number;
-  auth?: (sourceId: string) => Promise<SourceAuth | undefined>;
+  /** A source's credentials for this address (none when they were given for another origin). */
+  auth?: (sourceId: string, url: string) => Promise<SourceAuth | undefined>;
   progress?: (sourceId: string, done: number, total?: number) => void;
   /** Per request; default 30 s. */
   timeoutMs?: number;
@@ -101,6 +102,7 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
  */
 function sourceFetch(url: string, deps: SyncDeps, auth: SourceAuth | undefined, state: SyncState) {
   const origin = new URL(url).origin;
+  const refusal = auth ? credentialsRefusal(url) : null;
   const seen: SyncState = {};
   const fetchFn = async (target: string, init: RequestInit = {}): Promise<Response> => {
     const resolved = new URL(target, url);
@@ -109,6 +111,8 @@ function sourceFetch(url: string, deps: SyncDeps, auth: SourceAuth | undefined, 
       throw new Error(`refused a non-web address: ${resolved.protocol}`);
     }
     const sameOrigin = resolved.origin === origin;
+    // Credentials never travel in clear text (except to this computer).
+    if (refusal && sameOrigin) throw new Error(refusal);
     const headers = new Headers(init.headers);
     if (sameOrigin) for (const [name, value] of Object.entries(authHeaders(auth))) headers.set(name, value);
     const isSourceUrl = resolved.href === url;
@@ -229,7 +233,7 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
   try {
     const adapter = adapterFor(config.type);
     if (!adapter) throw new Error(`Signpost cannot read "${config.type}" sources`);
-    const auth = config.builtin ? undefined : await deps.auth?.(config.id);
+    const auth = config.builtin ? undefined : await deps.auth?.(config.id, config.url);
     let result: AdapterResult | null = null;
     let seen: SyncState = {};
     const budget = syncBudget(deps);
@@ -273,6 +277,7 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
     if (result.mode === 'not-modified') {
       const status: SourceStatus = { ...previous, ...base, warnings: previous.warnings };
       delete status.error;
+      delete status.failingSince;
       await db.put('status', status);
       return status;
     }
@@ -299,6 +304,8 @@ async function runSync(db: Db, config: SourceConfig, deps: SyncDeps): Promise<So
     const status: SourceStatus = {
       ...previous,
       lastSyncAt: started,
+      // The first failure after a good sync (or ever) starts the failing streak; later ones keep it.
+      failingSince: previous.error ? (previous.failingSince ?? started) : started,
       durationMs: (deps.now?.() ?? Date.now()) - started,
       error: error instanceof Error ? error.message : String(error),
     };

@@ -19,6 +19,8 @@ export default {
   id: 'confluence',
   name: 'Confluence',
   hosts: ['*.atlassian.net', '*.jira.com'],
+  // www.jira.com redirects to Atlassian's site; sites are <site>.atlassian.net (or legacy .jira.com).
+  notHosts: ['www.jira.com'],
   path: /^\/wiki(\/|$)/,
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

@@ -21,5 +21,7 @@ export default {
   id: 'freshdesk',
   name: 'Freshdesk',
   hosts: ['*.freshdesk.com'],
+  // The vendor's site and API docs; support.freshdesk.com is a Freshdesk portal and stays.
+  notHosts: ['www.freshdesk.com', 'developers.freshdesk.com'],
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

@@ -122,8 +122,9 @@ export function detectTool(url: string, doc?: Document): Detection | null {
   if (!parsed) return null;
   for (const detector of DETECTORS) {
     const hostOk =
-      detector.hosts.some((pattern) => hostMatches(parsed.hostname, pattern)) ||
-      (detector.hostTest?.(parsed.hostname) ?? false);
+      (detector.hosts.some((pattern) => hostMatches(parsed.hostname, pattern)) ||
+        (detector.hostTest?.(parsed.hostname) ?? false)) &&
+      !detector.notHosts?.some((pattern) => hostMatches(parsed.hostname, pattern));
     if (!hostOk || (detector.path && !detector.path.test(parsed.pathname))) continue;
     const detection: Detection = { id: detector.id, name: detector.name };
     const area = detector.area?.(parsed, doc);
@@ -143,6 +144,15 @@ export function builtinMatchPatterns(): string[] {
   const patterns = new Set<string>();
   for (const detector of DETECTORS) {
     for (const host of detector.hosts) patterns.add(`https://${host}/*`);
+  }
+  return [...patterns].sort();
+}
+
+/** Match patterns the manifest's content script leaves out: the vendors' own sites under a tool's wildcard. */
+export function builtinExcludePatterns(): string[] {
+  const patterns = new Set<string>();
+  for (const detector of DETECTORS) {
+    for (const host of detector.notHosts ?? []) patterns.add(`https://${host}/*`);
   }
   return [...patterns].sort();
 }

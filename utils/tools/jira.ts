@@ -27,6 +27,8 @@ export default {
   id: 'jira',
   name: 'Jira',
   hosts: ['*.atlassian.net', '*.jira.com'],
+  // www.jira.com redirects to Atlassian's site; sites are <site>.atlassian.net (or legacy .jira.com).
+  notHosts: ['www.jira.com'],
   // Confluence lives on the same hosts under /wiki, Compass under /compass.
   path: /^\/(?!(wiki|compass)(\/|$))/,
   area(url) {

@@ -16,5 +16,13 @@ export default {
   id: 'monday',
   name: 'monday.com',
   hosts: ['*.monday.com'],
+  // The vendor's site, help center, developer docs, community and status; accounts are <name>.monday.com.
+  notHosts: [
+    'www.monday.com',
+    'support.monday.com',
+    'developer.monday.com',
+    'community.monday.com',
+    'status.monday.com',
+  ],
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

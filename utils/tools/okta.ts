@@ -24,6 +24,16 @@ export default {
   // <org>.okta.com with its Admin Console on <org>-admin.okta.com; EU cell okta-emea.com;
   // preview orgs on oktapreview.com.
   hosts: ['*.okta.com', '*.okta-emea.com', '*.oktapreview.com'],
+  // Okta's own sites share the tenant wildcard: marketing, developer docs, help, support cases,
+  // status and trust pages are not an organisation's Okta. (login.okta.com is an Okta org: kept.)
+  notHosts: [
+    'www.okta.com',
+    'developer.okta.com',
+    'help.okta.com',
+    'support.okta.com',
+    'status.okta.com',
+    'trust.okta.com',
+  ],
   area(url) {
     const path = url.pathname;
     const admin = ADMIN_AREAS.find(([pattern]) => pattern.test(path))?.[1];

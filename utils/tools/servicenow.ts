@@ -77,6 +77,9 @@ export default {
   name: 'ServiceNow',
   // <instance>.service-now.com, and the government community cloud's servicenowservices.com.
   hosts: ['*.service-now.com', '*.servicenowservices.com'],
+  // www.service-now.com only redirects to the vendor's site; every other host is an instance
+  // (hi.service-now.com and signon.service-now.com are ServiceNow's own instances).
+  notHosts: ['www.service-now.com'],
   area(url) {
     const path = url.pathname;
     if (path.startsWith('/now/')) return workspaceArea(path);

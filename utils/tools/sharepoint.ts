@@ -18,5 +18,7 @@ export default {
   id: 'sharepoint',
   name: 'SharePoint',
   hosts: ['*.sharepoint.com'],
+  // www.sharepoint.com is Microsoft's product page; tenants are <tenant>.sharepoint.com.
+  notHosts: ['www.sharepoint.com'],
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

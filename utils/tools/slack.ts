@@ -24,5 +24,7 @@ export default {
   name: 'Slack',
   // app.slack.com, <workspace>.slack.com and <org>.enterprise.slack.com.
   hosts: ['app.slack.com', '*.slack.com'],
+  // API docs, the status page and the vendor's site; workspaces are <name>.slack.com.
+  notHosts: ['api.slack.com', 'status.slack.com', 'www.slack.com'],
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

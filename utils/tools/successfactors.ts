@@ -22,5 +22,7 @@ export default {
   // Data-center hosts such as performancemanager4.successfactors.com, hcm12preview.sapsf.eu,
   // salesdemo.successfactors.eu; sapsf.cn for the China data center.
   hosts: ['*.successfactors.com', '*.successfactors.eu', '*.sapsf.com', '*.sapsf.eu', '*.sapsf.cn'],
+  // www.successfactors.com is SAP's marketing redirect; instances are on data-centre hosts.
+  notHosts: ['www.successfactors.com'],
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

@@ -10,6 +10,11 @@ export interface ToolDetector {
    * matches any host below it (on a dot boundary), never `acme.example.evil.test`.
    */
   hosts: string[];
+  /**
+   * Hosts under a wildcard in {@link hosts} that the tool does not serve: the vendor's marketing,
+   * docs, help and status sites (`www.zendesk.com`, `developer.okta.com`). Same syntax as `hosts`.
+   */
+  notHosts?: string[];
   /** When set, the URL's path must also match (tools that share a host are told apart by path). */
   path?: RegExp;
   /** Extra host test, for shapes a host list cannot say (e.g. `<tenant>-my.sharepoint.com`). */

@@ -22,5 +22,8 @@ export default {
   id: 'zendesk',
   name: 'Zendesk',
   hosts: ['*.zendesk.com'],
+  // The vendor's site, developer docs and status page share the wildcard; <subdomain>.zendesk.com
+  // is an account (support.zendesk.com is Zendesk's own Help Center, a real account: kept).
+  notHosts: ['www.zendesk.com', 'developer.zendesk.com', 'status.zendesk.com'],
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

@@ -22,5 +22,7 @@ export default {
   name: 'Zoom',
   // zoom.us, app.zoom.us (Workplace web app), <company>.zoom.us vanity hosts; ZoomGov.
   hosts: ['zoom.us', '*.zoom.us', 'zoomgov.com', '*.zoomgov.com'],
+  // Help center, status, developer docs and the marketing "explore" site are not the web app.
+  notHosts: ['support.zoom.us', 'status.zoom.us', 'developers.zoom.us', 'explore.zoom.us'],
   area: (url) => AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1],
 } satisfies ToolDetector;

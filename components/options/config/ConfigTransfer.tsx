@@ -4,7 +4,8 @@ import type { ConfigCheck } from '@/utils/messages';
 import { type Config, chromePolicyFile, firefoxPolicyFile } from '@/utils/settings/config-file';
 
 interface Props {
-  exportConfig: () => Promise<Config>;
+  /** The configuration; webhook and report addresses only with `includeAddresses`. */
+  exportConfig: (includeAddresses: boolean) => Promise<Config>;
   check: (text: string) => Promise<ConfigCheck>;
   importConfig: (text: string) => Promise<ConfigCheck>;
   /** Saves text as a file. */
@@ -23,12 +24,13 @@ export function ConfigTransfer({ exportConfig, check, importConfig, download, ch
   const [text, setText] = useState('');
   const [fileName, setFileName] = useState('');
   const [checked, setChecked] = useState<ConfigCheck | null>(null);
+  const [includeAddresses, setIncludeAddresses] = useState(false);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const fail = (error: unknown) =>
     setMessage({ error: true, text: error instanceof Error ? error.message : String(error) });
 
   const save = (as: 'plain' | 'chrome' | 'firefox') =>
-    exportConfig().then((config) => {
+    exportConfig(includeAddresses).then((config) => {
       const doc =
         as === 'chrome'
           ? chromePolicyFile(config, chromeId)
@@ -56,6 +58,14 @@ export function ConfigTransfer({ exportConfig, check, importConfig, download, ch
       <p>{t('configHelp')}</p>
       <h3>{t('configExport')}</h3>
       <p class="sp-screen">{t('configExportHelp')}</p>
+      <label class="sp-inline">
+        <input
+          type="checkbox"
+          checked={includeAddresses}
+          onChange={(event) => setIncludeAddresses(event.currentTarget.checked)}
+        />{' '}
+        {t('configIncludeAddresses')}
+      </label>
       <div class="sp-actions">
         <button type="button" onClick={() => save('plain')}>
           {t('configExportPlain')}
@@ -117,6 +127,16 @@ export function ConfigTransfer({ exportConfig, check, importConfig, download, ch
           <div data-testid="config-summary">
             <p>{t('configWouldSet', checked.keys.join(', '))}</p>
             {checked.keys.includes('sources') && <p>{t('configSourcesReplace', String(checked.sources))}</p>}
+            {checked.moved && (
+              <div data-testid="config-moved">
+                <p>{t('configMoved')}</p>
+                <ul>
+                  {checked.moved.map((entry) => (
+                    <li key={entry.id}>{t('configMovedEntry', [entry.id, entry.from, entry.to])}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
             {checked.notes.map((note) => (
               <p key={note} class="sp-screen">
                 {note}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describedBy, Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
+import { plainError } from '@/components/shared/plain-error';
 import { useLoad } from '@/components/shared/useLoad';
 import type { MessageKey } from '@/utils/i18n';
 import { BUDGET_LIMITS, type BudgetSettings } from '@/utils/match/budget';
@@ -54,8 +55,9 @@ function formOf(view: SettingsView): Form {
 /** The attention budget, how many items the nudge lists, audiences and the demo content switch. */
 export function NudgeSettings({ load, save }: Props) {
   const t = useT();
-  // Until the settings are read the form shows "Loading…" (also when they cannot be read).
-  const { value: view, set: show } = useLoad(load, [load]);
+  // Until the settings are read the form is a placeholder (nothing to type into, so nothing to overwrite).
+  const describe = (reason: unknown) => plainError(reason, t);
+  const { value: view, error: loadError, set: show } = useLoad(load, [load], { describe });
   const [form, setForm] = useState<Form | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
@@ -65,7 +67,29 @@ export function NudgeSettings({ load, save }: Props) {
     if (view) setForm(formOf(view));
   }, [view]);
 
-  if (!view || !form) return <p>{t('loading')}</p>;
+  if (!view || !form)
+    return (
+      <section aria-labelledby="sp-nudges" aria-busy={!loadError} data-testid="nudges-loading">
+        <h2 id="sp-nudges">{t('nudgeTitle')}</h2>
+        <p>{t('nudgeHelp')}</p>
+        {loadError ? (
+          <p role="alert" class="sp-error">
+            {t('loadError', loadError)}
+          </p>
+        ) : (
+          <>
+            <p role="status" class="sp-loading">
+              {t('optionsLoading')}
+            </p>
+            <div class="sp-skeleton" aria-hidden="true">
+              {NUMBER_FIELDS.map(({ key }) => (
+                <span key={key} class="sp-skeleton-line" />
+              ))}
+            </div>
+          </>
+        )}
+      </section>
+    );
   const byPolicy = (key: string) => view.enforced.includes(key);
   const update = (change: Partial<Form>) => setForm({ ...form, ...change });
 
@@ -107,8 +131,7 @@ export function NudgeSettings({ load, save }: Props) {
         show(next);
         setMessage({ error: false, text: t('saved') });
       },
-      (error: unknown) =>
-        setMessage({ error: true, text: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) => setMessage({ error: true, text: describe(error) }),
     );
   };
 

@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { describedBy, Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
 import { DELIVERY_STATE_KEYS } from '@/components/shared/labels';
-import { errorText, useLoad } from '@/components/shared/useLoad';
+import { plainError } from '@/components/shared/plain-error';
+import { useDraft } from '@/components/shared/useDraft';
+import { useLoad } from '@/components/shared/useLoad';
 import type { ReportsView, SettingsView } from '@/utils/messages';
 import { isHttpUrl } from '@/utils/model';
 
@@ -17,53 +20,78 @@ interface Props {
 /** The optional daily report of counts to the organisation's endpoint, and exactly what it sends. */
 export function ReportSettings({ load, loadSettings, save, sendNow, formatDate }: Props) {
   const t = useT();
-  const reports = useLoad(load, [load]);
-  const settings = useLoad(loadSettings, [loadSettings]);
+  const describe = (reason: unknown) => plainError(reason, t);
+  const reports = useLoad(load, [load], { describe });
+  const settings = useLoad(loadSettings, [loadSettings], { describe });
   const view = reports.value;
   const show = reports.set;
   const byPolicy = settings.value?.enforced.includes('reportEndpoint') ?? false;
-  const [endpoint, setEndpoint] = useState('');
+  // The field starts from the stored endpoint (unless the person typed first), and again after each save.
+  const { form, update, settle } = useDraft({ endpoint: '' }, view && { endpoint: view.endpoint });
+  const endpoint = form.endpoint;
+  const [fieldError, setFieldError] = useState<string | null>(null);
   const [said, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const loadError = reports.error ?? settings.error;
-  const message = said ?? (loadError === null ? null : { error: true, text: loadError });
-  const fail = (error: unknown) => setMessage({ error: true, text: errorText(error) });
-
-  // The field starts from the stored endpoint, and again after each save or send.
-  useEffect(() => {
-    if (view) setEndpoint(view.endpoint);
-  }, [view]);
+  const message = said ?? (loadError === null ? null : { error: true, text: t('loadError', loadError) });
+  const fail = (error: unknown) => setMessage({ error: true, text: describe(error) });
+  const waiting = (reports.loading && !view) || (settings.loading && !settings.value);
 
   const onSave = (event: Event) => {
     event.preventDefault();
     const value = endpoint.trim();
     if (value && !isHttpUrl(value)) {
-      setMessage({ error: true, text: t('webhookInvalid') });
+      setFieldError(t('webhookInvalid'));
+      document.getElementById('sp-report-endpoint')?.focus();
       return;
     }
+    setFieldError(null);
     save(value).then((next) => {
+      settle();
       show(next);
       setMessage({ error: false, text: value ? t('reportOn') : t('reportOff') });
     }, fail);
   };
 
   return (
-    <section aria-labelledby="sp-report">
+    <section aria-labelledby="sp-report" aria-busy={waiting}>
       <h2 id="sp-report">{t('reportTitle')}</h2>
       <p>{t('reportHelp')}</p>
+      {waiting && (
+        <p role="status" class="sp-loading">
+          {t('optionsLoading')}
+        </p>
+      )}
       <form class="sp-form" onSubmit={onSave} noValidate>
-        <label>
-          <span>
-            {t('reportEndpoint')} {byPolicy && <span class="sp-tag">{t('rulesPolicy')}</span>}
-          </span>
+        <Field
+          id="sp-report-endpoint"
+          label={
+            <>
+              {t('reportEndpoint')} {byPolicy && <span class="sp-tag">{t('rulesPolicy')}</span>}
+            </>
+          }
+          error={fieldError ?? undefined}
+        >
           <input
+            id="sp-report-endpoint"
             type="url"
             value={endpoint}
             disabled={byPolicy}
             placeholder="https://metrics.intranet.example/signpost"
-            onInput={(event) => setEndpoint(event.currentTarget.value)}
+            aria-invalid={Boolean(fieldError)}
+            aria-describedby={describedBy('sp-report-endpoint', undefined, fieldError ?? undefined)}
+            onInput={(event) => {
+              update({ endpoint: event.currentTarget.value });
+              setFieldError(null);
+            }}
           />
-        </label>
-        {!byPolicy && <button type="submit">{t('save')}</button>}
+        </Field>
+        {!byPolicy && (
+          <div class="sp-actions">
+            <button type="submit" disabled={!view || !settings.value}>
+              {t('save')}
+            </button>
+          </div>
+        )}
       </form>
       {view?.endpoint && !view.granted && <p class="sp-error">{t('webhookNotGranted')}</p>}
       {message && (

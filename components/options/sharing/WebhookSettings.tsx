@@ -1,5 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { describedBy, Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
+import { plainError } from '@/components/shared/plain-error';
+import { useDraft } from '@/components/shared/useDraft';
 import { useLoad } from '@/components/shared/useLoad';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '@/utils/delivery/reactions';
 import type { WebhookSettings as Webhook } from '@/utils/messages';
@@ -17,64 +20,69 @@ const FORMAT_KEYS = { generic: 'webhookGeneric', slack: 'webhookSlack', teams: '
 /** Where endorsements and flags go: a webhook of the organisation's (generic JSON, Slack, Teams). */
 export function WebhookSettings({ load, save, grant }: Props) {
   const t = useT();
-  const { value: state, error, set: apply } = useLoad(load, [load], { describe: String });
-  const [url, setUrl] = useState('');
-  const [format, setFormat] = useState<WebhookFormat>('generic');
-  const [said, setMessage] = useState<{ error: boolean; text: string } | null>(null);
-  const message = said ?? (error === null ? null : { error: true, text: error });
-
+  const describe = (reason: unknown) => plainError(reason, t);
+  const { value: state, error, loading, set: apply } = useLoad(load, [load], { describe });
   // What the person typed before the stored value arrived (a worker that is slow to start) is
-  // kept: the form starts from what is stored only while it is untouched.
-  const [touched, setTouched] = useState(false);
-  useEffect(() => {
-    if (!state || touched) return;
-    setUrl(state.url);
-    setFormat(state.format);
-  }, [state, touched]);
+  // kept: only the fields they have not touched take the stored value.
+  const { form, update, settle } = useDraft<{ url: string; format: WebhookFormat }>(
+    { url: '', format: 'generic' },
+    state && { url: state.url, format: state.format },
+  );
+  const [urlError, setUrlError] = useState<string | null>(null);
+  const [said, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const message = said ?? (error === null ? null : { error: true, text: t('loadError', error) });
+  const waiting = loading && !state;
 
   const onSave = (event: Event) => {
     event.preventDefault();
-    const value = url.trim();
+    const value = form.url.trim();
     if (value && !isHttpUrl(value)) {
-      setMessage({ error: true, text: t('webhookInvalid') });
+      setUrlError(t('webhookInvalid'));
+      document.getElementById('sp-webhook-url')?.focus();
       return;
     }
+    setUrlError(null);
     // Ask for the host first, while the click still counts as the person's gesture.
     const access = value ? grant(value) : Promise.resolve(true);
     access
-      .then(() => save(value, format))
+      .then(() => save(value, form.format))
       .then((next) => {
+        settle();
         apply(next);
         setMessage({ error: false, text: t('webhookSaved') });
       })
-      .catch((error: unknown) => setMessage({ error: true, text: String(error) }));
+      .catch((reason: unknown) => setMessage({ error: true, text: describe(reason) }));
   };
 
   return (
-    <section aria-labelledby="sp-webhook">
+    <section aria-labelledby="sp-webhook" aria-busy={waiting}>
       <h2 id="sp-webhook">{t('webhookTitle')}</h2>
       <p>{t('webhookHelp')}</p>
-      <form class="sp-form" onSubmit={onSave}>
-        <label>
-          {t('webhookUrl')}
+      {waiting && (
+        <p role="status" class="sp-loading">
+          {t('optionsLoading')}
+        </p>
+      )}
+      <form class="sp-form" onSubmit={onSave} noValidate>
+        <Field id="sp-webhook-url" label={t('webhookUrl')} error={urlError ?? undefined}>
           <input
+            id="sp-webhook-url"
             type="url"
-            value={url}
+            value={form.url}
             placeholder="https://hooks.example.com/…"
+            aria-invalid={Boolean(urlError)}
+            aria-describedby={describedBy('sp-webhook-url', undefined, urlError ?? undefined)}
             onInput={(event) => {
-              setTouched(true);
-              setUrl(event.currentTarget.value);
+              update({ url: event.currentTarget.value });
+              setUrlError(null);
             }}
           />
-        </label>
-        <label>
-          {t('webhookFormat')}
+        </Field>
+        <Field id="sp-webhook-format" label={t('webhookFormat')}>
           <select
-            value={format}
-            onChange={(event) => {
-              setTouched(true);
-              setFormat(event.currentTarget.value as WebhookFormat);
-            }}
+            id="sp-webhook-format"
+            value={form.format}
+            onChange={(event) => update({ format: event.currentTarget.value as WebhookFormat })}
           >
             {WEBHOOK_FORMATS.map((value) => (
               <option key={value} value={value}>
@@ -82,8 +90,13 @@ export function WebhookSettings({ load, save, grant }: Props) {
               </option>
             ))}
           </select>
-        </label>
-        <button type="submit">{t('webhookSave')}</button>
+        </Field>
+        <div class="sp-actions">
+          {/* Saving before the stored value is known could switch off what the organisation set. */}
+          <button type="submit" disabled={!state}>
+            {t('webhookSave')}
+          </button>
+        </div>
       </form>
       {state?.url && !state.granted && <p class="sp-error">{t('webhookNotGranted')}</p>}
       {message && (

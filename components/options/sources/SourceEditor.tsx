@@ -1,11 +1,15 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
+import { plainError } from '@/components/shared/plain-error';
+import { useLoad } from '@/components/shared/useLoad';
 import { isId, isSyncInterval, SYNC_INTERVAL } from '@/utils/limits';
 import { isHttpUrl, SOURCE_TYPES, type SourceType, type SourceView } from '@/utils/model';
-import type { SourceAuth } from '@/utils/settings/credentials';
+import { originOf, type SourceAuth } from '@/utils/settings/credentials';
 import type { Detection } from '@/utils/sources/detect';
 import type { Preview } from '@/utils/sync/engine';
+import { ToolPicker, toolProblem } from '../tools/ToolPicker';
+import { resolveTool, type ToolChoice } from '../tools/tool-choice';
 import { evidenceText, freeId, OPTION_FIELDS, slug, TYPE_KEYS } from './source-form';
 
 export interface SourceDraft {
@@ -28,23 +32,37 @@ interface Props {
   guessType: (url: string) => SourceType;
   /** Reads the address once and says what it is (asking the browser for the host first). */
   detect: (url: string) => Promise<Detection>;
-  preview: (source: SourceDraft, auth?: SourceAuth) => Promise<Preview>;
+  /** Reads the source once; typed `auth` is sent only to `authOrigin`, the origin it was typed for. */
+  preview: (source: SourceDraft, auth: SourceAuth | undefined, authOrigin: string) => Promise<Preview>;
   /** Saves (asking the browser for the host first) and refreshes the list; `null` removes stored credentials. */
   save: (source: SourceDraft, auth: SourceAuth | null | undefined) => Promise<void>;
   /** Editing was cancelled. */
   onDone: () => void;
+  /** The tools a source can be shown in: built-in ones and the admin's own rules' ids. */
+  loadTools: () => Promise<ToolChoice[]>;
 }
 
 type AuthKind = 'none' | SourceAuth['kind'];
 
 /** Add or edit a knowledge source: paste an address, "Test" says what it is and shows the first items, save. */
-export function SourceEditor({ editing, takenIds, guessType, detect, preview, save, onDone }: Props) {
+export function SourceEditor({
+  editing,
+  takenIds,
+  guessType,
+  detect,
+  preview,
+  save,
+  onDone,
+  loadTools,
+}: Props) {
   const t = useT();
+  const choices = useLoad(loadTools, [loadTools]).value;
   const [url, setUrl] = useState(editing?.url ?? '');
   const [type, setType] = useState<SourceType>(editing?.type ?? 'feed');
   const [typeTouched, setTypeTouched] = useState(editing !== null);
   const [name, setName] = useState(editing?.name ?? '');
-  const [tools, setTools] = useState(editing?.tools.join(', ') ?? '');
+  const [tools, setTools] = useState<string[]>(editing?.tools ?? []);
+  const [toolText, setToolText] = useState('');
   const [interval, setIntervalText] = useState(String(editing?.intervalMinutes ?? SYNC_INTERVAL.default));
   const [options, setOptions] = useState<Record<string, string>>(editing?.options ?? {});
   const [authKind, setAuthKind] = useState<AuthKind>('none');
@@ -56,7 +74,20 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  /** Why the last Test of the address failed; saving it anyway asks first. Cleared by any change. */
+  const [testFailed, setTestFailed] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  const changed = () => {
+    setTestFailed(null);
+    setConfirming(false);
+  };
   const prefix = editing ? `sp-edit-${editing.id}` : 'sp-add';
+  /** Editing: the address now points to another origin, so stored credentials will not go along. */
+  const moved = editing !== null && isHttpUrl(url.trim()) && originOf(url.trim()) !== originOf(editing.url);
 
   /** The form as a source, or null with a message on each field that is wrong. */
   const draft = (): SourceDraft | null => {
@@ -66,10 +97,15 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
     const minutes = Number(interval);
     if (!isSyncInterval(minutes))
       errors.interval = t('sourceIntervalInvalid', [String(SYNC_INTERVAL.min), String(SYNC_INTERVAL.max)]);
-    const toolIds = tools
-      .split(/[\s,]+/)
-      .map((tool) => tool.trim().toLowerCase())
-      .filter(Boolean);
+    const toolIds = [...tools];
+    // Text left in the tool field counts when it names a tool, and is a problem when it does not.
+    if (toolText.trim()) {
+      const resolved = resolveTool(toolText, choices ?? []);
+      if (resolved.kind === 'known') {
+        if (!toolIds.includes(resolved.tool.id)) toolIds.push(resolved.tool.id);
+      } else
+        errors.tools = toolProblem(toolText, choices ?? [], t)?.message ?? t('sourceToolsInvalid', toolText);
+    }
     const badTool = toolIds.find((tool) => !isId(tool));
     if (badTool) errors.tools = t('sourceToolsInvalid', badTool);
     if (authKind !== 'none' && !(editing && !secret)) {
@@ -80,6 +116,9 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
     setFieldErrors(errors);
     if (Object.keys(errors).length) {
       setMessage({ error: true, text: t('formInvalid') });
+      // The first field that is wrong gets the focus; every message stays beside its field.
+      const first = ['url', 'tools', 'interval', 'user', 'secret'].find((key) => errors[key]);
+      if (first) document.getElementById(`${prefix}-${first}`)?.focus();
       return null;
     }
     const label = name.trim() || new URL(address).hostname;
@@ -111,18 +150,21 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
     setBusy(true);
     setMessage(null);
     work()
-      .catch((error: unknown) =>
-        setMessage({ error: true, text: error instanceof Error ? error.message : String(error) }),
-      )
+      .catch((error: unknown) => setMessage({ error: true, text: plainError(error, t) }))
       .finally(() => setBusy(false));
   };
 
   const onTest = () => {
     const source = draft();
     if (!source) return;
-    run(async () => {
-      setResult(null);
+    setBusy(true);
+    setMessage(null);
+    setResult(null);
+    changed();
+    (async () => {
       let checked = source;
+      // Credentials are typed for the address the admin typed, not for one detection names.
+      const typedFor = originOf(source.url) ?? '';
       if (!typeTouched) {
         const found = await detect(source.url);
         setDetected(found);
@@ -130,14 +172,31 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
         setUrl(found.url);
         checked = { ...source, type: found.type, url: found.url };
       }
-      setResult(await preview(checked, auth() ?? undefined));
-    });
+      const typed = auth() ?? undefined;
+      const elsewhere = typed !== undefined && originOf(checked.url) !== typedFor;
+      setResult(await preview(checked, typed, typedFor));
+      if (elsewhere)
+        setMessage({ error: false, text: t('sourceAuthNotSent', [originOf(checked.url) ?? '', typedFor]) });
+    })()
+      .catch((error: unknown) => {
+        // What the Test found wrong is about the address: it is said beside the address field.
+        const reason = plainError(error, t);
+        setTestFailed(reason);
+        setFieldErrors((errors) => ({ ...errors, url: t('sourceTestFailed', reason) }));
+      })
+      .finally(() => setBusy(false));
   };
 
-  const onSave = (event: Event) => {
+  const onSave = (event: Event, anyway = false) => {
     event.preventDefault();
     const source = draft();
     if (!source) return;
+    if (testFailed && !anyway) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    setTestFailed(null);
     run(async () => {
       await save(source, auth());
       setMessage({ error: false, text: t('sourceSaved', source.name) });
@@ -146,7 +205,8 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
       if (!editing) {
         setUrl('');
         setName('');
-        setTools('');
+        setTools([]);
+        setToolText('');
         setOptions({});
         setTypeTouched(false);
       }
@@ -175,10 +235,17 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
             const value = event.currentTarget.value;
             setUrl(value);
             setDetected(null);
+            changed();
+            setFieldErrors(({ url: _old, ...rest }) => rest);
             if (!typeTouched) setType(guessType(value));
           }}
         />
       </Field>
+      {moved && (
+        <p role="status" data-testid="source-moved">
+          {t('sourceMovedCredentials', [originOf(editing.url) ?? '', originOf(url.trim()) ?? ''])}
+        </p>
+      )}
       <label>
         {t('sourceType')}
         <select
@@ -186,6 +253,7 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
           onChange={(event) => {
             setTypeTouched(true);
             setDetected(null);
+            changed();
             setType(event.currentTarget.value as SourceType);
           }}
         >
@@ -206,15 +274,20 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
         {t('sourceName')}
         <input value={name} onInput={(event) => setName(event.currentTarget.value)} />
       </label>
-      <Field id={`${prefix}-tools`} label={t('sourceTools')} error={fieldErrors.tools}>
-        <input
-          id={`${prefix}-tools`}
-          value={tools}
-          placeholder="jira, confluence"
-          {...field('tools')}
-          onInput={(event) => setTools(event.currentTarget.value)}
-        />
-      </Field>
+      <ToolPicker
+        id={`${prefix}-tools`}
+        label={t('sourceTools')}
+        help={t('sourceToolsHelp')}
+        error={fieldErrors.tools}
+        choices={choices}
+        value={tools}
+        onChange={(next) => {
+          setTools(next);
+          setFieldErrors(({ tools: _old, ...rest }) => rest);
+        }}
+        text={toolText}
+        onText={setToolText}
+      />
       <Field id={`${prefix}-interval`} label={t('sourceInterval')} error={fieldErrors.interval}>
         <input
           id={`${prefix}-interval`}
@@ -294,11 +367,30 @@ export function SourceEditor({ editing, takenIds, guessType, detect, preview, sa
           {t('sourceAuthForget')}
         </label>
       )}
+      {confirming && testFailed && (
+        <fieldset class="sp-confirm" data-testid="save-anyway">
+          <legend>{t('sourceSaveAnywayAsk', testFailed)}</legend>
+          <div class="sp-actions">
+            <button ref={confirmRef} type="button" onClick={(event) => onSave(event, true)}>
+              {t('sourceSaveAnyway')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                setConfirming(false);
+                document.getElementById(`${prefix}-url`)?.focus();
+              }}
+            >
+              {t('sourceKeepEditing')}
+            </button>
+          </div>
+        </fieldset>
+      )}
       <div class="sp-actions">
         <button type="button" disabled={busy} onClick={onTest}>
           {t('sourceTest')}
         </button>
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={busy || confirming}>
           {t('sourceSave')}
         </button>
         {editing && (

@@ -1,12 +1,14 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { plainError } from '@/components/shared/plain-error';
 import { useLoad } from '@/components/shared/useLoad';
 import type { ContentHealth } from '@/utils/measurement/content-health';
 import type { SyncProgress } from '@/utils/messages';
 import type { SourceView } from '@/utils/model';
 import { SourceHealth } from './SourceHealth';
 import { TYPE_KEYS } from './source-form';
+import { sourceState } from './source-state';
 
 interface Props {
   loadSources: () => Promise<SourceView[]>;
@@ -47,12 +49,41 @@ function Progress({ progress }: { progress: SyncProgress | undefined }) {
   );
 }
 
+/** A source's state as a chip: synced, failing since …, off, or not synced yet. */
+function StatusChip({ source, formatDate }: { source: SourceView; formatDate: (ms: number) => string }) {
+  const t = useT();
+  const state = sourceState(source);
+  const text =
+    state.kind === 'off'
+      ? t('sourceOff')
+      : state.kind === 'never'
+        ? t('sourceChipNever')
+        : state.kind === 'failing'
+          ? t('sourceChipFailing', formatDate(state.since))
+          : t('sourceChipSynced');
+  const icon = { off: '○', never: '◌', failing: '!', synced: '✓' }[state.kind];
+  return (
+    <span class="sp-chip" data-state={state.kind} data-testid="source-chip">
+      <span aria-hidden="true" class="sp-chip-icon">
+        {icon}
+      </span>{' '}
+      {text}
+    </span>
+  );
+}
+
 /** The knowledge sources, their state and health, and what can be done with each. */
 export function SourceList(props: Props) {
   const { loadSources, setEnabled, syncNow, remove, loadHealth, onProgress, formatDate, toolName, editor } =
     props;
   const t = useT();
-  const { value: sources, error, set: setSources, fail } = useLoad(loadSources, [loadSources]);
+  const {
+    value: sources,
+    error,
+    loading,
+    set: setSources,
+    fail,
+  } = useLoad(loadSources, [loadSources], { describe: (reason) => plainError(reason, t) });
   const [syncing, setSyncing] = useState<Set<string>>(new Set());
   const [progress, setProgress] = useState<Record<string, SyncProgress>>({});
   const [editing, setEditing] = useState<SourceView | null>(null);
@@ -86,6 +117,22 @@ export function SourceList(props: Props) {
           {t('loadError', error)}
         </p>
       )}
+      {!sources && loading && (
+        // Until the worker answers (it may be starting): placeholders in the list's shape, announced once.
+        <div aria-busy="true" data-testid="sources-loading">
+          <p role="status" class="sp-loading">
+            {t('optionsLoading')}
+          </p>
+          <ul class="sp-sources" aria-hidden="true">
+            {[0, 1].map((n) => (
+              <li key={n} class="sp-source sp-skeleton">
+                <span class="sp-skeleton-line" />
+                <span class="sp-skeleton-line sp-skeleton-short" />
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul class="sp-sources">
         {sources?.map((source) => {
           const name = source.builtin && source.id === 'builtin-demo' ? t('sourceDemoName') : source.name;
@@ -96,8 +143,8 @@ export function SourceList(props: Props) {
             <li key={source.id} class="sp-source" data-source-id={source.id}>
               <h3>
                 {name} {source.builtin && <span class="sp-tag">{t('sourceBuiltin')}</span>}
-                {source.origin === 'policy' && <span class="sp-tag">{t('rulesPolicy')}</span>}
-                {!source.enabled && <span class="sp-tag">{t('sourceOff')}</span>}
+                {source.origin === 'policy' && <span class="sp-tag">{t('rulesPolicy')}</span>}{' '}
+                <StatusChip source={source} formatDate={formatDate} />
               </h3>
               {!source.builtin && (
                 <p class="sp-screen">
@@ -109,20 +156,27 @@ export function SourceList(props: Props) {
               )}
               <p>
                 {t('sourceItems', String(status.itemCount))}
-                {' · '}
-                {status.lastSyncAt
-                  ? t('sourceLastSync', formatDate(status.lastSyncAt))
-                  : t('sourceNeverSynced')}
-                {status.error && status.lastSuccessAt
-                  ? ` · ${t('sourceLastSuccess', formatDate(status.lastSuccessAt))}`
-                  : ''}
-                {status.durationMs !== undefined &&
-                  ` · ${t('sourceDuration', (status.durationMs / 1000).toFixed(1))}`}
                 {status.warnings.length > 0 && ` · ${t('sourceWarnings', String(status.warnings.length))}`}
               </p>
+              <dl class="sp-source-facts">
+                <div>
+                  <dt>{t('sourceLastAttempt')}</dt>
+                  <dd data-fact="last-attempt">
+                    {status.lastSyncAt ? formatDate(status.lastSyncAt) : t('sourceNeverSynced')}
+                    {status.durationMs !== undefined &&
+                      ` (${t('sourceDuration', (status.durationMs / 1000).toFixed(1))})`}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t('sourceLastGood')}</dt>
+                  <dd data-fact="last-success">
+                    {status.lastSuccessAt ? formatDate(status.lastSuccessAt) : t('sourceNeverSynced')}
+                  </dd>
+                </div>
+              </dl>
               {status.error && (
-                <p role="alert" class="sp-error">
-                  {t('sourceError', status.error)}
+                <p class="sp-error" data-testid="source-error">
+                  {t('sourceError', plainError(status.error, t))}
                 </p>
               )}
               {status.warnings.length > 0 && (

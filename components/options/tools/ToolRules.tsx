@@ -1,9 +1,13 @@
 import { useState } from 'preact/hooks';
+import { describedBy, Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
+import { plainError } from '@/components/shared/plain-error';
 import { useLoad } from '@/components/shared/useLoad';
+import { isId } from '@/utils/limits';
 import type { ToolSettings } from '@/utils/messages';
-import { parseToolRules, type ToolRule } from '@/utils/rules/tool-rules';
+import { parseToolRules, patternProblem, type ToolRule } from '@/utils/rules/tool-rules';
 import type { Detection } from '@/utils/tools';
+import { resolveTool, toolChoices } from './tool-choice';
 
 interface Props {
   load: () => Promise<ToolSettings>;
@@ -18,8 +22,17 @@ interface Props {
 /** Admin rules for self-hosted tools and in-house apps, their host grants, and a URL tester. */
 export function ToolRules({ load, save, grant, test, builtins }: Props) {
   const t = useT();
-  const { value: state, error, set, fail, reload } = useLoad(load, [load]);
+  const {
+    value: state,
+    error,
+    loading,
+    set,
+    fail,
+    reload,
+  } = useLoad(load, [load], { describe: (reason) => plainError(reason, t) });
   const [tool, setTool] = useState('');
+  const [ownTool, setOwnTool] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [name, setName] = useState('');
   const [patterns, setPatterns] = useState('');
   const [testUrl, setTestUrl] = useState('');
@@ -30,16 +43,47 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
   const policyRules = state?.policyRules ?? [];
   const missing = new Set(state?.access.missing ?? []);
 
+  const choices = toolChoices(builtins, [...policyRules, ...rules]);
+  /** The rule's tool id: a known tool, or a new one of the admin's own that is not a near miss of a known one. */
+  const toolError = (id: string): { text: string; nearMiss: boolean } | null => {
+    if (!id) return { text: t('rulesToolMissing'), nearMiss: false };
+    const resolved = resolveTool(id, choices);
+    if (resolved.kind === 'known') return null;
+    if (!isId(id)) return { text: t('rulesToolFormat'), nearMiss: false };
+    if (resolved.suggestion && !ownTool)
+      return {
+        text: t('rulesToolNearMiss', [id, resolved.suggestion.name, resolved.suggestion.id]),
+        nearMiss: true,
+      };
+    return null;
+  };
+  const typed = tool.trim();
+  const typedAs = resolveTool(typed, choices);
+  const nearMiss = Boolean(typed && typedAs.kind === 'unknown' && typedAs.suggestion);
+
   const onAdd = (event: Event) => {
     event.preventDefault();
-    const candidate = {
-      tool: tool.trim(),
-      name: name.trim() || undefined,
-      matches: patterns.split(/\s+/).filter(Boolean),
-    };
-    const { rules: valid, problems } = parseToolRules([candidate]);
-    if (problems.length || valid.length === 0) {
-      fail(problems.join('; ') || t('rulesInvalid'));
+    const problems: Record<string, string> = {};
+    const resolved = resolveTool(typed, choices);
+    const id = resolved.kind === 'known' ? resolved.tool.id : typed.toLowerCase();
+    const badTool = toolError(typed);
+    if (badTool) problems.tool = badTool.text;
+    const matches = patterns.split(/\s+/).filter(Boolean);
+    if (matches.length === 0) problems.patterns = t('rulesPatternsMissing');
+    else {
+      const bad = matches.filter((pattern) => patternProblem(pattern));
+      if (bad.length) problems.patterns = bad.map((pattern) => t('errPattern', pattern)).join(' ');
+    }
+    setErrors(problems);
+    if (Object.keys(problems).length) {
+      document.getElementById(problems.tool ? 'sp-rule-tool' : 'sp-rule-patterns')?.focus();
+      return;
+    }
+    const { rules: valid, problems: left } = parseToolRules([
+      { tool: id, name: name.trim() || undefined, matches },
+    ]);
+    if (left.length || valid.length === 0) {
+      setErrors({ patterns: left.map((problem) => plainError(problem, t)).join(' ') || t('rulesInvalid') });
       return;
     }
     apply(
@@ -47,6 +91,7 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
         setTool('');
         setName('');
         setPatterns('');
+        setOwnTool(false);
         return next;
       }),
     );
@@ -55,12 +100,17 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
   const detection = testUrl.trim() ? test(testUrl.trim(), [...policyRules, ...rules]) : null;
 
   return (
-    <section aria-labelledby="sp-tools">
+    <section aria-labelledby="sp-tools" aria-busy={loading && !state}>
       <h2 id="sp-tools">{t('rulesTitle')}</h2>
       <p>{t('rulesHelp')}</p>
       {error && (
         <p role="alert" class="sp-error">
           {error}
+        </p>
+      )}
+      {loading && !state && (
+        <p role="status" class="sp-loading">
+          {t('optionsLoading')}
         </p>
       )}
       {policyRules.length > 0 && (
@@ -90,7 +140,7 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
           </ul>
         </>
       )}
-      {rules.length === 0 ? (
+      {!state ? null : rules.length === 0 ? (
         <p>{t('rulesNone')}</p>
       ) : (
         <ul class="sp-sources">
@@ -127,43 +177,62 @@ export function ToolRules({ load, save, grant, test, builtins }: Props) {
         </ul>
       )}
 
-      <form onSubmit={onAdd} class="sp-form">
-        <h3>{t('rulesAdd')}</h3>
-        <label>
-          {t('rulesFieldTool')}
+      <form onSubmit={onAdd} class="sp-form" noValidate aria-labelledby="sp-rule-add">
+        <h3 id="sp-rule-add">{t('rulesAdd')}</h3>
+        <Field
+          id="sp-rule-tool"
+          label={t('rulesFieldTool')}
+          help={t('rulesFieldToolHelp')}
+          error={errors.tool}
+        >
           <input
+            id="sp-rule-tool"
             value={tool}
             list="sp-builtin-tools"
-            required
-            onInput={(event) => setTool(event.currentTarget.value)}
-            aria-describedby="sp-rule-tool-help"
+            autoComplete="off"
+            aria-invalid={Boolean(errors.tool)}
+            aria-describedby={describedBy('sp-rule-tool', t('rulesFieldToolHelp'), errors.tool)}
+            onInput={(event) => {
+              setTool(event.currentTarget.value);
+              setOwnTool(false);
+            }}
           />
-        </label>
+        </Field>
         <datalist id="sp-builtin-tools">
-          {builtins.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
+          {choices.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.name}
             </option>
           ))}
         </datalist>
-        <p id="sp-rule-tool-help" class="sp-screen">
-          {t('rulesFieldToolHelp')}
-        </p>
-        <label>
-          {t('rulesFieldName')}
-          <input value={name} onInput={(event) => setName(event.currentTarget.value)} />
-        </label>
-        <label>
-          {t('rulesFieldPatterns')}
+        {nearMiss && errors.tool && (
+          <label class="sp-inline">
+            <input
+              type="checkbox"
+              checked={ownTool}
+              onChange={(event) => setOwnTool(event.currentTarget.checked)}
+            />{' '}
+            {t('rulesToolOwn', typed)}
+          </label>
+        )}
+        <label for="sp-rule-name">{t('rulesFieldName')}</label>
+        <input id="sp-rule-name" value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        <Field id="sp-rule-patterns" label={t('rulesFieldPatterns')} error={errors.patterns}>
           <textarea
+            id="sp-rule-patterns"
             value={patterns}
             rows={3}
-            required
             placeholder="https://jira.corp.example/*"
+            aria-invalid={Boolean(errors.patterns)}
+            aria-describedby={describedBy('sp-rule-patterns', undefined, errors.patterns)}
             onInput={(event) => setPatterns(event.currentTarget.value)}
           />
-        </label>
-        <button type="submit">{t('rulesAddButton')}</button>
+        </Field>
+        <div class="sp-actions">
+          <button type="submit" disabled={!state}>
+            {t('rulesAddButton')}
+          </button>
+        </div>
       </form>
 
       <div class="sp-form">

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
+import { plainError } from '@/components/shared/plain-error';
 import { useLoad } from '@/components/shared/useLoad';
 import type { SettingsView } from '@/utils/messages';
 
@@ -13,7 +14,13 @@ interface Props {
 /** The built-in tools, each with a switch: where Signpost offers its nudges. */
 export function ToolSwitches({ load, save, builtins }: Props) {
   const t = useT();
-  const { value: view, error, set, fail } = useLoad(load, [load]);
+  const {
+    value: view,
+    error,
+    loading,
+    set,
+    fail,
+  } = useLoad(load, [load], { describe: (reason) => plainError(reason, t) });
   const [filter, setFilter] = useState('');
 
   const own = new Set(view?.own.disabledTools ?? []);
@@ -33,9 +40,14 @@ export function ToolSwitches({ load, save, builtins }: Props) {
   const locked = Boolean(view?.locked && view.enforced.includes('disabledTools'));
 
   return (
-    <section aria-labelledby="sp-tool-switches">
+    <section aria-labelledby="sp-tool-switches" aria-busy={loading && !view}>
       <h2 id="sp-tool-switches">{t('toolsTitle')}</h2>
       <p>{t('toolsHelp')}</p>
+      {loading && !view && (
+        <p role="status" class="sp-loading">
+          {t('optionsLoading')}
+        </p>
+      )}
       {error && (
         <p role="alert" class="sp-error">
           {error}

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type Attempt,
   afterAttempt,
+  CONTENT_REQUEST,
   dueEntries,
   markSending,
   newEntry,
@@ -345,6 +346,11 @@ describe('parseOutboxEntry', () => {
     expect(parseOutboxEntry(sending)).toEqual(sending);
   });
 
+  it('reads back a request for missing content, which has no link', () => {
+    const request = { ...stored, itemId: CONTENT_REQUEST, sourceId: CONTENT_REQUEST, url: '' };
+    expect(parseOutboxEntry(request)).toEqual(request);
+  });
+
   it('drops malformed records', () => {
     const broken: unknown[] = [
       null,
@@ -352,6 +358,7 @@ describe('parseOutboxEntry', () => {
       { ...stored, key: '' },
       { ...stored, itemId: 3 },
       { ...stored, url: 'javascript:alert(1)' },
+      { ...stored, url: '' },
       { ...stored, reaction: { kind: 'flag', reason: 'spam' } },
       { ...stored, createdAt: 'yesterday' },
       { ...stored, createdAt: 1e20 },

@@ -6,7 +6,7 @@ import { createBackground } from '@/utils/handlers';
 import { readSettings } from '@/utils/settings/settings';
 import { DEMO_SOURCE } from '@/utils/sync/engine';
 import { JIRA_BOARD as board } from '../contexts';
-import { background, catalog, optionsBackground, serve, tipCatalog } from './harness';
+import { background, catalog, createTestBackground, optionsBackground, serve, tipCatalog } from './harness';
 
 afterEach(async () => {
   await closeDb();
@@ -238,5 +238,29 @@ describe('settings the page obeys', () => {
     await bg.saveSettings({ change: { disabledTools: ['jira'] } });
     expect((await bg.matchPage({ context: board })).matches).toEqual([]);
     expect((await bg.matchPage({ context: { ...board, tool: 'github' } })).matches).toEqual([]);
+  });
+});
+
+describe('what the nudge asks besides its matches', () => {
+  it('searches all knowledge for the nudge’s search field', async () => {
+    const bg = background(serve(catalog(['Plan a sprint on the board', 'Close a sprint'])).fetchFn);
+    const { hits } = await bg.searchKnowledge({ query: 'close sprint' });
+    expect(hits[0]?.title).toBe('Close a sprint');
+    const { handlers } = createBackground({ fetch: serve('').fetchFn, resolveBuiltin: (path) => path });
+    expect(handlers.searchKnowledge.validate({ query: 'x'.repeat(10_000) })).toBeNull();
+  });
+
+  it('opens Signpost’s page in a new tab, with the words typed so far', async () => {
+    const opened: string[] = [];
+    const bg = createTestBackground({
+      fetch: serve(catalog([])).fetchFn,
+      resolveBuiltin: (path) => path,
+      openPage: async (path) => void opened.push(path),
+    });
+    await bg.openSignpost({ query: 'close a sprint' });
+    await bg.openSignpost({});
+    expect(opened).toEqual(['popup.html?q=close%20a%20sprint', 'popup.html']);
+    const { handlers } = createBackground({ fetch: serve('').fetchFn, resolveBuiltin: (path) => path });
+    expect(handlers.openSignpost.validate({ query: 42 })).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 /** The settings handlers: editable settings, configuration import, and the policy view. */
 import { deleteDB } from 'idb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { readSecret } from '@/utils/settings/secrets';
@@ -59,7 +59,7 @@ describe('configuration import', () => {
     expect(own.sources.map((source) => source.id)).toEqual(['team']);
     expect(own.demoContent).toBe(false);
     expect(JSON.stringify(own)).not.toContain('tok-123');
-    expect(await readSecret('team')).toEqual({ kind: 'bearer', token: 'tok-123' });
+    expect(await readSecret('team', teamFeed.url)).toEqual({ kind: 'bearer', token: 'tok-123' });
     expect(await (await getDb()).get('status', 'old')).toBeUndefined();
   });
 
@@ -114,5 +114,27 @@ describe('the policy view', () => {
       'sources[1]: "id" must be a lowercase id such as "it-news" (and not start with "builtin-")',
       'reportEndpoint must be an http(s) address',
     ]);
+  });
+});
+
+describe('database problem', () => {
+  it('answers null when the database opens, and the reason when it cannot', async () => {
+    const { bg } = optionsBackground();
+    expect(await bg.getDatabaseProblem({})).toEqual({ problem: null });
+    await closeDb();
+    const real = indexedDB.open.bind(indexedDB);
+    const spy = vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      const request = real(`signpost-failing-${Math.random()}`, 1);
+      request.addEventListener('upgradeneeded', (event) => {
+        event.stopImmediatePropagation();
+        request.transaction?.abort();
+      });
+      return request;
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(await bg.getDatabaseProblem({})).toEqual({ problem: expect.stringMatching(/^AbortError: /) });
+    spy.mockRestore();
+    expect(await bg.getDatabaseProblem({})).toEqual({ problem: null });
+    vi.restoreAllMocks();
   });
 });

@@ -3,8 +3,10 @@ import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
+import { readSecret } from '@/utils/settings/secrets';
 import { readOwnSettings } from '@/utils/settings/settings';
-import { background, catalog, NOW, optionsBackground, serve, teamFeed } from './harness';
+import { readStoredSecret } from '@/utils/settings/vault';
+import { background, catalog, feed, NOW, optionsBackground, serve, teamFeed } from './harness';
 
 afterEach(async () => {
   await closeDb();
@@ -38,9 +40,9 @@ describe('the source handlers', () => {
     const { sources } = await bg.saveSource({ source, auth: { kind: 'bearer', token: 's3cret' } });
     expect(sources.find((s) => s.id === 'team')).toMatchObject({ origin: 'own', status: { itemCount: 1 } });
     expect(JSON.stringify(sources)).not.toContain('s3cret');
-    const stored = await fakeBrowser.storage.local.get(['settings', 'sourceSecrets']);
-    expect(JSON.stringify(stored.settings)).not.toContain('s3cret');
-    expect(stored.sourceSecrets).toEqual({ team: { kind: 'bearer', token: 's3cret' } });
+    expect(JSON.stringify(await readOwnSettings())).not.toContain('s3cret');
+    expect(JSON.stringify(await fakeBrowser.storage.local.get())).not.toContain('s3cret');
+    expect(await readSecret('team', source.url)).toEqual({ kind: 'bearer', token: 's3cret' });
     expect(requests.find((r) => r.url.startsWith('https://kb.corp.example'))?.auth).toBe('Bearer s3cret');
     expect(
       requests.filter((r) => !r.url.startsWith('https://kb.corp.example')).every((r) => r.auth === null),
@@ -48,7 +50,7 @@ describe('the source handlers', () => {
 
     const after = await bg.removeSource({ sourceId: 'team' });
     expect(after.sources.some((s) => s.id === 'team')).toBe(false);
-    expect((await fakeBrowser.storage.local.get('sourceSecrets')).sourceSecrets).toEqual({});
+    expect(await readStoredSecret('source', 'team')).toBeUndefined();
     expect(await (await getDb()).getAllFromIndex('items', 'bySource', 'team')).toEqual([]);
   });
 });
@@ -88,5 +90,71 @@ describe('the person’s own sources', () => {
     expect(demoHealth.noSummary.examples.map((e) => e.title)).toEqual(['New: sprint insights on the board']);
     expect(demoHealth.stale.count).toBe(1);
     await expect(bg.sourceHealth({ sourceId: 'nope' })).rejects.toThrow(/no source/);
+  });
+});
+
+describe('credentials bound to the origin they were given for', () => {
+  /** A background whose every https address serves the team feed; each request's auth is logged. */
+  function logged() {
+    const requests: { url: string; auth: string | null }[] = [];
+    const bg = background((async (input: RequestInfo | URL, init?: RequestInit) => {
+      const url = String(input);
+      requests.push({ url, auth: new Headers(init?.headers).get('authorization') });
+      return new Response(url.startsWith('chrome-extension://') ? catalog([]) : feed);
+    }) as typeof fetch);
+    const sentTo = (host: string) =>
+      requests.filter((request) => new URL(request.url).host === host).map((request) => request.auth);
+    return { bg, requests, sentTo };
+  }
+  const token = { kind: 'bearer', token: 'tok-team' } as const;
+
+  it('are not sent after an import moves the source to another host, and are dropped', async () => {
+    const { bg, sentTo } = logged();
+    await bg.saveSource({ source: teamFeed, auth: token });
+    expect(sentTo('team.example')).toContain('Bearer tok-team');
+    const text = JSON.stringify({ sources: [{ ...teamFeed, url: 'https://evil.example/feed.xml' }] });
+    const check = await bg.checkConfig({ text });
+    expect(check.ok && check.moved).toEqual([
+      { id: 'team', from: teamFeed.url, to: 'https://evil.example/feed.xml' },
+    ]);
+    expect((await bg.importConfig({ text })).ok).toBe(true);
+    await bg.syncNow({ sourceId: 'team' });
+    expect(sentTo('evil.example')).toEqual([null]);
+    expect(await readStoredSecret('source', 'team')).toBeUndefined();
+  });
+
+  it('are dropped when the editor saves another host, and Test with another host does not send them', async () => {
+    const { bg, sentTo } = logged();
+    await bg.saveSource({ source: teamFeed, auth: token });
+    await bg.previewSource({ source: { ...teamFeed, url: 'https://other.example/feed.xml' } });
+    expect(sentTo('other.example')).toEqual([null]);
+    await bg.saveSource({ source: { ...teamFeed, url: 'https://moved.example/feed.xml' } });
+    expect(sentTo('moved.example')).toEqual([null]);
+    expect(await readStoredSecret('source', 'team')).toBeUndefined();
+  });
+
+  it('typed for one address are not sent to a detected address on another origin', async () => {
+    const { bg, sentTo } = logged();
+    const preview = await bg.previewSource({
+      source: { ...teamFeed, id: 'new', url: 'https://cdn.example/feed.xml' },
+      auth: token,
+      authOrigin: 'https://team.example',
+    });
+    expect(sentTo('cdn.example')).toEqual([null]);
+    expect(preview.warnings[0]).toMatch(/credentials not sent/);
+    await bg.previewSource({
+      source: { ...teamFeed, id: 'new' },
+      auth: token,
+      authOrigin: 'https://team.example',
+    });
+    expect(sentTo('team.example')).toEqual(['Bearer tok-team']);
+  });
+
+  it('are refused over plain http to another computer, with a clear message', async () => {
+    const { bg, requests } = logged();
+    const plain = { ...teamFeed, url: 'http://team.example/feed.xml' };
+    await expect(bg.saveSource({ source: plain, auth: token })).rejects.toThrow(/https only/);
+    await expect(bg.previewSource({ source: plain, auth: token })).rejects.toThrow(/https only/);
+    expect(requests.filter((request) => request.auth !== null)).toEqual([]);
   });
 });

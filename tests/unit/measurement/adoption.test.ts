@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildAdoptionReport, previousPeriod } from '@/utils/measurement/adoption';
+import { buildAdoptionReport, previousFilter } from '@/utils/measurement/adoption';
 import { ADOPTION_COLUMNS, adoptionToCsv } from '@/utils/measurement/adoption-csv';
 import { aggregateEvents } from '@/utils/measurement/daily';
 import { type DashboardView, dashboardFromReports, reachOf } from '@/utils/measurement/dashboard';
@@ -30,8 +30,8 @@ const NOV = { from: '2026-11-16', to: '2026-11-22' };
 
 describe('the adoption report', () => {
   it('compares with the period of the same length just before', () => {
-    expect(previousPeriod(NOV)).toEqual({ from: '2026-11-09', to: '2026-11-15' });
-    expect(previousPeriod({ from: '2026-03-01', to: '2026-03-31', tool: 'jira' })).toEqual({
+    expect(previousFilter(NOV)).toEqual({ from: '2026-11-09', to: '2026-11-15' });
+    expect(previousFilter({ from: '2026-03-01', to: '2026-03-31', tool: 'jira' })).toEqual({
       from: '2026-01-29',
       to: '2026-02-28',
       tool: 'jira',
@@ -62,7 +62,7 @@ describe('the adoption report', () => {
     );
     const previous = dashboardFromReports(
       [report('z', '2026-11-10', { tip: 4, opened: 1 })],
-      previousPeriod(NOV),
+      previousFilter(NOV),
     );
     const built = buildAdoptionReport({ filter: NOV, current, previous });
     const line = (key: string) => built.headline.find((entry) => entry.key === key);

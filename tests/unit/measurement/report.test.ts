@@ -1,6 +1,5 @@
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { aggregateEvents } from '@/utils/measurement/daily';
 import { dashboardFromReports } from '@/utils/measurement/dashboard';
@@ -15,6 +14,7 @@ import {
   type ReportPayload,
   reportItemId,
 } from '@/utils/measurement/report';
+import { readOwnSettings } from '@/utils/settings/settings';
 import { JIRA_BOARD } from '../contexts';
 import { createTestBackground } from '../handlers/harness';
 
@@ -176,9 +176,7 @@ describe('reports through the background', () => {
     now += 24 * HOUR;
     await bg.housekeeping();
     expect(posts).toHaveLength(1);
-    expect(await fakeBrowser.storage.local.get('settings')).toMatchObject({
-      settings: { reportEndpoint: '' },
-    });
+    expect((await readOwnSettings()).reportEndpoint).toBe('');
   });
 });
 

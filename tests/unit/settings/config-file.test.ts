@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseConfigFile,
 } from '@/utils/settings/config-file';
-import { POLICY_KEYS } from '@/utils/settings/policy';
+import { POLICY_KEYS, POLICY_ONLY_KEYS } from '@/utils/settings/policy';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings/settings';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -54,7 +54,7 @@ const configured: Settings = parseSettings({
 
 describe('configuration export and import', () => {
   it('round-trips: export → import gives the same configuration', () => {
-    const exported = JSON.stringify(exportConfig(configured), null, 2);
+    const exported = JSON.stringify(exportConfig(configured, { includeAddresses: true }), null, 2);
     const read = parseConfigFile(exported);
     expect(read).toMatchObject({ ok: true });
     if (!read.ok) return;
@@ -64,13 +64,22 @@ describe('configuration export and import', () => {
     expect({ ...imported, pausedSites: configured.pausedSites }).toEqual(configured);
     expect(parseSettings(imported).problems).toEqual([]);
     // …and the export of the import is the same file.
-    expect(JSON.stringify(exportConfig(imported), null, 2)).toBe(exported);
+    expect(JSON.stringify(exportConfig(imported, { includeAddresses: true }), null, 2)).toBe(exported);
+  });
+
+  it('leaves the webhook and report addresses out unless asked, so an import keeps the ones in place', () => {
+    const config = exportConfig(configured);
+    expect(JSON.stringify(config)).not.toMatch(/hooks\.slack\.com|metrics\.intranet/);
+    expect(config).not.toHaveProperty('flagWebhook');
+    expect(config).not.toHaveProperty('reportEndpoint');
+    const read = parseConfigFile(JSON.stringify(config));
+    expect(read.ok && applyConfig(configured, read.config).flagWebhook).toBe(configured.flagWebhook);
   });
 
   it('exports every policy key but the policy-only ones (locked, defaultFollows), and never credentials', () => {
-    const config = exportConfig(configured);
+    const config = exportConfig(configured, { includeAddresses: true });
     expect(Object.keys(config).sort()).toEqual(
-      POLICY_KEYS.filter((key) => key !== 'locked' && key !== 'defaultFollows').sort(),
+      POLICY_KEYS.filter((key) => !(POLICY_ONLY_KEYS as readonly string[]).includes(key)).sort(),
     );
     expect(JSON.stringify(config)).not.toMatch(/password|token|apiKey/);
   });

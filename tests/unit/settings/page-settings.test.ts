@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { loadPageSettings } from '@/utils/settings/page-settings';
+import { loadPageSettings, saveBadgePosition } from '@/utils/settings/page-settings';
 
 describe('the content script’s settings', () => {
   it('puts the policy’s rules and turned-off tools first, keeps the person’s, and drops malformed entries', async () => {
     await fakeBrowser.storage.local.set({
-      settings: {
-        version: 1,
+      pageSettings: {
         toolRules: [{ tool: 'wiki', matches: ['https://wiki.corp.example/*'] }],
         pausedSites: ['docs.google.com', 'not a host!', 42],
         disabledTools: ['slack', 7],
@@ -23,6 +22,24 @@ describe('the content script’s settings', () => {
   });
 
   it('works with nothing stored', async () => {
-    expect(await loadPageSettings()).toEqual({ toolRules: [], pausedSites: [], disabledTools: [] });
+    expect(await loadPageSettings()).toEqual({
+      toolRules: [],
+      pausedSites: [],
+      disabledTools: [],
+      badgePositions: { own: {}, admin: {} },
+    });
+  });
+
+  it('reads the admin’s badge positions from the policy and remembers the person’s own per tool', async () => {
+    await fakeBrowser.storage.managed.set({
+      badgePosition: { jira: { side: 'left', bottom: 80 }, slack: { side: 'middle', bottom: 5 } },
+    });
+    await saveBadgePosition('github', { side: 'right', bottom: 120.4 });
+    await saveBadgePosition('jira', { side: 'right', bottom: -3 });
+    const { badgePositions } = await loadPageSettings();
+    expect(badgePositions.admin).toEqual({ jira: { side: 'left', bottom: 80 } });
+    expect(badgePositions.own).toEqual({ github: { side: 'right', bottom: 120 } });
+    // Only harmless page data: the positions, under their own key.
+    expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['badgePositions']);
   });
 });

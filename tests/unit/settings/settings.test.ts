@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, parseSettings, readSettings, updateSettings } from '@/utils/settings/settings';
+import { readRecord } from '@/utils/settings/vault';
 
 describe('settings', () => {
   it('uses defaults when nothing is stored', async () => {
@@ -18,7 +19,7 @@ describe('settings', () => {
     expect(parseSettings({ version: 7 }).problems[0]).toContain('newer');
     await fakeBrowser.storage.local.set({ settings: 'garbage' });
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(DEFAULT_SETTINGS);
+    expect(await readRecord('settings')).toEqual(DEFAULT_SETTINGS);
   });
 
   it('saves a valid change and refuses an invalid one without saving anything', async () => {

@@ -90,6 +90,28 @@ describe('sync engine', () => {
     expect(await db.getAllFromIndex('items', 'bySource', 'news')).toHaveLength(good.itemCount);
   });
 
+  it('records the last attempt, the last good sync and since when it fails', async () => {
+    const db = await getDb();
+    let clock = 1_000;
+    const at = { now: () => clock };
+    const good = await syncSource(db, FEED, deps(network({ body: RSS }).fetchFn, at));
+    expect(good).toMatchObject({ lastSyncAt: 1_000, lastSuccessAt: 1_000 });
+    expect(good.failingSince).toBeUndefined();
+    clock = 2_000;
+    const down = network({ status: 404 });
+    const first = await syncSource(db, FEED, deps(down.fetchFn, at));
+    expect(first).toMatchObject({ lastSyncAt: 2_000, lastSuccessAt: 1_000, failingSince: 2_000 });
+    clock = 3_000;
+    const second = await syncSource(db, FEED, deps(down.fetchFn, at));
+    // The streak began at the first failure; the attempt moves on.
+    expect(second).toMatchObject({ lastSyncAt: 3_000, lastSuccessAt: 1_000, failingSince: 2_000 });
+    clock = 4_000;
+    const back = await syncSource(db, FEED, deps(network({ body: RSS }).fetchFn, at));
+    expect(back).toMatchObject({ lastSyncAt: 4_000, lastSuccessAt: 4_000 });
+    expect(back.failingSince).toBeUndefined();
+    expect((await db.get('status', 'news'))?.failingSince).toBeUndefined();
+  });
+
   it('retries 503 and 429 (respecting Retry-After), then succeeds', async () => {
     const waits: number[] = [];
     const net = network({ status: 503 }, { status: 429, headers: { 'retry-after': '7' } }, { body: RSS });

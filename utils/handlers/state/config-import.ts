@@ -11,9 +11,15 @@ import {
   type ConfigRead,
   parseConfigFile,
 } from '../../settings/config-file';
-import type { SourceAuth } from '../../settings/credentials';
+import { originOf } from '../../settings/credentials';
 import { policyKeys } from '../../settings/policy';
-import { readOwnSettings, readPolicy, type Settings, updateSettings } from '../../settings/settings';
+import {
+  readOwnSettings,
+  readPolicy,
+  type SecretChanges,
+  type Settings,
+  updateSettings,
+} from '../../settings/settings';
 
 /** Checks a configuration file against the settings in force; nothing is written. */
 export async function checkConfig(text: string): Promise<{ read: ConfigRead; check: ConfigCheck }> {
@@ -34,9 +40,20 @@ export async function checkConfig(text: string): Promise<{ read: ConfigRead; che
       problems.push(`sources: the id "${source.id}" is taken by a source your organisation set`);
   }
   if (problems.length) return { read, check: { ok: false, problems } };
+  // Own sources the file moves to another origin: the preview lists them (their credentials go).
+  const own = new Map((await readOwnSettings()).sources.map((source) => [source.id, source.url]));
+  const moved = (read.config.sources ?? [])
+    .filter((source) => own.has(source.id) && originOf(own.get(source.id) ?? '') !== originOf(source.url))
+    .map((source) => ({ id: source.id, from: own.get(source.id) ?? '', to: source.url }));
   return {
     read,
-    check: { ok: true, keys, notes: read.notes, sources: read.config.sources?.length ?? 0 },
+    check: {
+      ok: true,
+      keys,
+      notes: read.notes,
+      sources: read.config.sources?.length ?? 0,
+      ...(moved.length ? { moved } : {}),
+    },
   };
 }
 
@@ -56,12 +73,13 @@ export async function importConfig(
   const next = applyConfig(own, config);
   const change: Partial<Settings> = {};
   for (const key of check.keys) (change as Record<string, unknown>)[key] = next[key as keyof Settings];
-  const secrets: Record<string, SourceAuth | undefined> = {};
+  const secrets: SecretChanges = {};
   const removed = config.sources
     ? own.sources.filter((source) => !config.sources?.some((other) => other.id === source.id))
     : [];
   for (const source of removed) secrets[source.id] = undefined;
-  for (const source of config.sources ?? []) if (source.auth) secrets[source.id] = source.auth;
+  for (const source of config.sources ?? [])
+    if (source.auth) secrets[source.id] = { url: source.url, auth: source.auth };
   await updateSettings(change, secrets);
   for (const source of removed) await dropSource(source.id);
   return check;

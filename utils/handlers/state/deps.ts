@@ -14,6 +14,8 @@ export interface BackgroundDeps extends SyncDeps {
   canReach?: (url: string) => Promise<boolean>;
   /** Sets (or clears) the alarm that wakes the worker to deliver daily reports. */
   scheduleReports?: (when: number | null) => void | Promise<void>;
+  /** Opens one of Signpost's pages (e.g. `popup.html?q=…`) in a new tab. */
+  openPage?: (path: string) => Promise<void>;
   /** How much storage the extension uses and may use (navigator.storage.estimate). */
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
   /** Sets the toolbar icon's badge text (What's new unread count; '' clears it). */

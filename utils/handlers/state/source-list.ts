@@ -27,10 +27,14 @@ export function isEnabled(source: SourceConfig, settings: Settings): boolean {
   return source.id === DEMO_SOURCE.id ? settings.demoContent : source.enabled !== false;
 }
 
-/** Credentials for a source: the policy's, never sent anywhere but the source itself. */
-export async function authFor(sourceId: string): Promise<SourceAuth | undefined> {
-  const fromPolicy = (await readPolicy()).policy.sources?.find((source) => source.id === sourceId)?.auth;
-  return fromPolicy ?? readSecret(sourceId);
+/**
+ * Credentials for a source at `url`: the policy's (given with the address), or the person's own
+ * when they were given for the origin of `url`; never sent anywhere but that origin.
+ */
+export async function authFor(sourceId: string, url: string): Promise<SourceAuth | undefined> {
+  const fromPolicy = (await readPolicy()).policy.sources?.find((source) => source.id === sourceId);
+  if (fromPolicy) return fromPolicy.url === url ? fromPolicy.auth : undefined;
+  return readSecret(sourceId, url);
 }
 
 /** Every source with where it comes from, whether it is on, and its last sync's status (no credentials). */

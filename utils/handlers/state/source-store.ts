@@ -39,7 +39,7 @@ export function createSourceStore(syncDeps: SyncDeps, invalidate: () => void): S
   }
 
   async function dropData(sourceId: string): Promise<void> {
-    await writeSecret(sourceId, undefined);
+    await writeSecret(sourceId, '', undefined);
     const db = await getDb();
     await replaceSourceItems(db, sourceId, [], { sourceId, itemCount: 0, warnings: [] });
     await db.delete('status', sourceId);
@@ -85,8 +85,9 @@ export function createSourceStore(syncDeps: SyncDeps, invalidate: () => void): S
       }
       const { auth: _none, ...stored } = config;
       const own = (await readSettings()).sources.filter((other) => other.id !== config.id);
-      await updateSettings({ sources: [...own, stored] });
-      if (auth !== undefined) await writeSecret(config.id, auth ?? undefined);
+      // New credentials are bound to the saved address; a moved address drops the old ones.
+      const secrets = auth === undefined ? {} : { [config.id]: auth ? { url: stored.url, auth } : undefined };
+      await updateSettings({ sources: [...own, stored] }, secrets);
       await syncOne(stored);
     },
 

@@ -11,8 +11,16 @@ import {
   textOf,
   trimmedText,
 } from '../lib/xml';
-import { ATOM_OWN, atomLink, completeItems, type FeedElement, isUsable, unique } from './elements';
-import type { Feed, FeedItem } from './types';
+import {
+  ATOM_OWN,
+  atomLink,
+  completeItems,
+  escapeHtml,
+  type FeedElement,
+  isUsable,
+  unique,
+} from './elements';
+import { FEED_LIMITS, type Feed, type FeedItem } from './types';
 
 export function fromAtom(
   feed: FeedElement,
@@ -21,7 +29,9 @@ export function fromAtom(
   baseUrl: string | undefined,
 ): Feed {
   const feedAuthor = atomAuthor(feed);
-  const items = completeItems(childrenNamed(feed, 'entry', ATOM_OWN), feed, text, cutInside)
+  const complete = completeItems(childrenNamed(feed, 'entry', ATOM_OWN), feed, text, cutInside);
+  const items = complete
+    .slice(0, FEED_LIMITS.items)
     .map((entry) => atomEntry(entry, feedAuthor, baseUrl))
     .filter(isUsable);
   return {
@@ -30,6 +40,7 @@ export function fromAtom(
     link: atomLink(feed, ATOM_OWN, baseUrl),
     description: atomText(childNamed(feed, 'subtitle', ATOM_OWN) ?? childNamed(feed, 'tagline', ATOM_OWN)),
     items,
+    ...(complete.length > FEED_LIMITS.items ? { truncated: true } : {}),
   };
 }
 
@@ -90,8 +101,14 @@ function atomText(element: FeedElement | undefined): string | undefined {
       const wrapper = elements.length === 1 && only && only.local === 'div' ? only : element;
       return serializeChildren(wrapper).trim() || undefined;
     }
-    case 'base64':
-      return fromBase64(textOf(element));
+    case 'base64': {
+      // Atom 0.3: `type` is the media type of what was encoded.
+      const type = (attr(element, 'type') ?? 'text/html').trim().toLowerCase();
+      const decoded = fromBase64(textOf(element));
+      if (type === 'text' || type === 'text/plain') return decoded && escapeHtml(decoded);
+      const readable = type === 'html' || type.startsWith('text/') || type.endsWith('xml');
+      return readable ? decoded : undefined;
+    }
     case 'other':
       return undefined;
     default:

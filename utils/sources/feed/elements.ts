@@ -3,7 +3,7 @@ import { attr, baseOf, childrenNamed, lastLine, lineAt, resolve, type XmlElement
 import { type FeedItem, FeedParseError } from './types';
 
 /** Vocabularies by namespace; '' is the feed's own (RSS has none, RSS 1.0 has its own). */
-export type Vocabulary = '' | 'atom' | 'rdf' | 'dc' | 'content' | 'xhtml' | 'other';
+export type Vocabulary = '' | 'atom' | 'rdf' | 'dc' | 'content' | 'xhtml' | 'itunes' | 'media' | 'other';
 
 const NAMESPACES: Record<string, Vocabulary> = {
   'http://www.w3.org/2005/atom': 'atom',
@@ -15,6 +15,10 @@ const NAMESPACES: Record<string, Vocabulary> = {
   'http://purl.org/dc/elements/1.1/': 'dc',
   'http://purl.org/rss/1.0/modules/content/': 'content',
   'http://www.w3.org/1999/xhtml': 'xhtml',
+  // Podcasts (Apple's namespace URI is spelled in two cases in the wild; URIs are lowercased here).
+  'http://www.itunes.com/dtds/podcast-1.0.dtd': 'itunes',
+  // Media RSS (video and podcast feeds): media:title, media:description, often in a media:group.
+  'http://search.yahoo.com/mrss/': 'media',
 };
 
 /** Prefixes that feeds use without declaring them. */
@@ -24,6 +28,8 @@ const USUAL_PREFIXES: Record<string, Vocabulary> = {
   dc: 'dc',
   content: 'content',
   xhtml: 'xhtml',
+  itunes: 'itunes',
+  media: 'media',
 };
 
 export type FeedElement = XmlElement<Vocabulary>;
@@ -83,6 +89,11 @@ export function completeItems(
   throw new FeedParseError(
     `XML is cut off at line ${lastLine(text)}${inside}, and no complete item comes before the cut`,
   );
+}
+
+/** Plain text as HTML that reads back as the same text (`a < b` stays `a < b`). */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>]/g, (char) => (char === '&' ? '&amp;' : char === '<' ? '&lt;' : '&gt;'));
 }
 
 export function isUsable(item: FeedItem): boolean {

@@ -4,7 +4,34 @@ import { lastLine, lineAt, resolve } from '../lib/xml';
 import { isUsable, unique } from './elements';
 import { type Feed, type FeedItem, FeedParseError } from './types';
 
+/**
+ * Objects and lists one JSON Feed may hold, counted before `JSON.parse` builds them: 20 MB of `{},`
+ * made 7 million objects and peaked at 1.8 GB (tests/bench/feed-memory.mjs). A real item has a
+ * handful (itself, authors, tags, attachments), so this holds 20,000 items with room to spare.
+ */
+export const JSON_CONTAINERS_MAX = 200_000;
+
+/** `{` and `[` outside strings, counting no further than `max + 1`. */
+function containers(text: string, max: number): number {
+  let count = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if ((code === 0x7b || code === 0x5b) && ++count > max) return count;
+  }
+  return count;
+}
+
 export function fromJson(text: string, baseUrl: string | undefined): Feed {
+  if (containers(text, JSON_CONTAINERS_MAX) > JSON_CONTAINERS_MAX) {
+    throw new FeedParseError(
+      `the JSON feed holds more than ${JSON_CONTAINERS_MAX.toLocaleString('en')} objects and lists, more than Signpost reads from one document`,
+    );
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -1,7 +1,26 @@
 /** RSS 0.9x/2.0 and RDF (RSS 1.0): items beside or inside the channel, Dublin Core and Atom links read too. */
-import { attr, childNamed, childrenNamed, htmlOf, lineOf, linkIn, textOf, trimmedText } from '../lib/xml';
-import { atomLink, completeItems, FEED_OWN, type FeedElement, isUsable, unique } from './elements';
-import type { Feed, FeedItem } from './types';
+import {
+  attr,
+  childNamed,
+  childrenNamed,
+  htmlOf,
+  lineOf,
+  linkIn,
+  serializeChildren,
+  textOf,
+  trimmedText,
+} from '../lib/xml';
+import {
+  atomLink,
+  completeItems,
+  escapeHtml,
+  FEED_OWN,
+  type FeedElement,
+  isUsable,
+  unique,
+  type Vocabulary,
+} from './elements';
+import { FEED_LIMITS, type Feed, type FeedItem } from './types';
 
 export function fromRss(
   root: FeedElement,
@@ -17,7 +36,10 @@ export function fromRss(
     ...childrenNamed(channel, 'item', FEED_OWN),
   ];
   const container = format === 'rdf' ? root : channel;
-  const items = completeItems(found, container, text, cutInside)
+  const complete = completeItems(found, container, text, cutInside);
+  // Only what is kept is mapped: a hostile feed's 200,000 empty items make no 200,000 objects more.
+  const items = complete
+    .slice(0, FEED_LIMITS.items)
     .map((item) => rssItem(item, baseUrl))
     .filter(isUsable);
   return {
@@ -28,6 +50,7 @@ export function fromRss(
       htmlOf(childNamed(channel, 'description', FEED_OWN)) ??
       htmlOf(childNamed(channel, 'description', ['dc'])),
     items,
+    ...(complete.length > FEED_LIMITS.items ? { truncated: true } : {}),
   };
 }
 
@@ -42,14 +65,26 @@ function rssItem(item: FeedElement, baseUrl: string | undefined): FeedItem {
     guid && attr(guid, 'isPermaLink')?.trim().toLowerCase() !== 'false' && /^https?:\/\//i.test(id ?? '')
       ? id
       : undefined;
+  // Media RSS puts its title and description on the item, or in a media:group or media:content.
+  const media = [item, childNamed(item, 'group', MEDIA), childNamed(item, 'content', MEDIA)];
+  const mediaChild = (local: string) =>
+    media.map((parent) => childNamed(parent, local, MEDIA)).find((found) => found !== undefined);
   return {
     id: id || undefined,
-    title: lineOf(childNamed(item, 'title', FEED_OWN) ?? childNamed(item, 'title', ['dc'])),
+    title:
+      lineOf(childNamed(item, 'title', FEED_OWN) ?? childNamed(item, 'title', ['dc'])) ??
+      lineOf(mediaChild('title')),
     link:
       linkIn(childNamed(item, 'link', FEED_OWN), baseUrl) ?? atomLink(item, ['atom'], baseUrl) ?? guidLink,
     summary:
-      htmlOf(childNamed(item, 'description', FEED_OWN)) ?? htmlOf(childNamed(item, 'description', ['dc'])),
-    content: htmlOf(childNamed(item, 'encoded', ['content'])),
+      htmlOf(childNamed(item, 'description', FEED_OWN)) ??
+      htmlOf(childNamed(item, 'description', ['dc'])) ??
+      // Podcasts: the episode's summary (HTML in CDATA as often as text), else its one-line subtitle.
+      htmlOf(childNamed(item, 'summary', ['itunes'])) ??
+      htmlOf(childNamed(item, 'subtitle', ['itunes'])) ??
+      mediaText(mediaChild('description')),
+    content:
+      htmlOf(childNamed(item, 'encoded', ['content'])) ?? xhtmlBody(childNamed(item, 'body', ['xhtml'])),
     published:
       trimmedText(childNamed(item, 'pubdate', FEED_OWN)) ?? trimmedText(childNamed(item, 'date', ['dc'])),
     updated: trimmedText(childNamed(item, 'updated', ['atom'])),
@@ -60,4 +95,19 @@ function rssItem(item: FeedElement, baseUrl: string | undefined): FeedItem {
     author:
       trimmedText(childNamed(item, 'author', FEED_OWN)) ?? trimmedText(childNamed(item, 'creator', ['dc'])),
   };
+}
+
+const MEDIA: readonly Vocabulary[] = ['media'];
+
+/** Media RSS text: `type="html"` is HTML; plain (the default) is text, escaped so it stays text. */
+function mediaText(element: FeedElement | undefined): string | undefined {
+  if (!element) return undefined;
+  if (attr(element, 'type')?.trim().toLowerCase() === 'html') return htmlOf(element);
+  const text = trimmedText(element);
+  return text ? escapeHtml(text) : undefined;
+}
+
+/** A full item written as inline XHTML (`<xhtml:body>` or `<body xmlns="…xhtml">`), as HTML. */
+function xhtmlBody(element: FeedElement | undefined): string | undefined {
+  return element ? serializeChildren(element).trim() || undefined : undefined;
 }

@@ -27,7 +27,15 @@ export interface Feed {
   link?: string;
   description?: string;
   items: FeedItem[];
+  /**
+   * The document was larger than Signpost reads ({@link FEED_LIMITS}, or the XML reader's element
+   * limit): `items` holds what came before the cut.
+   */
+  truncated?: boolean;
 }
+
+/** Items kept from one feed document; the sync engine keeps at most 20,000 items per source anyway. */
+export const FEED_LIMITS = { items: 20_000 } as const;
 
 export interface ParseFeedOptions {
   /** The response's Content-Type header: its charset decides how bytes are read. */

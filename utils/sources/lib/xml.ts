@@ -30,7 +30,22 @@ export interface XmlTree<V = string> {
   root: XmlElement<V> | undefined;
   /** The innermost element open at the end, when the document is cut off. */
   cutInside?: XmlElement<V>;
+  /**
+   * Reading stopped at {@link XML_LIMITS}: the tree holds the document up to there, with the
+   * elements open at that point closed as they were.
+   */
+  truncated?: boolean;
 }
+
+/**
+ * What one document may make the reader build. A 20 MB body of empty elements (`<x/>` × 5 million)
+ * made 5 million element objects and peaked at 1.2 GB (tests/bench/feed-memory.mjs); real feeds
+ * have a few to ten elements per item, so 200,000 elements and attributes hold 20,000 items.
+ */
+export const XML_LIMITS = { nodes: 200_000 } as const;
+
+/** About how much text is handed to the tokenizer at a time: the limit is checked between chunks. */
+const CHUNK = 64 * 1024;
 
 export interface TreeOptions<V> {
   /**
@@ -40,6 +55,8 @@ export interface TreeOptions<V> {
   vocabulary: (prefix: string, uri: string | undefined, rootNamespace: string | undefined) => V;
   /** Called with the root element's name before anything else is read; may throw to stop. */
   onRoot?: (name: string, local: string, index: number) => void;
+  /** Elements plus attributes read before stopping; default {@link XML_LIMITS}.nodes. */
+  maxNodes?: number;
 }
 
 /** Deeper elements only keep their text: the tree is walked recursively, and no real document nests this deep. */
@@ -91,10 +108,22 @@ export function buildTree<V>(text: string, options: TreeOptions<V>): XmlTree<V> 
   let flattened = 0;
   const scopes: Map<string, string>[] = [new Map()];
   let rootNamespace: string | undefined;
+  const maxNodes = options.maxNodes ?? XML_LIMITS.nodes;
+  let nodes = 0;
+  let stopped = false;
 
   const parser = new Parser(
     {
+      onattribute() {
+        nodes++;
+      },
       onopentag(name, attribs) {
+        if (stopped) return;
+        if (++nodes > maxNodes) {
+          // The rest of the current chunk is tokenized, but nothing more is kept.
+          stopped = true;
+          return;
+        }
         if (depth >= MAX_DEPTH) {
           flattened++;
           return;
@@ -135,6 +164,7 @@ export function buildTree<V>(text: string, options: TreeOptions<V>): XmlTree<V> 
         current = element;
       },
       onclosetag() {
+        if (stopped) return;
         // Closes come innermost first, so the flattened elements close before any kept one.
         if (flattened > 0) {
           flattened--;
@@ -156,7 +186,7 @@ export function buildTree<V>(text: string, options: TreeOptions<V>): XmlTree<V> 
         inCdata = false;
       },
       ontext(data) {
-        if (!current) return;
+        if (!current || stopped) return;
         const value = inCdata ? data : decodeText(data);
         const { children } = current;
         const last = children.length - 1;
@@ -168,7 +198,17 @@ export function buildTree<V>(text: string, options: TreeOptions<V>): XmlTree<V> 
     },
     { xmlMode: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: false },
   );
-  parser.write(text);
+  // Chunks end just after a '>', so that no text run (decoded per piece) is split across two.
+  for (let at = 0; at < text.length && !stopped; ) {
+    let end = text.lastIndexOf('>', at + CHUNK - 1) + 1;
+    if (end <= at) {
+      const next = text.indexOf('>', at + CHUNK);
+      end = next < 0 ? text.length : next + 1;
+    }
+    parser.write(text.slice(at, end));
+    at = end;
+  }
+  if (stopped) return { root, truncated: true };
   ending = true;
   parser.end();
 

@@ -171,6 +171,75 @@ describe('Dashboard', () => {
     expect(root.querySelector('[data-card="open-rate"] [aria-hidden="true"]')?.textContent).toBe('—');
   });
 
+  it('compares the headline figures with the period of the same length before', async () => {
+    const { root } = await mount({
+      load: async (filter) => ({
+        ...viewOf(ROWS, filter),
+        previous: {
+          from: '2025-11-24',
+          to: '2025-11-30',
+          totals: { impression: 40, open: 11 },
+          rates: { openRate: 0.275, helpfulRate: null },
+        },
+      }),
+    });
+    expect(card(root, 'impressions')).toBe('59▲ up 47.5% from 40');
+    expect(card(root, 'opens')).toBe('11= same as before (11)');
+    // 18.6 % now, 27.5 % before.
+    expect(card(root, 'open-rate')).toBe('18.6%▼ down 8.9 points from 27.5%');
+    // No rate before: nothing to compare.
+    expect(card(root, 'helpful-rate')).toBe('75%');
+    // A count that had none before says so, without a percentage.
+    expect(card(root, 'panel')).toBe('4▲ up 4 from 0');
+    expect(text(root.querySelector('[data-card="impressions"] .sp-dash-delta [aria-hidden]'))).toBe('▲');
+    expect(root.textContent).toContain('24 November 2025 to 30 November 2025');
+  });
+
+  it('does not call it good news when no item was offered often enough to tell', async () => {
+    const rows: DailyRow[] = [
+      { day: '2025-12-05', tool: 'jira', itemId: 'kb:vpn', kind: 'article', counts: { impression: 6 } },
+    ];
+    const { root } = await mount({}, rows);
+    const none = root.querySelector('[aria-labelledby="sp-dash-never-opened"] .sp-dash-none');
+    expect(none?.getAttribute('data-empty')).toBe('too-few');
+    expect(text(none)).toBe(
+      'No item was offered 10 times or more in this period, so it is too early to say which go unopened.',
+    );
+    expect(root.textContent).not.toMatch(/good news/i);
+  });
+
+  it('says every often-offered item was opened only when that is so', async () => {
+    const rows: DailyRow[] = [
+      {
+        day: '2025-12-05',
+        tool: 'jira',
+        itemId: 'kb:vpn',
+        kind: 'article',
+        counts: { impression: 12, open: 1 },
+      },
+    ];
+    const { root } = await mount({}, rows);
+    const none = root.querySelector('[aria-labelledby="sp-dash-never-opened"] .sp-dash-none');
+    expect(none?.getAttribute('data-empty')).toBe('all-opened');
+  });
+
+  it('shows the titles asked for with a "missing" flag beside the searches with no result', async () => {
+    const { root } = await mount({
+      load: async (filter) => ({
+        ...viewOf(ROWS, filter),
+        missing: [{ title: 'Expense policy for contractors', count: 2, lastAt: Date.UTC(2025, 11, 6, 9) }],
+      }),
+    });
+    const missing = root.querySelector('[data-testid="missing-titles"]');
+    expect(cells(missing?.querySelector('tbody tr') ?? null)).toEqual([
+      'Expense policy for contractors',
+      '2',
+      '6 Dec 2025',
+    ]);
+    // Beside the searches: the same section.
+    expect(missing?.closest('section')?.getAttribute('aria-labelledby')).toBe('sp-dash-gaps');
+  });
+
   it('shows a row per tool', async () => {
     const { root } = await mount();
     const rows = root.querySelectorAll('tr[data-tool]');

@@ -1,0 +1,44 @@
+/**
+ * The content script runs inside every tool page; whatever code it can reach, a hostile page's
+ * bugs could reach too. It must not be able to load the settings store, the vault or the secrets
+ * (issue 13): this walks every module entrypoints/content/ loads at run time (type-only imports
+ * put no code in the bundle and are not followed).
+ */
+import { join } from 'node:path';
+import { cruise } from 'dependency-cruiser';
+import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '../../..');
+/** Modules that read or write settings records or secrets. */
+const OUT_OF_REACH =
+  /^utils\/(settings\/(vault|secrets|settings|storage-migration|config-file|policy)\.ts|db\.ts|handlers\/)/;
+
+describe('the content script’s reach', () => {
+  it('cannot import the vault, the secrets or the settings store', { timeout: 120_000 }, async () => {
+    const cwd = process.cwd();
+    process.chdir(ROOT);
+    try {
+      const result = await cruise(
+        ['entrypoints/content'],
+        { tsConfig: { fileName: 'tsconfig.json' }, tsPreCompilationDeps: true },
+        { extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'], alias: { '@': ROOT } },
+        { tsConfig: extractTSConfig('tsconfig.json') },
+      );
+      if (typeof result.output === 'string') throw new Error('dependency-cruiser returned text');
+      const modules = new Map(result.output.modules.map((module) => [module.source, module]));
+      const reached = [...modules.keys()].filter((source) => source.startsWith('entrypoints/content/'));
+      for (let at = 0; at < reached.length; at++) {
+        for (const dep of modules.get(reached[at] ?? '')?.dependencies ?? []) {
+          if (dep.dependencyTypes.includes('type-only') || reached.includes(dep.resolved)) continue;
+          reached.push(dep.resolved);
+        }
+      }
+      // The walk really followed the `@/` imports.
+      expect(reached).toContain('utils/settings/page-settings.ts');
+      expect(reached.filter((source) => OUT_OF_REACH.test(source))).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
