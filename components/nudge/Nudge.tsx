@@ -24,6 +24,8 @@ export interface NudgeProps {
   toolName: string;
   /** Id of a new-capability tip that may announce itself (once). */
   announce?: string;
+  /** The weekly digest: new things in the person's tools, offered in the announcement slot. */
+  digest?: Match[];
   onAction: (item: KnowledgeItem, action: NudgeAction) => void;
   /** Pauses Signpost on this site (called once the Undo window has passed). */
   onPause: () => void;
@@ -67,6 +69,7 @@ export function Nudge({
   matches,
   toolName,
   announce,
+  digest,
   onAction,
   onPause,
   votes: initialVotes,
@@ -84,6 +87,8 @@ export function Nudge({
     new Map(Object.entries(initialVotes ?? {})),
   );
   const [announcing, setAnnouncing] = useState(Boolean(announce));
+  const [digesting, setDigesting] = useState(Boolean(digest?.length));
+  const [showDigest, setShowDigest] = useState(false);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<KnowledgeItem[] | null>(null);
   const [pausing, setPausing] = useState(false);
@@ -140,7 +145,7 @@ export function Nudge({
     return () => clearTimeout(timer);
   }, [pausing]);
 
-  if (visible.length === 0) return null;
+  if (visible.length === 0 && !digest?.length) return null;
 
   const move = (next: BadgePosition) => {
     setPosition(next);
@@ -216,7 +221,36 @@ export function Nudge({
 
   return (
     <div class={`sp-root sp-${position.side}`} style={{ bottom: `${position.bottom}px` }}>
-      {announced && !open && (
+      {digest?.[0] && digesting && !open && (
+        <div class="sp-announce" role="status">
+          <p class="sp-announce-text">
+            <strong>{t('digestNew', String(digest.length))}</strong>
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              setDigesting(false);
+              setShowDigest(true);
+              setOpen(true);
+            }}
+          >
+            {t('digestShow')}
+          </button>
+          <button
+            type="button"
+            class="sp-icon-button"
+            aria-label={t('announceDismiss')}
+            onClick={() => {
+              setDigesting(false);
+              // The budget counts the digest's dismissal as it counts a tip's.
+              if (digest[0]) onAction(digest[0].item, 'announce-dismissed');
+            }}
+          >
+            <CloseIcon class="sp-icon" aria-hidden="true" />
+          </button>
+        </div>
+      )}
+      {announced && !digesting && !open && (
         <div class="sp-announce" role="status">
           <p class="sp-announce-text">
             <strong>{t('announceNew', toolName)}</strong> {announced.title}
@@ -283,6 +317,24 @@ export function Nudge({
             )}
           </div>
           <div class="sp-body">
+            {showDigest && !searching && digest?.length ? (
+              <section aria-labelledby="sp-digest-title">
+                <h3 id="sp-digest-title" class="sp-panel-title">
+                  {t('digestTitle')}
+                </h3>
+                <ul class="sp-items">
+                  {digest.map(({ item }) => (
+                    <Card
+                      key={item.id}
+                      item={item}
+                      idPrefix="sp-digest"
+                      now={now}
+                      onOpen={(opened) => onAction(opened, 'open')}
+                    />
+                  ))}
+                </ul>
+              </section>
+            ) : null}
             {searching && list.length === 0 ? (
               <p class="sp-empty" role="status">
                 {t('nudgeSearchNone', query.trim())}
@@ -367,7 +419,7 @@ export function Nudge({
       >
         <SignpostIcon class="sp-icon" aria-hidden="true" />
         <span aria-hidden="true" class="sp-badge-count">
-          {visible.length}
+          {visible.length || (digest?.length ?? 0)}
         </span>
       </button>
       <span id="sp-badge-hint" hidden>

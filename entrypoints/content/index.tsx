@@ -163,7 +163,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     }
     const asked = location.href;
     const alreadyShown = shownThisVisit(asked);
-    const { matches, announce, votes } = await send('matchPage', {
+    const { matches, announce, votes, digest } = await send('matchPage', {
       context,
       ...(alreadyShown === undefined ? {} : { seen: alreadyShown }),
     });
@@ -173,7 +173,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     const key = matches.map((match) => match.item.id).join('\n');
     if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
     clear();
-    if (matches.length === 0) return;
+    if (matches.length === 0 && !digest?.length) return;
     const record = (item: KnowledgeItem, action: NudgeAction) => {
       const request = {
         itemId: item.id,
@@ -201,6 +201,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
         saveBadgePosition(detection.id, position).catch((error: unknown) => console.warn('Signpost:', error));
       },
       ...(announce ? { announce } : {}),
+      ...(digest?.length ? { digest } : {}),
       ...(votes ? { votes } : {}),
       onAction: record,
       onPause: () => {

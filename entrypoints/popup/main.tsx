@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { type PageState, Popup } from '@/components/popup/Popup';
+import { type PopupTab, PopupTabs } from '@/components/popup/PopupTabs';
 import { I18n } from '@/components/shared/i18n';
 import { browser } from '@/utils/browser';
 import { downloadText } from '@/utils/download';
@@ -8,7 +9,7 @@ import { reactionsToCsv } from '@/utils/measurement/csv';
 import type { Activity } from '@/utils/messages';
 import { sendMessage, sendToTab } from '@/utils/messages';
 import { initialQuery, PENDING_QUERY_KEY } from '@/utils/search-anywhere/menu';
-import { toolName } from '@/utils/tools';
+import { DETECTORS, toolName } from '@/utils/tools';
 
 /** Saves the person's endorsements and flags as a file. */
 function download(activity: Activity, format: 'csv' | 'json'): void {
@@ -84,31 +85,47 @@ setDocumentLanguage(document);
 const root = document.getElementById('app');
 if (root) void startQuery().then((query) => mount(root, query));
 
+const TOOLS = DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+/** `popup.html#whatsnew` opens on What's new. */
+const initialTab: PopupTab = location.hash === '#whatsnew' ? 'whatsnew' : 'search';
+const loadWhatsNew = () => sendMessage('listWhatsNew', {});
+
 function mount(root: HTMLElement, query: string) {
+  const search = (
+    <Popup
+      load={loadPage}
+      onOpenOptions={() => void browser.runtime.openOptionsPage()}
+      setPaused={async (host, paused) => {
+        await sendMessage('setSitePaused', { host, paused });
+      }}
+      search={(query, filters) => sendMessage('searchItems', { query, ...filters })}
+      recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
+      loadActivity={loadActivity}
+      react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
+      suggest={(suggestion) => sendMessage('suggestFix', { suggestion })}
+      withdraw={(key) => sendMessage('withdrawReaction', { key })}
+      requestContent={(title, comment) =>
+        sendMessage('requestContent', { title, ...(comment ? { comment } : {}) })
+      }
+      retry={(key) => sendMessage('retryDelivery', { key })}
+      sendNow={() => sendMessage('deliverNow', {})}
+      exportActivity={download}
+      loadTools={loadTools}
+      loadSourceNames={loadSourceNames}
+      toolName={toolName}
+      initialQuery={query}
+    />
+  );
   render(
     <I18n.Provider value={t}>
-      <Popup
-        load={loadPage}
-        onOpenOptions={() => void browser.runtime.openOptionsPage()}
-        setPaused={async (host, paused) => {
-          await sendMessage('setSitePaused', { host, paused });
-        }}
-        search={(query, filters) => sendMessage('searchItems', { query, ...filters })}
-        recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
-        loadActivity={loadActivity}
-        react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
-        suggest={(suggestion) => sendMessage('suggestFix', { suggestion })}
-        withdraw={(key) => sendMessage('withdrawReaction', { key })}
-        requestContent={(title, comment) =>
-          sendMessage('requestContent', { title, ...(comment ? { comment } : {}) })
-        }
-        retry={(key) => sendMessage('retryDelivery', { key })}
-        sendNow={() => sendMessage('deliverNow', {})}
-        exportActivity={download}
-        loadTools={loadTools}
-        loadSourceNames={loadSourceNames}
-        toolName={toolName}
-        initialQuery={query}
+      <PopupTabs
+        initialTab={initialTab}
+        search={search}
+        loadWhatsNew={loadWhatsNew}
+        markRead={(itemIds) => sendMessage('markWhatsNewRead', { itemIds })}
+        follow={(topic, follow) => sendMessage('followTopic', { topic, follow })}
+        tools={TOOLS}
+        locale={browser.i18n.getUILanguage()}
       />
     </I18n.Provider>,
     root,

@@ -89,9 +89,10 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
           .map((m) => makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind));
         // The very first recognised page announces nothing (the welcome page has just said hello);
         // after that, a due weekly digest takes the announcement slot before any single tip. A
-        // screen visit counts once, not again when the same visit asks again (`seen`).
-        const { first } =
-          seen === undefined ? await whatsNew.visit(db, context.tool) : await whatsNew.firstPage(db);
+        // screen visit counts once, not again when the same visit asks again (`seen` holds what it showed).
+        const { first } = seen?.length
+          ? await whatsNew.firstPage(db)
+          : await whatsNew.visit(db, context.tool);
         const digest = first ? undefined : await whatsNew.digest(db, settings);
         const announce =
           first || digest ? undefined : await pickAnnouncement(db, context, matches, settings.nudges, now);
