@@ -42,7 +42,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting', 'alarms'],
+    // contextMenus: the "Search Signpost for …" entry on selected text (README: Search from anywhere).
+    permissions: ['storage', 'scripting', 'alarms', 'contextMenus'],
+    // Search from anywhere: the shortcut opens the popup (search focused); `sp` in the address bar.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+S' }, description: '__MSG_commandSearch__' },
+    },
+    omnibox: { keyword: 'sp' },
     // Enterprise policy (Chrome): storage.managed follows this schema. Firefox reads the same keys
     // from policies.json (`3rdparty.Extensions`) and warns about this Chrome-only manifest key.
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),

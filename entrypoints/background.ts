@@ -13,6 +13,7 @@ import { acceptProgressPorts } from '@/utils/messages/progress';
 import { SENT_FROM_TABS } from '@/utils/messages/protocol';
 import { route } from '@/utils/messages/route';
 import { originPattern } from '@/utils/rules/tool-rules';
+import { listenForSearch } from '@/utils/search-anywhere/listen';
 
 const OUTBOX_ALARM = 'signpost-outbox';
 /** Retries of daily reports. */
@@ -75,6 +76,12 @@ export default defineBackground(() => {
   const syncRules = () =>
     tasks.syncRules().catch((error: unknown) => console.error('Signpost: rule hosts not updated', error));
 
+  // Search from anywhere: the context menu and the address bar (`sp`).
+  const searchAnywhere = listenForSearch(browser, {
+    search: (query) => tasks.search(query),
+    markup: import.meta.env.BROWSER !== 'firefox',
+  });
+
   // Listeners are registered synchronously so that a message or an alarm wakes a stopped worker.
   const effects: Record<Effect, () => void> = { sourcesChanged: () => void schedule(), housekeeping };
   browser.runtime.onMessage.addListener(
@@ -99,6 +106,7 @@ export default defineBackground(() => {
     void syncRules();
     void schedule();
     void ensureHousekeeping();
+    searchAnywhere.createMenu().catch((error: unknown) => console.warn('Signpost: no search menu', error));
   });
   // Deliveries that were waiting when the browser or the worker stopped.
   browser.runtime.onStartup.addListener(() => {

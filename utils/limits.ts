@@ -41,6 +41,18 @@ export const LIMITS = {
 export const COMMENT_MAX = 500;
 export const MISSING_TITLE_MAX = 200;
 
+/**
+ * A champion's suggested fix or new tip: a title that fits one line of the nudge (80), a summary
+ * that stays a bite-sized read (600), and the KCS two-minute rule (read in two minutes at about
+ * 200 words a minute).
+ */
+export const SUGGESTION_LIMITS = {
+  title: 80,
+  summary: 600,
+  readingSeconds: 120,
+  wordsPerMinute: 200,
+} as const;
+
 /** A source's display name. */
 export const SOURCE_NAME_MAX = 100;
 /** Tool ids in one policy list (disabledTools). */

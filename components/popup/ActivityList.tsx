@@ -58,9 +58,11 @@ export function ActivityList({ entries, webhook, onRetry, onSendNow, onExport }:
                 <span class="sp-activity-kind">
                   {entry.reaction.kind === 'endorse'
                     ? t('endorsed')
-                    : entry.itemId === CONTENT_REQUEST
-                      ? t('requestKind')
-                      : t(FLAG_REASON_KEYS[entry.reaction.reason])}
+                    : entry.reaction.kind === 'suggest'
+                      ? t(entry.reaction.suggestion.mode === 'edit' ? 'suggestedFix' : 'suggestedTip')
+                      : entry.itemId === CONTENT_REQUEST
+                        ? t('requestKind')
+                        : t(FLAG_REASON_KEYS[entry.reaction.reason])}
                 </span>
                 <StateChip state={entry.state} />
               </div>

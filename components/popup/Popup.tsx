@@ -3,6 +3,7 @@ import { useT } from '@/components/shared/i18n';
 import { SignpostIcon } from '@/components/shared/icons';
 import { useLoad } from '@/components/shared/useLoad';
 import type { Reaction } from '@/utils/delivery/reactions';
+import type { SuggestionDraft } from '@/utils/delivery/suggestions';
 import type { Activity } from '@/utils/messages';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { ActivityList } from './ActivityList';
@@ -13,6 +14,8 @@ import { type SearchFilters, SearchHeader } from './SearchHeader';
 import { useLiveActivity } from './useLiveActivity';
 
 export type { SearchFilters } from './SearchHeader';
+
+import { SuggestFix } from './SuggestFix';
 
 export type PageState =
   | { state: 'loading' }
@@ -43,6 +46,8 @@ interface Props {
   recordGap: (query: string) => void;
   loadActivity: () => Promise<Activity>;
   react: (item: KnowledgeItem, reaction: Reaction) => Promise<Activity>;
+  /** A champion's suggested fix or new tip (KCS "fix it"). */
+  suggest: (draft: SuggestionDraft) => Promise<Activity>;
   /** Takes back an endorsement; `reachedOwners`: it had been sent already. */
   withdraw: (key: string) => Promise<{ activity: Activity; reachedOwners: boolean }>;
   /** Asks the owners for content a search did not find. */
@@ -55,6 +60,8 @@ interface Props {
   /** Source names by id, for the source chips. */
   loadSourceNames: () => Promise<Record<string, string>>;
   toolName: (id: string) => string;
+  /** The search to start with (selected text from the context menu, or `?q=`). */
+  initialQuery?: string;
   /** How long the person must stop typing before an empty result counts as a content gap. */
   gapDelayMs?: number;
   /** How often My activity asks again while something is on its way. */
@@ -79,7 +86,7 @@ function moveFocus(
 export function Popup(props: Props) {
   const { load, onOpenOptions, setPaused, search, recordGap, loadActivity, react, retry, sendNow } = props;
   const t = useT();
-  const [query, setQuery] = useState('');
+  const [query, setQuery] = useState(props.initialQuery ?? '');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
   const [showActivity, setShowActivity] = useState(false);
@@ -147,9 +154,13 @@ export function Popup(props: Props) {
     setActivity(next);
     return reachedOwners ? t('endorseWithdrawnSent') : t('endorseWithdrawn');
   };
+  const onSuggest = async (draft: SuggestionDraft) => setActivity(await props.suggest(draft));
   const actions = (item: KnowledgeItem) =>
     champion ? (
-      <ItemReactions item={item} entries={entries} onReact={onReact} onWithdraw={onWithdraw} />
+      <>
+        <ItemReactions item={item} entries={entries} onReact={onReact} onWithdraw={onWithdraw} />
+        <SuggestFix target={{ mode: 'edit', item }} onSuggest={onSuggest} />
+      </>
     ) : null;
 
   return (
@@ -249,6 +260,17 @@ export function Popup(props: Props) {
                     {page.paused ? t('popupResume') : t('popupPause')}
                   </button>
                 </div>
+                {champion && page.context.tool && (
+                  <SuggestFix
+                    target={{
+                      mode: 'new',
+                      tool: page.context.tool,
+                      toolName: page.toolName,
+                      ...(page.context.area ? { area: page.context.area } : {}),
+                    }}
+                    onSuggest={onSuggest}
+                  />
+                )}
               </>
             )}
           </div>

@@ -7,6 +7,7 @@ import { setDocumentLanguage, t } from '@/utils/i18n';
 import { reactionsToCsv } from '@/utils/measurement/csv';
 import type { Activity } from '@/utils/messages';
 import { sendMessage, sendToTab } from '@/utils/messages';
+import { initialQuery, PENDING_QUERY_KEY } from '@/utils/search-anywhere/menu';
 import { toolName } from '@/utils/tools';
 
 /** Saves the person's endorsements and flags as a file. */
@@ -53,6 +54,19 @@ async function loadPage(): Promise<PageState> {
   }
 }
 
+/** The search handed over by the context menu or the address bar (used once), or `?q=`. */
+async function startQuery(): Promise<string> {
+  const session = browser.storage.session;
+  const pending = session
+    ? await session
+        .get(PENDING_QUERY_KEY)
+        .then((stored) => stored[PENDING_QUERY_KEY])
+        .catch(() => undefined)
+    : undefined;
+  if (pending !== undefined) await session?.remove(PENDING_QUERY_KEY).catch(() => undefined);
+  return initialQuery(location.search, pending, Date.now());
+}
+
 const loadActivity = () => sendMessage('listActivity', {});
 
 /** The tools that have content, by name (built-in names; an admin's own tool by its id). */
@@ -68,7 +82,9 @@ async function loadSourceNames(): Promise<Record<string, string>> {
 
 setDocumentLanguage(document);
 const root = document.getElementById('app');
-if (root) {
+if (root) void startQuery().then((query) => mount(root, query));
+
+function mount(root: HTMLElement, query: string) {
   render(
     <I18n.Provider value={t}>
       <Popup
@@ -81,6 +97,7 @@ if (root) {
         recordGap={(query) => void sendMessage('recordGap', { query }).catch(() => undefined)}
         loadActivity={loadActivity}
         react={(item, reaction) => sendMessage('react', { itemId: item.id, reaction })}
+        suggest={(suggestion) => sendMessage('suggestFix', { suggestion })}
         withdraw={(key) => sendMessage('withdrawReaction', { key })}
         requestContent={(title, comment) =>
           sendMessage('requestContent', { title, ...(comment ? { comment } : {}) })
@@ -91,6 +108,7 @@ if (root) {
         loadTools={loadTools}
         loadSourceNames={loadSourceNames}
         toolName={toolName}
+        initialQuery={query}
       />
     </I18n.Provider>,
     root,

@@ -1,5 +1,5 @@
 /**
- * The outbox: the champions' reactions (endorse, flag) on their way to the organisation's webhook,
+ * The outbox: the champions' reactions (endorse, flag, suggest a fix) on their way to the organisation's webhook,
  * and the delivery state machine they share with the daily report.
  *
  *   newEntry ──► queued ──markSending──► sending ──afterAttempt──► sent
@@ -18,16 +18,21 @@ import { isHttpUrl, isRecord } from '../model';
 import { htmlToText } from '../sources/lib/html-to-text';
 import { cleanText, cut, type Reaction, validateReaction } from './reactions';
 import { backoffDelay, parseRetryAfter } from './retry';
+import { type SuggestReaction, validateSuggestReaction } from './suggestions';
+
+/** What an outbox entry carries: an endorsement or flag of an item, or a suggested fix or new tip. */
+export type OutboxReaction = Reaction | SuggestReaction;
 
 /** What the person did; also the rows of the export. */
 export interface ReactionRecord {
   /** Idempotency key (a UUID from the caller). */
   key: string;
+  /** The item reacted to; '' (with url and sourceId '') for a suggested new tip, which has none yet. */
   itemId: string;
   title: string;
   url: string;
   sourceId: string;
-  reaction: Reaction;
+  reaction: OutboxReaction;
   /** Epoch ms. */
   createdAt: number;
 }
@@ -61,6 +66,15 @@ export interface Deliverable {
 
 export interface OutboxEntry extends ReactionRecord, Deliverable {}
 
+/** An entry that endorses or flags an item (not a suggestion). */
+export type ItemReactionEntry = OutboxEntry & { reaction: Reaction };
+/** An entry that suggests a fix or a new tip. */
+export type SuggestionEntry = OutboxEntry & { reaction: SuggestReaction };
+
+export function isSuggestionEntry(entry: OutboxEntry): entry is SuggestionEntry {
+  return entry.reaction.kind === 'suggest';
+}
+
 export const MAX_ATTEMPTS = 20;
 export const STUCK_AFTER_MS = 2 * 60_000;
 const ERROR_BODY_MAX = 200;
@@ -81,12 +95,14 @@ function nonEmpty(value: unknown, max: number): value is string {
 export function parseOutboxEntry(value: unknown): OutboxEntry | null {
   if (!isRecord(value)) return null;
   const { key, itemId, title, url, sourceId, createdAt, state, attempts, nextAttemptAt } = value;
-  if (!nonEmpty(key, 200) || !nonEmpty(itemId, LIMITS.url) || !nonEmpty(sourceId, LIMITS.url)) return null;
-  if (typeof title !== 'string') return null;
-  // A request for missing content ({@link CONTENT_REQUEST}) points at no article; anything else needs its link.
-  if (!(isHttpUrl(url) || (url === '' && itemId === CONTENT_REQUEST))) return null;
-  const reaction = validateReaction(value.reaction);
-  if (!reaction) return null;
+  const reaction = validateReaction(value.reaction) ?? validateSuggestReaction(value.reaction);
+  if (!reaction || !nonEmpty(key, 200) || typeof title !== 'string') return null;
+  // A suggested new tip names no item yet; a request for missing content ({@link CONTENT_REQUEST})
+  // points at no article; anything else needs its item and link.
+  const newTip = reaction.kind === 'suggest' && reaction.suggestion.mode === 'new';
+  const named = nonEmpty(itemId, LIMITS.url) && nonEmpty(sourceId, LIMITS.url);
+  const none = itemId === '' && url === '' && sourceId === '';
+  if (newTip ? !none : !named || !(isHttpUrl(url) || (url === '' && itemId === CONTENT_REQUEST))) return null;
   if (typeof createdAt !== 'number' || !Number.isFinite(new Date(createdAt).getTime())) return null;
   const deliveryState = DELIVERY_STATES.find((known) => known === state);
   if (!deliveryState) return null;
@@ -100,10 +116,10 @@ export function parseOutboxEntry(value: unknown): OutboxEntry | null {
 
   const entry: OutboxEntry = {
     key,
-    itemId,
+    itemId: itemId as string,
     title: title.slice(0, LIMITS.itemTitle),
-    url,
-    sourceId,
+    url: url as string,
+    sourceId: sourceId as string,
     reaction,
     createdAt,
     state: deliveryState,

@@ -4,19 +4,12 @@
  * item — no page URL, page text or identity — and the entry's idempotency key. Pure.
  */
 import { isHttpUrl } from '../model';
-import type { OutboxEntry } from './outbox';
+import { escapeSlack, isoTime, label, type PayloadMeta, plainBlock, slackLink } from './chat-text';
+import { type ItemReactionEntry, isSuggestionEntry, type OutboxEntry } from './outbox';
 import type { FlagReason, Reaction, WebhookFormat } from './reactions';
+import { suggestionRequest } from './suggestion-formats';
 
-export interface PayloadMeta {
-  extensionVersion: string;
-  now: number;
-}
-
-/** ISO 8601 for an epoch-ms time; '' for one Date cannot hold. */
-export function isoTime(ms: number): string {
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
-}
+export { escapeSlack, isoTime, type PayloadMeta } from './chat-text';
 
 /** The one-line headline of a reaction, used in chat messages. */
 const HEADLINES: Record<FlagReason | 'endorse', string> = {
@@ -34,7 +27,7 @@ function headline(reaction: Reaction): string {
 }
 
 /** Only what the champion said about an item: no page URL, page text or identity. */
-function genericBody(entry: OutboxEntry, meta: PayloadMeta) {
+function genericBody(entry: ItemReactionEntry, meta: PayloadMeta) {
   const { reaction } = entry;
   return {
     type: reaction.kind === 'flag' ? 'signpost.flag' : 'signpost.endorsement',
@@ -49,24 +42,7 @@ function genericBody(entry: OutboxEntry, meta: PayloadMeta) {
   };
 }
 
-/** Slack reads `&`, `<` and `>` as markup (`<!channel>` would ping everyone), so user text escapes them. */
-export function escapeSlack(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** Slack's limit on a section's text. */
-const SLACK_SECTION_MAX = 3000;
-
-/** `<url|title>`; the bare title when the URL is not http(s) or the link would not fit a section. */
-function slackLink(url: string, title: string): string {
-  const label = escapeSlack(title.trim() || url);
-  if (!isHttpUrl(url)) return label;
-  // `|` ends the URL part of a link.
-  const link = `<${escapeSlack(url.replace(/\|/g, '%7C'))}|${label}>`;
-  return link.length <= SLACK_SECTION_MAX - 200 ? link : label;
-}
-
-function slackBody(entry: OutboxEntry, meta: PayloadMeta) {
+function slackBody(entry: ItemReactionEntry, meta: PayloadMeta) {
   const { reaction } = entry;
   const link = slackLink(entry.url, entry.title);
   const emoji = reaction.kind === 'endorse' ? ':+1:' : ':triangular_flag_on_post:';
@@ -103,16 +79,7 @@ function slackBody(entry: OutboxEntry, meta: PayloadMeta) {
   return { text: `${headline(reaction)}: ${link}`, blocks };
 }
 
-/** Plain text in a card: a TextRun, unlike a TextBlock, is never read as Markdown, so `[x](url)` stays text. */
-function plainBlock(text: string, extra: Record<string, unknown> = {}) {
-  return { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text, ...extra }] };
-}
-
-function label(text: string) {
-  return { type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' };
-}
-
-function teamsBody(entry: OutboxEntry, meta: PayloadMeta) {
+function teamsBody(entry: ItemReactionEntry, meta: PayloadMeta) {
   const { reaction } = entry;
   const body: unknown[] = [
     { type: 'TextBlock', text: headline(reaction), weight: 'Bolder', size: 'Medium', wrap: true },
@@ -149,18 +116,20 @@ function teamsBody(entry: OutboxEntry, meta: PayloadMeta) {
   };
 }
 
-/** The POST for one entry: JSON in the webhook's format, with the entry's idempotency key as a header. */
+/** The POST for one entry (a suggestion's in ./suggestion-formats.ts): JSON in the webhook's format, with the entry's idempotency key as a header. */
 export function webhookRequest(
   entry: OutboxEntry,
   format: WebhookFormat,
   meta: PayloadMeta,
 ): { headers: Record<string, string>; body: string } {
+  if (isSuggestionEntry(entry)) return suggestionRequest(entry, format, meta);
+  const item = entry as ItemReactionEntry;
   const payload =
     format === 'slack'
-      ? slackBody(entry, meta)
+      ? slackBody(item, meta)
       : format === 'teams'
-        ? teamsBody(entry, meta)
-        : genericBody(entry, meta);
+        ? teamsBody(item, meta)
+        : genericBody(item, meta);
   return {
     headers: { 'content-type': 'application/json', 'idempotency-key': entry.key },
     body: JSON.stringify(payload),

@@ -3,8 +3,9 @@
  * the delivery of those reactions to the owners.
  */
 import { getDb } from '../db';
-import { CONTENT_REQUEST, newEntry, parseOutboxEntry } from '../delivery/outbox';
+import { CONTENT_REQUEST, newEntry, parseOutboxEntry, type ReactionRecord } from '../delivery/outbox';
 import { validateReaction } from '../delivery/reactions';
+import { type SuggestReaction, validateDraft } from '../delivery/suggestions';
 import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { recordEvents } from '../measurement/event-log';
 import { makeEvent } from '../measurement/events';
@@ -100,6 +101,60 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
           reaction,
           createdAt: at,
         };
+        await db.put('outbox', newEntry(record, settings.flagWebhook !== '', at));
+        outbox.deliverSoon();
+        return outbox.activity();
+      },
+    },
+
+    /**
+     * A suggested fix (the item's title and summary as they are now become the "before") or a new
+     * tip for a screen: into the outbox before the answer, like a flag. Only the champion's words.
+     */
+    suggestFix: {
+      validate(payload) {
+        if (!isRecord(payload)) return null;
+        const suggestion = validateDraft(payload.suggestion);
+        return suggestion ? { suggestion } : null;
+      },
+      async handle({ suggestion }) {
+        const [db, settings] = await Promise.all([getDb(), readSettings()]);
+        if (settings.role === 'employee') throw new Error('suggesting fixes is for champions here');
+        const at = now();
+        const key = deps.newKey?.() ?? crypto.randomUUID();
+        const { note, title, summary } = suggestion;
+        const extra = note ? { note } : {};
+        let record: ReactionRecord;
+        if (suggestion.mode === 'edit') {
+          const item = parseKnowledgeItem(await db.get('items', suggestion.itemId));
+          if (!item) throw new Error(`no item "${suggestion.itemId}" in the cache`);
+          if (item.title === title && item.summary === summary) throw new Error('nothing was changed');
+          const reaction: SuggestReaction = {
+            kind: 'suggest',
+            suggestion: {
+              mode: 'edit',
+              before: { title: item.title, summary: item.summary },
+              after: { title, summary },
+              ...extra,
+            },
+          };
+          record = {
+            key,
+            itemId: item.id,
+            title: item.title,
+            url: item.url,
+            sourceId: item.sourceId,
+            reaction,
+            createdAt: at,
+          };
+        } else {
+          const { tool, area } = suggestion;
+          const reaction: SuggestReaction = {
+            kind: 'suggest',
+            suggestion: { mode: 'new', tool, ...(area ? { area } : {}), title, summary, ...extra },
+          };
+          record = { key, itemId: '', title, url: '', sourceId: '', reaction, createdAt: at };
+        }
         await db.put('outbox', newEntry(record, settings.flagWebhook !== '', at));
         outbox.deliverSoon();
         return outbox.activity();

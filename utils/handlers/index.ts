@@ -5,6 +5,8 @@
  *   page · champion · sources · settings · measurement · reports · whatsnew ─► handlers (route(handlers))
  *   state/: caches · index snapshot · attention budget · outbox delivery · source store · reporting
  */
+import type { KnowledgeItem } from '../model';
+import { searchIndex } from '../search';
 import { championHandlers } from './champion';
 import { measurementHandlers } from './measurement';
 import { pageHandlers } from './page';
@@ -49,6 +51,10 @@ export function createBackground(deps: BackgroundDeps) {
     },
     /** Re-registers the rule hosts' content script for the current rules and grants. */
     syncRules: toolSettings,
+    /** The best items for a query (the address bar's suggestions). */
+    async search(query: string, limit = 8): Promise<KnowledgeItem[]> {
+      return searchIndex(await state.caches.matchIndex(), query, { limit }).map(({ item }) => item);
+    },
     /** Shows What's new's unread count on the toolbar icon (start-up, after syncs, hourly). */
     refreshBadge: async () => {
       await state.whatsNew.refreshBadge();

@@ -41,6 +41,8 @@ export const REACTION_COLUMNS = [
   'sourceId',
   'state',
   'lastError',
+  'suggestedTitle',
+  'suggestedSummary',
 ];
 
 /** The champion's reactions, one row each. */
@@ -49,11 +51,13 @@ export function reactionsToCsv(entries: OutboxEntry[]): string {
     REACTION_COLUMNS,
     entries.map((entry) => {
       const flag = entry.reaction.kind === 'flag' ? entry.reaction : null;
+      const suggestion = entry.reaction.kind === 'suggest' ? entry.reaction.suggestion : null;
+      const suggested = suggestion?.mode === 'edit' ? suggestion.after : suggestion;
       return [
         isoTime(entry.createdAt),
         entry.reaction.kind,
-        flag?.reason,
-        flag?.comment,
+        flag?.reason ?? suggestion?.mode,
+        flag?.comment ?? suggestion?.note,
         flag?.missingTitle,
         entry.itemId,
         entry.title,
@@ -61,6 +65,8 @@ export function reactionsToCsv(entries: OutboxEntry[]): string {
         entry.sourceId,
         entry.state,
         entry.lastError,
+        suggested?.title,
+        suggested?.summary,
       ];
     }),
   );

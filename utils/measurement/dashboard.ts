@@ -141,7 +141,7 @@ export async function loadDashboard(
   for (const entry of outbox.map(parseOutboxEntry)) {
     if (!entry || !inRange(entry.createdAt)) continue;
     if (entry.reaction.kind === 'endorse') endorsements++;
-    else {
+    else if (entry.reaction.kind === 'flag') {
       flags.set(entry.reaction.reason, (flags.get(entry.reaction.reason) ?? 0) + 1);
       if (entry.reaction.missingTitle)
         missing.push({ title: entry.reaction.missingTitle, at: entry.createdAt });

@@ -56,7 +56,10 @@ async function dayReport(
   const rows = await readDailyRows(db, day, day);
   const reactions = (await db.getAll('outbox')).flatMap((raw) => {
     const entry = parseOutboxEntry(raw);
-    return entry && dayOf(entry.createdAt) === day ? [{ reaction: entry.reaction }] : [];
+    // Suggestions are the champion's words for the owners, not a figure of the day.
+    return entry && entry.reaction.kind !== 'suggest' && dayOf(entry.createdAt) === day
+      ? [{ reaction: entry.reaction }]
+      : [];
   });
   // Items aimed at particular screens: their small counts are pooled (see TARGETED_MIN_COUNT).
   const targeted = new Set<string>();

@@ -9,6 +9,7 @@
  */
 
 import type { Reaction, WebhookFormat } from '../delivery/reactions';
+import type { SuggestionDraft } from '../delivery/suggestions';
 import type { ItemAction } from '../match/feedback';
 import type { ContentHealth } from '../measurement/content-health';
 import type { DailyRow } from '../measurement/daily';
@@ -127,6 +128,8 @@ export interface BackgroundProtocol {
   recordGap: { from: 'extension'; request: { query: string }; response: Record<string, never> };
   /** Popup → background: endorse or flag an item. */
   react: { from: 'extension'; request: { itemId: string; reaction: Reaction }; response: Activity };
+  /** Popup → background: a champion's suggested fix of an item, or a new tip for a screen (KCS "fix it"). */
+  suggestFix: { from: 'extension'; request: { suggestion: SuggestionDraft }; response: Activity };
   /** Popup → background: the person's endorsements and flags with their delivery state. */
   listActivity: { from: 'extension'; request: Record<string, never>; response: Activity };
   /** Popup → background: send queued deliveries now instead of at their next retry. */

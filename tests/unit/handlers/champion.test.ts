@@ -167,3 +167,65 @@ describe('the champion handlers', () => {
     expect(activity.entries).toEqual([]);
   });
 });
+
+describe('suggestFix', () => {
+  it('queues an edit with the cached item as "before", delivers it, and keeps a new tip without page data', async () => {
+    const posts: string[] = [];
+    const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      if (String(input).startsWith('chrome-extension://'))
+        return new Response(catalog(['Plan a sprint on the board']));
+      posts.push(String(init?.body));
+      return new Response('ok');
+    }) as typeof fetch;
+    let key = 0;
+    const bg = createTestBackground({
+      fetch: fetchFn,
+      resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+      newKey: () => `s-${++key}`,
+    });
+    const { matches } = await bg.matchPage({ context: board });
+    const item = matches[0]?.item;
+    if (!item) throw new Error('no match');
+    await bg.saveWebhook({ url: 'https://hooks.example/flags', format: 'generic' });
+
+    await expect(
+      bg.suggestFix({
+        suggestion: { mode: 'edit', itemId: item.id, title: item.title, summary: item.summary },
+      }),
+    ).rejects.toThrow(/nothing was changed/);
+    await bg.suggestFix({
+      suggestion: {
+        mode: 'edit',
+        itemId: item.id,
+        title: 'Plan a sprint',
+        summary: 'Drag issues into the sprint.',
+      },
+    });
+    const activity = await bg.suggestFix({
+      suggestion: {
+        mode: 'new',
+        tool: 'jira',
+        area: 'board',
+        title: 'Filter by assignee',
+        summary: 'Press Q.',
+      },
+    });
+    await bg.deliverNow();
+    expect(activity.entries.map((entry) => entry.reaction.kind)).toEqual(['suggest', 'suggest']);
+    const bodies = posts.map((body) => JSON.parse(body));
+    expect(bodies.find((body) => body.mode === 'edit')).toMatchObject({
+      before: { title: item.title, summary: item.summary },
+      after: { title: 'Plan a sprint', summary: 'Drag issues into the sprint.' },
+      item: { id: item.id },
+    });
+    const tip = bodies.find((body) => body.mode === 'new');
+    expect(tip).toMatchObject({ tool: 'jira', area: 'board', tip: { title: 'Filter by assignee' } });
+    expect(JSON.stringify(tip)).not.toContain(board.url);
+    expect((await bg.listActivity()).entries.every((entry) => entry.state === 'sent')).toBe(true);
+
+    await updateSettings({ role: 'employee' });
+    await expect(
+      bg.suggestFix({ suggestion: { mode: 'new', tool: 'jira', title: 'T', summary: 'S' } }),
+    ).rejects.toThrow(/champions/);
+  });
+});

@@ -172,15 +172,39 @@ describe('reactionsToCsv', () => {
       'sourceId',
       'state',
       'lastError',
+      'suggestedTitle',
+      'suggestedSummary',
     ]);
     expect(csv).toBe(
-      'createdAt,kind,reason,comment,missingTitle,itemId,title,url,sourceId,state,lastError\r\n' +
-        `2026-01-05T09:00:00.000Z,flag,incorrect,"'=cmd|calc\nstep 2 is wrong",,kb:1,"Reset, ""quickly""",https://kb.example.com/1,kb,failed,HTTP 400: invalid_payload\r\n` +
-        '2026-01-05T09:00:01.000Z,endorse,,,,kb:2,VPN,https://kb.example.com/2,kb,local,\r\n' +
-        "2026-01-05T09:00:02.000Z,flag,missing,,'-Travel policy,kb:3,Expenses,https://kb.example.com/3,kb,queued,\r\n",
+      'createdAt,kind,reason,comment,missingTitle,itemId,title,url,sourceId,state,lastError,suggestedTitle,suggestedSummary\r\n' +
+        `2026-01-05T09:00:00.000Z,flag,incorrect,"'=cmd|calc\nstep 2 is wrong",,kb:1,"Reset, ""quickly""",https://kb.example.com/1,kb,failed,HTTP 400: invalid_payload,,\r\n` +
+        '2026-01-05T09:00:01.000Z,endorse,,,,kb:2,VPN,https://kb.example.com/2,kb,local,,,\r\n' +
+        "2026-01-05T09:00:02.000Z,flag,missing,,'-Travel policy,kb:3,Expenses,https://kb.example.com/3,kb,queued,,,\r\n",
     );
-    expect(parseCsv(csv).map((row) => row.length)).toEqual([11, 11, 11, 11]);
+    expect(parseCsv(csv).map((row) => row.length)).toEqual([13, 13, 13, 13]);
     expect(reactionsToCsv([])).toBe(`${REACTION_COLUMNS.join(',')}\r\n`);
+  });
+
+  it('writes a suggestion with its mode, note and suggested text (formula-safe)', () => {
+    const suggestion = newEntry(
+      {
+        key: 's',
+        itemId: '',
+        title: '=Filter',
+        url: '',
+        sourceId: '',
+        reaction: {
+          kind: 'suggest',
+          suggestion: { mode: 'new', tool: 'jira', title: '=Filter', summary: 'Press Q', note: 'ok' },
+        },
+        createdAt: T0,
+      },
+      false,
+      T0,
+    );
+    expect(reactionsToCsv([suggestion]).split('\r\n')[1]).toBe(
+      "2026-01-05T09:00:00.000Z,suggest,new,ok,,,'=Filter,,,local,,'=Filter,Press Q",
+    );
   });
 });
 
