@@ -12,6 +12,7 @@ import { englishReason, type ReasonText } from '@/utils/match';
 import { acceptProgressPorts } from '@/utils/messages/progress';
 import { SENT_FROM_TABS } from '@/utils/messages/protocol';
 import { route } from '@/utils/messages/route';
+import { syncPersonalState } from '@/utils/personal-sync';
 import { originPattern } from '@/utils/rules/tool-rules';
 import { listenForSearch } from '@/utils/search-anywhere/listen';
 
@@ -82,8 +83,18 @@ export default defineBackground(() => {
     markup: import.meta.env.BROWSER !== 'firefox',
   });
 
+  // My choices on every device: votes, snoozes, paused sites, endorsements, follows via storage.sync.
+  const personalSync = () =>
+    syncPersonalState({ area: browser.storage.sync, now: Date.now }).catch((error: unknown) =>
+      console.warn('Signpost: choices not synced', error),
+    );
+
   // Listeners are registered synchronously so that a message or an alarm wakes a stopped worker.
-  const effects: Record<Effect, () => void> = { sourcesChanged: () => void schedule(), housekeeping };
+  const effects: Record<Effect, () => void> = {
+    sourcesChanged: () => void schedule(),
+    housekeeping,
+    personalSync: () => void personalSync(),
+  };
   browser.runtime.onMessage.addListener(
     route(handlers, {
       extensionId: browser.runtime.id,
@@ -107,6 +118,7 @@ export default defineBackground(() => {
     void schedule();
     void ensureHousekeeping();
     searchAnywhere.createMenu().catch((error: unknown) => console.warn('Signpost: no search menu', error));
+    void personalSync();
   });
   // Deliveries that were waiting when the browser or the worker stopped.
   browser.runtime.onStartup.addListener(() => {
@@ -114,6 +126,7 @@ export default defineBackground(() => {
     void deliver();
     void schedule();
     void ensureHousekeeping();
+    void personalSync();
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === OUTBOX_ALARM) void deliver();
@@ -127,7 +140,9 @@ export default defineBackground(() => {
         .catch((error: unknown) => console.warn(error));
   });
   // A policy arriving or changing: new sources, new rules, maybe a report endpoint.
-  browser.storage.onChanged.addListener((_changes, area) => {
+  browser.storage.onChanged.addListener((changes, area) => {
+    // Another browser's choices arrived, or follows changed here.
+    if (area === 'sync' || (area === 'local' && 'follows' in changes)) void personalSync();
     if (area === 'managed') {
       void schedule();
       void syncRules();

@@ -1,4 +1,5 @@
 import { useT } from '@/components/shared/i18n';
+import { MIN_GROUP_BROWSERS } from '@/utils/measurement/groups';
 import type { ItemKind } from '@/utils/model';
 import type { Formatters } from './format';
 import { type DashboardFilterState, RANGES, type RangeDays } from './grouping';
@@ -10,14 +11,24 @@ const RANGE_KEYS = {
   365: 'dashRange365',
 } as const;
 
-/** The choice between this browser's figures and a file of the organisation's collected reports. */
+/** Where the figures come from: this browser, a file of collected reports, or ClickHouse. */
+export type FiguresSource = 'local' | 'file' | 'clickhouse';
+
+/** The choice between this browser's figures, a file of the organisation's reports, and ClickHouse. */
 export interface ReportsChoice {
-  use: boolean;
+  source: FiguresSource;
+  /** Sources offered besides this browser. */
+  offered: { file: boolean; clickhouse: boolean };
   /** The file chosen, once read. */
   fileName: string | null;
-  onUse: (use: boolean) => void;
+  onSource: (source: FiguresSource) => void;
   onFile: (file: { name: string; text: string }) => void;
   onError: (reason: unknown) => void;
+  /** Pilot groups to choose from (figures from reports only), the one chosen ('' = everyone), and its side. */
+  groups: string[];
+  group: string;
+  others: boolean;
+  onGroup: (group: string, others: boolean) => void;
 }
 
 interface Props {
@@ -99,28 +110,26 @@ export function Controls(props: Props) {
 
 function ReportsSource({ reports }: { reports: ReportsChoice }) {
   const t = useT();
+  const radio = (source: FiguresSource, label: string) => (
+    <label class="sp-inline">
+      <input
+        type="radio"
+        name="sp-dash-source"
+        value={source}
+        checked={reports.source === source}
+        onChange={() => reports.onSource(source)}
+      />{' '}
+      {label}
+    </label>
+  );
+  const groups = [...new Set([...reports.groups, ...(reports.group ? [reports.group] : [])])].sort();
   return (
     <fieldset class="sp-dash-source">
       <legend>{t('dashSource')}</legend>
-      <label class="sp-inline">
-        <input
-          type="radio"
-          name="sp-dash-source"
-          checked={!reports.use}
-          onChange={() => reports.onUse(false)}
-        />{' '}
-        {t('dashSourceLocal')}
-      </label>
-      <label class="sp-inline">
-        <input
-          type="radio"
-          name="sp-dash-source"
-          checked={reports.use}
-          onChange={() => reports.onUse(true)}
-        />{' '}
-        {t('dashSourceReports')}
-      </label>
-      {reports.use && (
+      {radio('local', t('dashSourceLocal'))}
+      {reports.offered.file && radio('file', t('dashSourceReports'))}
+      {reports.offered.clickhouse && radio('clickhouse', t('dashSourceClickhouse'))}
+      {reports.source === 'file' && (
         <label>
           {t('dashReportsFile')}
           <input
@@ -134,8 +143,38 @@ function ReportsSource({ reports }: { reports: ReportsChoice }) {
           />
         </label>
       )}
-      {reports.use && reports.fileName !== null && (
+      {reports.source === 'file' && reports.fileName !== null && (
         <p class="sp-dash-small">{t('dashReportsFrom', reports.fileName)}</p>
+      )}
+      {reports.source !== 'local' && groups.length > 0 && (
+        <>
+          <label>
+            {t('dashGroup')}
+            <select
+              id="sp-dash-group"
+              value={reports.group}
+              onChange={(event) => reports.onGroup(event.currentTarget.value, reports.others)}
+            >
+              <option value="">{t('dashGroupAll')}</option>
+              {groups.map((group) => (
+                <option key={group} value={group}>
+                  {group}
+                </option>
+              ))}
+            </select>
+          </label>
+          {reports.group && (
+            <label class="sp-inline">
+              <input
+                type="checkbox"
+                checked={reports.others}
+                onChange={(event) => reports.onGroup(reports.group, event.currentTarget.checked)}
+              />{' '}
+              {t('dashGroupOthers')}
+            </label>
+          )}
+          <p class="sp-dash-small">{t('dashGroupHelp', String(MIN_GROUP_BROWSERS))}</p>
+        </>
       )}
     </fieldset>
   );

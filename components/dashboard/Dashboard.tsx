@@ -16,11 +16,12 @@ import { useLoad } from '@/components/shared/useLoad';
 import type { DashboardView } from '@/utils/measurement/dashboard';
 import type { ItemKind } from '@/utils/model';
 import { Cards } from './Cards';
-import { Controls } from './Controls';
+import { Controls, type FiguresSource } from './Controls';
 import { Exports } from './Exports';
 import { Flags } from './Flags';
 import { formatters } from './format';
 import { Gaps } from './Gaps';
+import { GroupCompare } from './GroupCompare';
 import { type DashboardFilterState, filterFor, hasEvents, type RangeDays } from './grouping';
 import { NeverOpened, TopItems } from './Items';
 import { People } from './People';
@@ -45,13 +46,15 @@ export interface DashboardProps {
    * browser's); absent: the dashboard offers this browser's figures only.
    */
   fromReports?: (text: string, filter: DashboardFilterState) => Promise<DashboardView>;
+  /** The same figures from the organisation's ClickHouse (absent: not offered). */
+  fromClickhouse?: (filter: DashboardFilterState) => Promise<DashboardView>;
   /** The adoption report's print dialog and CSV download (absent: no report is offered). */
   report?: { print: () => void; download: (name: string, text: string) => void };
 }
 
 /** The dashboard: period, tool and kind at the top, then the figures for them. */
 export function Dashboard(props: DashboardProps) {
-  const { load, exportCsv, toolName, today, locale, fromReports, report } = props;
+  const { load, exportCsv, toolName, today, locale, fromReports, fromClickhouse, report } = props;
   const t = useT();
   const f = useMemo(() => formatters(locale), [locale]);
   const [range, setRange] = useState<RangeDays>(7);
@@ -59,17 +62,27 @@ export function Dashboard(props: DashboardProps) {
   const [kind, setKind] = useState<ItemKind | ''>('');
   /** A file of collected reports, when the admin chose one: the figures come from it. */
   const [reports, setReports] = useState<{ name: string; text: string } | null>(null);
-  const [useReports, setUseReports] = useState(false);
+  const [source, setSource] = useState<FiguresSource>('local');
+  const [group, setGroup] = useState<{ name: string; others: boolean }>({ name: '', others: false });
   /** The adoption report is open instead of the dashboard. */
   const [reportOpen, setReportOpen] = useState(false);
 
-  const filter = useMemo(() => filterFor(today, range, tool, kind), [today, range, tool, kind]);
-  const fromFile = useReports && reports && fromReports ? { file: reports, read: fromReports } : null;
+  const filter = useMemo(
+    () => ({
+      ...filterFor(today, range, tool, kind),
+      ...(group.name && source !== 'local'
+        ? { group: group.name, ...(group.others ? { others: true } : {}) }
+        : {}),
+    }),
+    [today, range, tool, kind, group, source],
+  );
+  const fromFile = source === 'file' && reports && fromReports ? { file: reports, read: fromReports } : null;
+  const clickhouse = source === 'clickhouse' && fromClickhouse ? fromClickhouse : null;
   const figuresFor = (range: DashboardFilterState) =>
-    fromFile ? fromFile.read(fromFile.file.text, range) : load(range);
+    clickhouse ? clickhouse(range) : fromFile ? fromFile.read(fromFile.file.text, range) : load(range);
   const figuresOf = () => figuresFor(filter);
   // Not on `load`: a parent that passes a new `load` on each render must not make the figures reload.
-  const { value: view, error, loading, fail } = useLoad(figuresOf, [filter, reports, useReports]);
+  const { value: view, error, loading, fail } = useLoad(figuresOf, [filter, reports, source]);
 
   // The tool chosen stays in the list even when the new period has no events for it.
   const tools = [...new Set([...(view?.tools ?? []), ...(tool ? [tool] : [])])].sort();
@@ -84,7 +97,13 @@ export function Dashboard(props: DashboardProps) {
         load={figuresFor}
         toolName={toolName}
         locale={locale}
-        sourceLabel={fromFile ? t('adoptionFromFile', fromFile.file.name) : t('adoptionFromBrowser')}
+        sourceLabel={
+          clickhouse
+            ? t('dashSourceClickhouse')
+            : fromFile
+              ? t('adoptionFromFile', fromFile.file.name)
+              : t('adoptionFromBrowser')
+        }
         download={report.download}
         print={report.print}
         onClose={() => setReportOpen(false)}
@@ -105,14 +124,19 @@ export function Dashboard(props: DashboardProps) {
         onRange={setRange}
         onTool={setTool}
         onKind={setKind}
-        {...(fromReports
+        {...(fromReports || fromClickhouse
           ? {
               reports: {
-                use: useReports,
+                source,
+                offered: { file: Boolean(fromReports), clickhouse: Boolean(fromClickhouse) },
                 fileName: reports?.name ?? null,
-                onUse: setUseReports,
+                onSource: setSource,
                 onFile: setReports,
                 onError: (reason: unknown) => fail(String(reason)),
+                groups: view?.groups ?? [],
+                group: group.name,
+                others: group.others,
+                onGroup: (name: string, others: boolean) => setGroup({ name, others }),
               },
             }
           : {})}
@@ -153,6 +177,13 @@ export function Dashboard(props: DashboardProps) {
           ) : (
             <>
               {view.people && <People people={view.people} f={f} />}
+              {filter.group && (
+                <GroupCompare
+                  view={view}
+                  others={() => figuresFor({ ...filter, others: !filter.others })}
+                  f={f}
+                />
+              )}
               <Cards counts={figures.totals} rates={figures.rates} previous={view.previous} f={f} />
               <PerDay byDay={figures.byDay} from={shown.from} to={shown.to} f={f} />
               <PerTool view={view} toolName={toolName} f={f} />

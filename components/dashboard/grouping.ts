@@ -12,6 +12,9 @@ export interface DashboardFilterState {
   to: string;
   tool?: string;
   kind?: ItemKind;
+  /** Figures from reports only: a pilot group's, or (with `others`) everyone else's. */
+  group?: string;
+  others?: boolean;
 }
 
 /** The periods the admin can choose, in days up to today. */

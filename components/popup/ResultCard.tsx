@@ -54,7 +54,7 @@ export function ResultCard({ item, idPrefix, labels, matched, reasons = [], now,
           </span>
         )}
         {source && (
-          <span class="sp-chip" title={source}>
+          <span class="sp-chip sp-chip-source" title={source}>
             {source}
           </span>
         )}

@@ -38,3 +38,22 @@ export async function dashboardFromFile(text: string, filter: DashboardFilterSta
   const { titles } = await sendMessage('itemTitles', { ids: namedItems(view.figures) });
   return { ...view, titles };
 }
+
+/** What the dashboard says when ClickHouse cannot give figures. */
+const PROBLEM_KEYS = {
+  'not-set': 'chNotSet',
+  'no-password': 'chNoPassword',
+  down: 'chDown',
+  auth: 'chAuth',
+  'missing-table': 'chMissingTable',
+  timeout: 'chTimeout',
+  refused: 'chRefused',
+} as const;
+
+/** The organisation's figures from ClickHouse (summed there), titled by this browser; a clear error otherwise. */
+export async function dashboardFromClickhouse(filter: DashboardFilterState): Promise<DashboardView> {
+  const answer = await sendMessage('getClickhouseDashboard', filter);
+  if (!answer.ok) throw new Error(t(PROBLEM_KEYS[answer.problem], answer.detail));
+  const { titles } = await sendMessage('itemTitles', { ids: namedItems(answer.view.figures) });
+  return { ...answer.view, titles };
+}

@@ -8,6 +8,7 @@ import { ConfigTransfer } from '@/components/options/config/ConfigTransfer';
 import { PolicyView } from '@/components/options/config/PolicyView';
 import { NudgeSettings } from '@/components/options/nudges/NudgeSettings';
 import type { OptionTab } from '@/components/options/OptionsPage';
+import { ClickhouseSettings } from '@/components/options/sharing/ClickhouseSettings';
 import { ReportSettings } from '@/components/options/sharing/ReportSettings';
 import { WebhookSettings } from '@/components/options/sharing/WebhookSettings';
 import { type SourceDraft, SourceEditor } from '@/components/options/sources/SourceEditor';
@@ -25,7 +26,7 @@ import { CHROME_EXTENSION_ID, FIREFOX_ADDON_ID } from '@/utils/settings/config-f
 import type { SourceAuth } from '@/utils/settings/credentials';
 import { guessFromUrl } from '@/utils/sources/detect';
 import { DETECTORS } from '@/utils/tools';
-import { dashboardFromFile, exportDashboardCsv, nameOf } from './dashboard';
+import { dashboardFromClickhouse, dashboardFromFile, exportDashboardCsv, nameOf } from './dashboard';
 import { connectProgress, onProgress } from './progress';
 
 const builtins = DETECTORS.map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
@@ -156,6 +157,13 @@ export const panels: Record<OptionTab, () => ComponentChildren> = {
         sendNow={() => sendMessage('deliverReportsNow', {})}
         formatDate={formatDate}
       />
+      <ClickhouseSettings
+        load={() => sendMessage('getClickhouse', {})}
+        save={async (request) => {
+          if (request.settings) await allowHost(request.settings.url);
+          return sendMessage('saveClickhouse', request);
+        }}
+      />
     </>
   ),
   config: () => (
@@ -176,6 +184,7 @@ export const panels: Record<OptionTab, () => ComponentChildren> = {
       load={loadDashboard}
       exportCsv={exportDashboardCsv}
       fromReports={dashboardFromFile}
+      fromClickhouse={dashboardFromClickhouse}
       report={adoptionReport}
       toolName={nameOf}
       today={dayOf(Date.now())}

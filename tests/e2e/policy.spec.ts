@@ -46,6 +46,8 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
               { id: 'Bad Id', type: 'catalog', url: 'http://127.0.0.1/x.json' },
             ],
             toolRules: [{ tool: 'jira', matches: ['http://127.0.0.1/*'] }],
+            // Jira's own default is the right edge; the organisation wants it left, higher up.
+            badgePosition: { jira: { side: 'left', bottom: 120 } },
           },
         },
       },
@@ -81,16 +83,21 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
       await view
         .locator('[data-policy-key]')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-policy-key'))),
-    ).toEqual(['sources', 'toolRules', 'demoContent']);
+    ).toEqual(['sources', 'toolRules', 'demoContent', 'badgePosition']);
     expect(await view.getByTestId('policy-problems').textContent()).toContain(
       'sources[1]: "id" must be a lowercase id such as "it-news"',
     );
     await options.page.close();
 
     const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${h.localUrl}/jira-board.html`);
     const nudge = new NudgeUi(page);
     await nudge.badge.waitFor({ timeout: 15_000 });
+    // The badge sits where the policy puts it for Jira.
+    const badge = await nudge.badge.boundingBox();
+    expect(badge?.x).toBeLessThan(40);
+    expect(800 - ((badge?.y ?? 0) + (badge?.height ?? 0))).toBe(120);
     await nudge.open();
     const titles = await nudge.itemLinks.allTextContents();
     expect(titles.length).toBeGreaterThan(0);

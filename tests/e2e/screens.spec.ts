@@ -153,8 +153,12 @@ describe.each(['en', 'de'] as const)('the popup in %s', (locale) => {
       // Compact: each card a few lines, its snippet two lines until expanded; chips name tool and source.
       const cards = results.locator('.sp-result');
       expect(await cards.count()).toBeGreaterThan(2);
-      for (const box of await Promise.all([0, 1, 2].map((i) => cards.nth(i).boundingBox())))
+      for (const box of await Promise.all([0, 1, 2].map((i) => cards.nth(i).boundingBox()))) {
         expect(box?.height ?? 1000).toBeLessThan(220);
+        // Nothing sticks out of the popup's 400 px.
+        expect((box?.x ?? 0) + (box?.width ?? 1000)).toBeLessThanOrEqual(400);
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(400);
       const first = cards.first();
       expect(await first.locator('.sp-chip').allTextContents()).toEqual(
         expect.arrayContaining(['GitHub', expect.stringMatching(/Signpost/)]),

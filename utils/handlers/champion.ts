@@ -105,6 +105,8 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
         outbox.deliverSoon();
         return outbox.activity();
       },
+      // Endorsements follow the person to their other browsers.
+      effects: ({ reaction }) => (reaction.kind === 'endorse' ? ['personalSync'] : []),
     },
 
     /**
@@ -218,6 +220,7 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
         await tx.done;
         return { activity: await outbox.activity(), reachedOwners: entry.state === 'sent' };
       },
+      effects: () => ['personalSync'],
     },
 
     listActivity: { validate: empty, handle: () => outbox.activity() },

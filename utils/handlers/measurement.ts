@@ -6,26 +6,36 @@ import { rawCutoff } from '../measurement/daily';
 import { loadDashboard, titlesOf } from '../measurement/dashboard';
 import { dayOf } from '../measurement/days';
 import { packIfBehind, readDailyRows, readRawEvents } from '../measurement/event-log';
+import { cleanGroup } from '../measurement/groups';
 import { empty } from '../messages/payload';
-import { isRecord, parseKnowledgeItem } from '../model';
+import { type ItemKind, isRecord, parseKnowledgeItem } from '../model';
 import { isContentGap } from '../search';
 import type { State } from './state';
+import { clickhouseDashboard } from './state/clickhouse';
 import { defineHandlers } from './types';
 
 const isDay = (value: unknown): value is string =>
   typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 
+/** A dashboard filter: days, and optionally a tool and a kind. */
+function dashboardFilter(payload: unknown) {
+  if (!isRecord(payload) || !isDay(payload.from) || !isDay(payload.to) || payload.from > payload.to)
+    return null;
+  const { tool, kind } = payload;
+  if (tool !== undefined && (typeof tool !== 'string' || tool.length > LIMITS.toolId)) return null;
+  if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
+  return {
+    from: payload.from,
+    to: payload.to,
+    ...(tool ? { tool } : {}),
+    ...(kind ? { kind: kind as ItemKind } : {}),
+  };
+}
+
 export function measurementHandlers({ caches, deps, now }: State) {
   return defineHandlers({
     getDashboard: {
-      validate(payload) {
-        if (!isRecord(payload) || !isDay(payload.from) || !isDay(payload.to) || payload.from > payload.to)
-          return null;
-        const { tool, kind } = payload;
-        if (tool !== undefined && (typeof tool !== 'string' || tool.length > LIMITS.toolId)) return null;
-        if (kind !== undefined && kind !== 'tip' && kind !== 'article') return null;
-        return { from: payload.from, to: payload.to, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
-      },
+      validate: dashboardFilter,
       async handle(filter) {
         const db = await getDb();
         // Usually the hourly housekeeping did this already, and it is one read.
@@ -34,6 +44,20 @@ export function measurementHandlers({ caches, deps, now }: State) {
         const index = await caches.matchIndex();
         return loadDashboard(db, filter, deps.estimate, (query) => isContentGap(index, query));
       },
+    },
+
+    /** Organisation-wide figures (or a pilot group's, or everyone else's) from ClickHouse. */
+    getClickhouseDashboard: {
+      validate(payload) {
+        const filter = dashboardFilter(payload);
+        if (!filter || !isRecord(payload)) return null;
+        const { group, others } = payload;
+        if (group === undefined) return others === undefined ? filter : null;
+        if (typeof group !== 'string' || !cleanGroup(group) || cleanGroup(group) !== group) return null;
+        if (others !== undefined && typeof others !== 'boolean') return null;
+        return { ...filter, group, ...(others ? { others: true } : {}) };
+      },
+      handle: (filter) => clickhouseDashboard(deps, filter),
     },
 
     exportDaily: {

@@ -27,6 +27,14 @@ import { defineHandlers } from './types';
 const SEARCH_HITS_IN_PAGE = 8;
 
 const ACTIONS: readonly unknown[] = [...ITEM_ACTIONS, 'announce-dismissed'];
+/** Actions that change a choice synced to the person's other browsers (utils/personal-sync). */
+const SYNCED_ACTIONS: ReadonlySet<string> = new Set([
+  'helpful',
+  'not-helpful',
+  'snooze-day',
+  'snooze-week',
+  'dismiss',
+]);
 
 export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
   /** Pauses or resumes Signpost on a host. */
@@ -133,6 +141,8 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         await recordEvents(db, [makeEvent(type, now, tool, area, itemId, kind)], now);
         return {};
       },
+      // Votes, snoozes and "don't show again" follow the person to their other browsers.
+      effects: ({ action }) => (SYNCED_ACTIONS.has(action) ? ['personalSync'] : []),
     },
 
     /** The nudge's search field: the same search as the popup's, over all knowledge. */
@@ -171,6 +181,7 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         if (!host) throw new Error('no sender page');
         return setSitePaused(host, paused);
       },
+      effects: () => ['personalSync'],
     },
 
     setSitePaused: {
@@ -181,6 +192,7 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         return isHostName(host) ? { host, paused: payload.paused } : null;
       },
       handle: ({ host, paused }) => setSitePaused(host, paused),
+      effects: () => ['personalSync'],
     },
   });
 }

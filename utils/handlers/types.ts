@@ -5,9 +5,10 @@ import type { Entry } from '../messages/route';
 
 /**
  * What a handler may ask the background to do once it answered: `sourcesChanged` re-schedules the
- * sources' alarms and syncs new ones; `housekeeping` packs days and makes and sends due reports.
+ * sources' alarms and syncs new ones; `housekeeping` packs days and makes and sends due reports;
+ * `personalSync` sends the person's changed choices to their other browsers (utils/personal-sync).
  */
-export type Effect = 'sourcesChanged' | 'housekeeping';
+export type Effect = 'sourcesChanged' | 'housekeeping' | 'personalSync';
 
 export type Handler<T extends BackgroundMessage> = Entry<Request<T>, Response<T>, Effect>;
 

@@ -11,6 +11,7 @@ import type { Counts } from './daily';
 import { dayOf } from './days';
 import { readPackedDays, type StorageProblem, storageProblem } from './event-log';
 import { computeFigures, type DashboardFilter, type Figures, figuresOfDays, type Rates } from './figures';
+import { groupsOfReports, reportsForGroup } from './groups';
 import { previousPeriod } from './period';
 import { type PeopleDay, peopleByDay, type ReportPayload, reportRows } from './report';
 
@@ -32,6 +33,11 @@ export interface DashboardView {
   storage: { problem: StorageProblem | null; usage?: number; quota?: number };
   /** Only for figures from collected reports: the browsers (people) that reported, per day. */
   people?: { days: PeopleDay[]; reports: number; skipped: number };
+  /**
+   * Only for figures from collected reports: the pilot groups with at least MIN_GROUP_BROWSERS
+   * reporting browsers on some day of the range (the ones a group filter can choose).
+   */
+  groups?: string[];
   /**
    * Only for figures from collected reports: per item, the person-days it was seen and opened on
    * and the most people who saw it on one day (the adoption report's reach of tips).
@@ -182,7 +188,9 @@ export function dashboardFromReports(
   filter: DashboardFilter,
   skipped = 0,
 ): DashboardView {
-  const inRange = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  const period = reports.filter((report) => report.day >= filter.from && report.day <= filter.to);
+  // Small groups' days are left out of per-group figures (utils/measurement/groups.ts).
+  const inRange = reportsForGroup(period, filter);
   const rows = reportRows(inRange);
   const flags = new Map<FlagReason, number>();
   let endorsements = 0;
@@ -195,7 +203,12 @@ export function dashboardFromReports(
   }
   const before = previousPeriod(filter.from, filter.to);
   const earlier = computeFigures(
-    reportRows(reports.filter((report) => report.day >= before.from && report.day <= before.to)),
+    reportRows(
+      reportsForGroup(
+        reports.filter((report) => report.day >= before.from && report.day <= before.to),
+        filter,
+      ),
+    ),
     { ...filter, ...before },
     { itemLimit: 0 },
   );
@@ -213,5 +226,6 @@ export function dashboardFromReports(
     storage: { problem: null },
     people: { days: peopleByDay(inRange, filter), reports: inRange.length, skipped },
     reach: reachOf(inRange, filter.tool),
+    groups: groupsOfReports(period),
   };
 }

@@ -7,8 +7,9 @@ import type { ItemKind } from '../model';
 import { type Counts, type DailyRow, KINDS, type PackedDay, packRows } from './daily';
 import { daysBetween } from './days';
 import { EVENT_TYPES } from './events';
+import type { GroupFilter } from './groups';
 
-export interface DashboardFilter {
+export interface DashboardFilter extends GroupFilter {
   /** First and last local day, both included. */
   from: string;
   to: string;

@@ -1,11 +1,18 @@
 /**
  * The daily report's storage and delivery: after a local day ends, its report is built from the
  * day's aggregates and stored as queued (one per day, keyed by the day); due reports are POSTed
- * to `reportEndpoint` through the outbox's state machine, each stored as 'sending' before the
+ * to the report target (`reportEndpoint`, or ClickHouse: ./report-target.ts) through the outbox's state machine, each stored as 'sending' before the
  * request and with its outcome after it, so a stopped worker resumes from IndexedDB.
  */
 import type { Db } from '../db';
-import { afterAttempt, dueEntries, markSending, nextWakeUp, parseOutboxEntry } from '../delivery/outbox';
+import {
+  type Attempt,
+  afterAttempt,
+  dueEntries,
+  markSending,
+  nextWakeUp,
+  parseOutboxEntry,
+} from '../delivery/outbox';
 import { postOnce } from '../delivery/send';
 import { dayOf, shiftDay } from './days';
 import { readDailyRows } from './event-log';
@@ -18,8 +25,8 @@ import {
   REPORT_KEEP_DAYS,
   type ReportEntry,
   type ReportPayload,
-  reportRequest,
 } from './report';
+import { type ReportTarget, readableAttempt, reportPost } from './report-target';
 
 export interface ReportDeps {
   fetch: typeof fetch;
@@ -29,6 +36,8 @@ export interface ReportDeps {
   /** Wake the worker at this time to deliver again; null: nothing waits. */
   schedule: (when: number | null) => void | Promise<void>;
   timeoutMs?: number;
+  /** The browser's pilot groups from the policy, carried by each new report. */
+  groups?: readonly string[];
 }
 
 interface ReportingState {
@@ -44,14 +53,22 @@ export async function readReports(db: Db): Promise<ReportEntry[]> {
 }
 
 /** The report a day would get now (for the options page: exactly what is sent). */
-export async function previewReport(db: Db, day: string, deps: Pick<ReportDeps, 'extensionVersion'>) {
-  return dayReport(db, day, { key: '(made when the day is over)', extensionVersion: deps.extensionVersion });
+export async function previewReport(
+  db: Db,
+  day: string,
+  deps: Pick<ReportDeps, 'extensionVersion' | 'groups'>,
+) {
+  return dayReport(db, day, {
+    key: '(made when the day is over)',
+    extensionVersion: deps.extensionVersion,
+    ...(deps.groups ? { groups: deps.groups } : {}),
+  });
 }
 
 async function dayReport(
   db: Db,
   day: string,
-  meta: { key: string; extensionVersion: string },
+  meta: { key: string; extensionVersion: string; groups?: readonly string[] },
 ): Promise<ReportPayload> {
   const rows = await readDailyRows(db, day, day);
   const reactions = (await db.getAll('outbox')).flatMap((raw) => {
@@ -95,7 +112,11 @@ export async function makeDueReports(db: Db, endpoint: string, deps: ReportDeps)
   const withEvents = new Set((await readDailyRows(db, first, shiftDay(today, -1))).map((row) => row.day));
   const days = daysToReport(today, since, withEvents, new Set(existing.map((entry) => entry.day)));
   for (const day of days) {
-    const payload = await dayReport(db, day, { key: deps.newKey(), extensionVersion: deps.extensionVersion });
+    const payload = await dayReport(db, day, {
+      key: deps.newKey(),
+      extensionVersion: deps.extensionVersion,
+      ...(deps.groups ? { groups: deps.groups } : {}),
+    });
     // add, not put: a report already made for the day (by a concurrent run) is kept as it is.
     await db.add('reports', newReport(payload, now)).catch(() => undefined);
   }
@@ -104,20 +125,26 @@ export async function makeDueReports(db: Db, endpoint: string, deps: ReportDeps)
 
 let running: Promise<void> | null = null;
 
-/** Sends every due report once; concurrent calls in one worker life share the run. */
-export function deliverReports(db: Db, endpoint: string, deps: ReportDeps): Promise<void> {
+/** Sends every due report once to the target (null: none); concurrent calls in one worker life share the run. */
+export function deliverReports(db: Db, target: ReportTarget | null, deps: ReportDeps): Promise<void> {
   running ??= (async () => {
-    if (endpoint) {
+    if (target) {
       for (const due of dueEntries(await readReports(db), deps.now())) {
         const sending = markSending(due, deps.now());
         if (sending.state !== 'sending') continue;
         await db.put('reports', sending);
-        const { headers, body } = reportRequest(sending);
-        const result = await postOnce(deps, endpoint, headers, body);
+        let result: Attempt;
+        try {
+          const { url, headers, body } = reportPost(target, sending);
+          result = readableAttempt(target, await postOnce(deps, url, headers, body));
+        } catch (error) {
+          // A target that cannot be addressed (a bad table name): kept, retried after a backoff.
+          result = { ok: false, networkError: error instanceof Error ? error.message : String(error) };
+        }
         await db.put('reports', afterAttempt(sending, result, deps.now()));
       }
     }
-    await deps.schedule(endpoint ? nextWakeUp(await readReports(db)) : null);
+    await deps.schedule(target ? nextWakeUp(await readReports(db)) : null);
   })().finally(() => {
     running = null;
   });

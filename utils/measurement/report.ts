@@ -14,6 +14,7 @@ import { type ItemKind, isRecord } from '../model';
 import { type Counts, type DailyRow, mergeRows, parseDailyRow } from './daily';
 import { shiftDay } from './days';
 import { EVENT_TYPES } from './events';
+import { cleanGroups } from './groups';
 
 export const REPORT_SCHEMA_VERSION = 1;
 /** Days a report waits for delivery before it is given up; sent reports are kept as long for the list. */
@@ -50,6 +51,8 @@ export interface ReportPayload {
   /** Flags raised that day, by reason, and endorsements. */
   flags: Partial<Record<FlagReason, number>>;
   endorsements: number;
+  /** The browser's pilot groups from the organisation's policy (`audiences`); never an identity. */
+  groups?: string[];
 }
 
 export interface ReportEntry extends Deliverable {
@@ -87,8 +90,14 @@ export function buildReport(
   {
     key,
     extensionVersion,
+    groups,
     targeted = new Set<string>(),
-  }: { key: string; extensionVersion: string; targeted?: ReadonlySet<string> },
+  }: {
+    key: string;
+    extensionVersion: string;
+    groups?: readonly string[];
+    targeted?: ReadonlySet<string>;
+  },
 ): ReportPayload {
   const totals: Counts = {};
   const out: ReportRow[] = [];
@@ -123,7 +132,7 @@ export function buildReport(
     if (reaction.kind === 'endorse') endorsements++;
     else flags[reaction.reason] = (flags[reaction.reason] ?? 0) + 1;
   }
-  return {
+  const report: ReportPayload = {
     type: 'signpost.report',
     schemaVersion: REPORT_SCHEMA_VERSION,
     idempotencyKey: key,
@@ -134,6 +143,9 @@ export function buildReport(
     flags,
     endorsements,
   };
+  const clean = cleanGroups(groups);
+  if (clean.length) report.groups = clean;
+  return report;
 }
 
 /** A new report entry, due now. */
@@ -208,7 +220,7 @@ export function parseReportPayload(payload: unknown): ReportPayload | null {
     payload.endorsements > 0
       ? payload.endorsements
       : 0;
-  return {
+  const report: ReportPayload = {
     type: 'signpost.report',
     schemaVersion: REPORT_SCHEMA_VERSION,
     idempotencyKey: key,
@@ -220,6 +232,9 @@ export function parseReportPayload(payload: unknown): ReportPayload | null {
     flags,
     endorsements,
   };
+  const groups = cleanGroups(payload.groups);
+  if (groups.length) report.groups = groups;
+  return report;
 }
 
 /** Validates a stored report entry; anything malformed is null, never sent. */

@@ -11,10 +11,13 @@
 import type { Reaction, WebhookFormat } from '../delivery/reactions';
 import type { SuggestionDraft } from '../delivery/suggestions';
 import type { ItemAction } from '../match/feedback';
+import type { ClickhouseSettings } from '../measurement/clickhouse/config';
 import type { ContentHealth } from '../measurement/content-health';
 import type { DailyRow } from '../measurement/daily';
 import type { DashboardView } from '../measurement/dashboard';
 import type { SignpostEvent } from '../measurement/events';
+import type { DashboardFilter } from '../measurement/figures';
+import type { ReportFormat } from '../measurement/report-target';
 import type { ItemKind, KnowledgeItem, Match, PageContext, SourceView } from '../model';
 import type { Config } from '../settings/config-file';
 import type { SourceAuth } from '../settings/credentials';
@@ -24,6 +27,8 @@ import type { WhatsNewView } from '../whatsnew/feed';
 import type { Topic } from '../whatsnew/topics';
 import type {
   Activity,
+  ClickhouseDashboardAnswer,
+  ClickhouseView,
   ConfigCheck,
   PolicyView,
   ReportsView,
@@ -195,6 +200,28 @@ export interface BackgroundProtocol {
   getReports: { from: 'extension'; request: Record<string, never>; response: ReportsView };
   /** Options → background: send due reports now. */
   deliverReportsNow: { from: 'extension'; request: Record<string, never>; response: ReportsView };
+  /** Options → background: the report format and the ClickHouse connections (no passwords). */
+  getClickhouse: { from: 'extension'; request: Record<string, never>; response: ClickhouseView };
+  /**
+   * Options → background: set (null: clear) a ClickHouse connection, with a new password (write
+   * only; absent keeps the stored one) and, for reports, the report format.
+   */
+  saveClickhouse: {
+    from: 'extension';
+    request: {
+      which: 'report' | 'dashboard';
+      settings: ClickhouseSettings | null;
+      password?: string;
+      reportFormat?: ReportFormat;
+    };
+    response: ClickhouseView;
+  };
+  /** Options → background: the dashboard's figures from ClickHouse (organisation-wide, or a group). */
+  getClickhouseDashboard: {
+    from: 'extension';
+    request: DashboardFilter;
+    response: ClickhouseDashboardAnswer;
+  };
   /** Popup → background: the tips of the last 30 days for the tools used and the topics followed. */
   listWhatsNew: { from: 'extension'; request: Record<string, never>; response: WhatsNewView };
   /** Popup → background: mark What's new items read. */

@@ -1,7 +1,11 @@
 /** The shapes the background answers the popup and the options page with (beyond the core types). */
 import type { OutboxEntry } from '../delivery/outbox';
 import type { WebhookFormat } from '../delivery/reactions';
+import type { ClickhouseProblem } from '../measurement/clickhouse/client';
+import type { ClickhouseSettings } from '../measurement/clickhouse/config';
+import type { DashboardView } from '../measurement/dashboard';
 import type { ReportEntry, ReportPayload } from '../measurement/report';
+import type { ReportFormat } from '../measurement/report-target';
 import type { RuleAccess } from '../rules/registered-scripts';
 import type { ToolRule } from '../rules/tool-rules';
 import type { Policy } from '../settings/policy';
@@ -89,3 +93,25 @@ export type ConfigCheck =
       moved?: { id: string; from: string; to: string }[];
     }
   | { ok: false; problems: string[] };
+
+/** One ClickHouse connection as the options page shows it (never the password, only whether there is one). */
+export interface ClickhouseConnectionView {
+  settings: ClickhouseSettings | null;
+  /** A password is stored for this address's origin, or the policy gives one. */
+  hasPassword: boolean;
+  /** The organisation's policy sets this connection (it cannot be changed here). */
+  byPolicy: boolean;
+}
+
+/** The report format and the two ClickHouse connections (reports in, dashboard out). */
+export interface ClickhouseView {
+  reportFormat: ReportFormat;
+  formatByPolicy: boolean;
+  report: ClickhouseConnectionView;
+  dashboard: ClickhouseConnectionView;
+}
+
+/** The dashboard's figures from ClickHouse, or why there are none (the page says it in words). */
+export type ClickhouseDashboardAnswer =
+  | { ok: true; view: DashboardView }
+  | { ok: false; problem: ClickhouseProblem | 'not-set' | 'no-password'; detail: string };

@@ -4,6 +4,7 @@
  * and deploy the same file as policy. Export writes the person's own settings (never credentials);
  * import is all or nothing: a file with any problem changes nothing and says where it is wrong.
  */
+import { withoutPassword } from '../measurement/clickhouse/config';
 import { isRecord } from '../model';
 import { POLICY_KEYS, POLICY_ONLY_KEYS, type Policy, type PolicySource, parsePolicy } from './policy';
 import type { Settings } from './settings';
@@ -23,7 +24,12 @@ export const CONFIG_KEYS = POLICY_KEYS.filter(
 );
 
 /** Settings whose values act as bearer secrets (whoever has the address can post to it). */
-export const ADDRESS_KEYS = ['flagWebhook', 'reportEndpoint'] as const;
+export const ADDRESS_KEYS = [
+  'flagWebhook',
+  'reportEndpoint',
+  'reportClickhouse',
+  'dashboardClickhouse',
+] as const;
 
 /**
  * The person's own configuration (as stored, no policy applied), in the policy's shape. The
@@ -42,10 +48,15 @@ export function exportConfig(own: Settings, { includeAddresses = false } = {}): 
     flagWebhook: own.flagWebhook,
     webhookFormat: own.webhookFormat,
     reportEndpoint: own.reportEndpoint,
+    reportFormat: own.reportFormat,
+    // Addresses and user names only: ClickHouse passwords are never in settings or exports.
+    reportClickhouse: own.reportClickhouse,
+    dashboardClickhouse: own.dashboardClickhouse,
     audiences: own.audiences,
     nudges: own.nudges,
     maxItems: own.maxItems,
     staleAfterMonths: own.staleAfterMonths,
+    syncPersonalState: own.syncPersonalState,
   };
   if (own.role) config.role = own.role;
   if (!includeAddresses) for (const key of ADDRESS_KEYS) delete config[key];
@@ -120,10 +131,12 @@ export function parseConfigFile(text: string): ConfigRead {
   const { policy, problems: invalid } = parsePolicy(body);
   problems.push(...invalid);
   if (problems.length) return { ok: false, problems };
-  const { locked, defaultFollows, ...config } = policy;
+  const { locked, defaultFollows, badgePosition, ...config } = policy;
   if (locked !== undefined) notes.push('"locked" only means something in a policy; it was not imported');
   if (defaultFollows !== undefined)
     notes.push('"defaultFollows" only means something in a policy; it was not imported');
+  if (badgePosition !== undefined)
+    notes.push('"badgePosition" only means something in a policy; it was not imported');
   if (Object.keys(config).length === 0)
     return { ok: false, problems: ['the file sets nothing Signpost reads'] };
   return { ok: true, config, notes };
@@ -145,21 +158,34 @@ export function applyConfig(own: Settings, config: Config): Settings {
   if (config.flagWebhook !== undefined) next.flagWebhook = config.flagWebhook;
   if (config.webhookFormat !== undefined) next.webhookFormat = config.webhookFormat;
   if (config.reportEndpoint !== undefined) next.reportEndpoint = config.reportEndpoint;
+  if (config.reportFormat !== undefined) next.reportFormat = config.reportFormat;
+  if (config.reportClickhouse !== undefined)
+    next.reportClickhouse = config.reportClickhouse && withoutPassword(config.reportClickhouse);
+  if (config.dashboardClickhouse !== undefined)
+    next.dashboardClickhouse = config.dashboardClickhouse && withoutPassword(config.dashboardClickhouse);
   if (config.audiences !== undefined) next.audiences = config.audiences;
   if (config.nudges !== undefined) next.nudges = config.nudges;
   if (config.maxItems !== undefined) next.maxItems = config.maxItems;
   if (config.staleAfterMonths !== undefined) next.staleAfterMonths = config.staleAfterMonths;
+  if (config.syncPersonalState !== undefined) next.syncPersonalState = config.syncPersonalState;
   if (config.role !== undefined) next.role = config.role;
   return next;
 }
 
 /** A policy or configuration with credentials replaced by what kind they are, for showing. */
-export function maskSecrets<T extends { sources?: PolicySource[] }>(value: T): T {
-  if (!value.sources) return value;
-  return {
-    ...value,
-    sources: value.sources.map((source) =>
-      source.auth ? { ...source, auth: { kind: source.auth.kind, hidden: true } } : source,
-    ),
-  };
+export function maskSecrets<T extends Pick<Policy, 'sources' | 'reportClickhouse' | 'dashboardClickhouse'>>(
+  value: T,
+): T {
+  const masked: T = { ...value };
+  if (value.sources)
+    masked.sources = value.sources.map((source) =>
+      source.auth
+        ? ({ ...source, auth: { kind: source.auth.kind, hidden: true } } as unknown as PolicySource)
+        : source,
+    );
+  for (const key of ['reportClickhouse', 'dashboardClickhouse'] as const) {
+    const target = value[key];
+    if (target?.password !== undefined) masked[key] = { ...target, password: '(hidden)' };
+  }
+  return masked;
 }

@@ -5,9 +5,12 @@
  * imports and exports.
  */
 
+import { type BadgePosition, parsePositions } from '@/components/nudge/position';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { isId, isSyncInterval, SOURCE_NAME_MAX, SYNC_INTERVAL, TOOL_IDS_MAX } from '../limits';
 import { type BudgetSettings, parseBudgetSettings } from '../match/budget';
+import { type PolicyClickhouse, parseClickhouseSettings } from '../measurement/clickhouse/config';
+import { REPORT_FORMATS, type ReportFormat } from '../measurement/report-target';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
 import { type DefaultFollow, parseDefaultFollows } from '../whatsnew/topics';
@@ -31,12 +34,22 @@ export interface Policy {
   disabledTools?: string[];
   /** Where the daily aggregate report goes ('' or absent: no report). */
   reportEndpoint?: string;
+  /** 'generic' (JSON to reportEndpoint) or 'clickhouse' (rows into reportClickhouse). */
+  reportFormat?: ReportFormat;
+  /** The ClickHouse reports go to: { url, database, table, user, password } (null: none). */
+  reportClickhouse?: PolicyClickhouse | null;
+  /** The ClickHouse the dashboard reads: { url, database, table, user, password } (null: none). */
+  dashboardClickhouse?: PolicyClickhouse | null;
   /** Most items the in-page nudge lists at once (1–3). */
   maxItems?: number;
   /** Content health: an item not updated for this many months counts as stale. */
   staleAfterMonths?: number;
+  /** false: the person's choices (votes, snoozes, …) stay in each browser instead of going through storage.sync. */
+  syncPersonalState?: boolean;
   /** Topics followed by default, per audience (an entry without audience: everyone). Policy only. */
   defaultFollows?: DefaultFollow[];
+  /** Where the in-page badge sits, per tool id (components/nudge/position.ts). Policy only. */
+  badgePosition?: Record<string, BadgePosition>;
   /** Policy-set values cannot be changed on the options page. */
   locked?: boolean;
 }
@@ -50,12 +63,17 @@ export const POLICY_KEYS = [
   'flagWebhook',
   'webhookFormat',
   'reportEndpoint',
+  'reportFormat',
+  'reportClickhouse',
+  'dashboardClickhouse',
   'audiences',
   'nudges',
   'maxItems',
   'staleAfterMonths',
+  'syncPersonalState',
   'role',
   'defaultFollows',
+  'badgePosition',
   'locked',
 ] as const satisfies readonly (keyof Policy)[];
 
@@ -171,7 +189,7 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     policy.toolRules = parsed.rules;
     problems.push(...parsed.problems);
   }
-  for (const key of ['demoContent', 'locked'] as const) {
+  for (const key of ['demoContent', 'syncPersonalState', 'locked'] as const) {
     if (typeof raw[key] === 'boolean') policy[key] = raw[key];
     else if (raw[key] !== undefined) problems.push(`${key} must be true or false`);
   }
@@ -212,6 +230,16 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
   } else if (raw.reportEndpoint !== undefined) {
     problems.push('reportEndpoint must be an http(s) address');
   }
+  if ((REPORT_FORMATS as readonly unknown[]).includes(raw.reportFormat)) {
+    policy.reportFormat = raw.reportFormat as ReportFormat;
+  } else if (raw.reportFormat !== undefined) {
+    problems.push('reportFormat must be generic or clickhouse');
+  }
+  for (const key of ['reportClickhouse', 'dashboardClickhouse'] as const) {
+    const parsed = parseClickhouseSettings(raw[key], key, true);
+    if (typeof parsed === 'string') problems.push(parsed);
+    else if (parsed !== undefined) policy[key] = parsed;
+  }
   for (const [key, min, max] of [
     ['maxItems', 1, 3],
     ['staleAfterMonths', 1, 60],
@@ -226,11 +254,22 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     policy.defaultFollows = parsed.defaults;
     problems.push(...parsed.problems);
   }
+  if (raw.badgePosition !== undefined) {
+    const parsed = parsePositions(raw.badgePosition);
+    const given = isRecord(raw.badgePosition) ? Object.keys(raw.badgePosition).length : -1;
+    if (given < 0 || Object.keys(parsed).length !== given)
+      problems.push('badgePosition must map tool ids to { "side": "left" or "right", "bottom": pixels }');
+    policy.badgePosition = parsed;
+  }
   return { policy, problems };
 }
 
 /** Keys only a policy can mean: never exported or imported as the person's configuration. */
-export const POLICY_ONLY_KEYS = ['locked', 'defaultFollows'] as const satisfies readonly (keyof Policy)[];
+export const POLICY_ONLY_KEYS = [
+  'locked',
+  'defaultFollows',
+  'badgePosition',
+] as const satisfies readonly (keyof Policy)[];
 
 /** The keys a policy enforces (the options page shows them read-only when `locked`). */
 export function policyKeys(policy: Policy): (keyof Policy)[] {

@@ -6,6 +6,12 @@
 import { browser } from '../browser';
 import { WEBHOOK_FORMATS, type WebhookFormat } from '../delivery/reactions';
 import { type BudgetSettings, DEFAULT_BUDGET, parseBudgetSettings } from '../match/budget';
+import {
+  type ClickhouseSettings,
+  parseClickhouseSettings,
+  withoutPassword,
+} from '../measurement/clickhouse/config';
+import { REPORT_FORMATS, type ReportFormat } from '../measurement/report-target';
 import { isHostName, isHttpUrl, isRecord, type SourceConfig } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
 import { originOf, type SourceAuth } from './credentials';
@@ -43,8 +49,19 @@ export interface Settings {
   disabledTools: string[];
   /** Where the daily aggregate report is POSTed; '' sends none. */
   reportEndpoint: string;
+  /** 'generic': the report's JSON to reportEndpoint; 'clickhouse': rows into reportClickhouse. */
+  reportFormat: ReportFormat;
+  /** The ClickHouse the reports go to (with reportFormat 'clickhouse'); the writer's password is kept apart. */
+  reportClickhouse: ClickhouseSettings | null;
+  /** The ClickHouse the dashboard reads organisation-wide figures from (a read-only user). */
+  dashboardClickhouse: ClickhouseSettings | null;
   /** Content health: an item not updated for this many months counts as stale. */
   staleAfterMonths: number;
+  /**
+   * Votes, snoozes, "don't show again", paused sites, endorsements and follows follow the person
+   * to their other browsers through storage.sync (utils/personal-sync); false keeps them here.
+   */
+  syncPersonalState: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -60,7 +77,11 @@ export const DEFAULT_SETTINGS: Settings = {
   webhookFormat: 'generic',
   disabledTools: [],
   reportEndpoint: '',
+  reportFormat: 'generic',
+  reportClickhouse: null,
+  dashboardClickhouse: null,
   staleAfterMonths: 12,
+  syncPersonalState: true,
 };
 
 export interface SettingsRead {
@@ -135,11 +156,23 @@ export function parseSettings(raw: unknown): SettingsRead {
   } else if (raw.reportEndpoint !== undefined) {
     problems.push('reportEndpoint must be an http(s) URL');
   }
+  if ((REPORT_FORMATS as readonly unknown[]).includes(raw.reportFormat)) {
+    settings.reportFormat = raw.reportFormat as ReportFormat;
+  } else if (raw.reportFormat !== undefined) {
+    problems.push('reportFormat must be "generic" or "clickhouse"');
+  }
+  for (const key of ['reportClickhouse', 'dashboardClickhouse'] as const) {
+    const parsed = parseClickhouseSettings(raw[key], key);
+    if (typeof parsed === 'string') problems.push(parsed);
+    else if (parsed !== undefined) settings[key] = parsed && withoutPassword(parsed);
+  }
   if (raw.staleAfterMonths !== undefined) {
     const months = wholeNumber(raw.staleAfterMonths, 1, 60, 'staleAfterMonths');
     if (typeof months === 'number') settings.staleAfterMonths = months;
     else problems.push(`${months}; using the default`);
   }
+  if (typeof raw.syncPersonalState === 'boolean') settings.syncPersonalState = raw.syncPersonalState;
+  else if (raw.syncPersonalState !== undefined) problems.push('syncPersonalState must be true or false');
   const nudges = parseBudgetSettings(raw.nudges);
   settings.nudges = nudges.budget;
   problems.push(...nudges.problems);
@@ -268,7 +301,14 @@ export function applyPolicy(local: Settings, policy: Policy): Settings {
   if (policy.disabledTools !== undefined)
     out.disabledTools = [...new Set([...policy.disabledTools, ...local.disabledTools])];
   if (policy.reportEndpoint !== undefined) out.reportEndpoint = policy.reportEndpoint;
+  if (policy.reportFormat !== undefined) out.reportFormat = policy.reportFormat;
+  // The policy's password stays in the policy (utils/handlers/state/reporting.ts reads it there).
+  if (policy.reportClickhouse !== undefined)
+    out.reportClickhouse = policy.reportClickhouse && withoutPassword(policy.reportClickhouse);
+  if (policy.dashboardClickhouse !== undefined)
+    out.dashboardClickhouse = policy.dashboardClickhouse && withoutPassword(policy.dashboardClickhouse);
   if (policy.maxItems !== undefined) out.maxItems = policy.maxItems;
   if (policy.staleAfterMonths !== undefined) out.staleAfterMonths = policy.staleAfterMonths;
+  if (policy.syncPersonalState !== undefined) out.syncPersonalState = policy.syncPersonalState;
   return out;
 }

@@ -11,7 +11,7 @@ import {
   maskSecrets,
   parseConfigFile,
 } from '@/utils/settings/config-file';
-import { POLICY_KEYS } from '@/utils/settings/policy';
+import { POLICY_KEYS, POLICY_ONLY_KEYS } from '@/utils/settings/policy';
 import { DEFAULT_SETTINGS, parseSettings, type Settings } from '@/utils/settings/settings';
 
 const ROOT = join(import.meta.dirname, '../../..');
@@ -79,7 +79,7 @@ describe('configuration export and import', () => {
   it('exports every policy key but the policy-only ones (locked, defaultFollows), and never credentials', () => {
     const config = exportConfig(configured, { includeAddresses: true });
     expect(Object.keys(config).sort()).toEqual(
-      POLICY_KEYS.filter((key) => key !== 'locked' && key !== 'defaultFollows').sort(),
+      POLICY_KEYS.filter((key) => !(POLICY_ONLY_KEYS as readonly string[]).includes(key)).sort(),
     );
     expect(JSON.stringify(config)).not.toMatch(/password|token|apiKey/);
   });

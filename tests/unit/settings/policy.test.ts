@@ -48,6 +48,17 @@ describe('enterprise policy', () => {
     expect(problems.join('\n')).toMatch(/"auth" must be/);
   });
 
+  it('reads the badge position per tool, leaving out entries that are not one, with the reason', () => {
+    const { policy, problems } = parsePolicy({
+      badgePosition: { jira: { side: 'left', bottom: 72 }, slack: { side: 'top', bottom: 1 } },
+    });
+    expect(policy.badgePosition).toEqual({ jira: { side: 'left', bottom: 72 } });
+    expect(problems).toEqual([
+      'badgePosition must map tool ids to { "side": "left" or "right", "bottom": pixels }',
+    ]);
+    expect(parsePolicy({ badgePosition: 'left' }).problems).toHaveLength(1);
+  });
+
   it('rejects a policy that is not an object, and accepts none at all', () => {
     expect(parsePolicy('text').problems).toEqual(['the policy must be an object']);
     expect(parsePolicy(undefined)).toEqual({ policy: {}, problems: [] });

@@ -35,10 +35,20 @@ export async function writeFeedback(db: Db, record: ItemFeedback): Promise<void>
   await db.put('feedback', stored);
 }
 
-/** Items this browser's champion endorsed: they rank higher at once. */
+/** `meta` record: items the person endorsed in their other browsers (utils/personal-sync). */
+export const SYNCED_ENDORSEMENTS_KEY = 'syncedEndorsements';
+
+/** Items endorsed in the person's other browsers. */
+export async function syncedEndorsements(db: Db): Promise<Set<string>> {
+  const stored = await db.get('meta', SYNCED_ENDORSEMENTS_KEY);
+  return new Set(Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : []);
+}
+
+/** Items this browser's champion endorsed (here or in their other browsers): they rank higher at once. */
 export async function endorsedItems(db: Db): Promise<Set<string>> {
   const entries = (await db.getAllFromIndex('outbox', 'byReaction', 'endorse'))
     .map(parseOutboxEntry)
     .filter((entry) => entry !== null);
-  return new Set(entries.filter((entry) => entry.reaction.kind === 'endorse').map((entry) => entry.itemId));
+  const here = entries.filter((entry) => entry.reaction.kind === 'endorse').map((entry) => entry.itemId);
+  return new Set([...here, ...(await syncedEndorsements(db))]);
 }
