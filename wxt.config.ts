@@ -11,6 +11,12 @@ const devBrowser = thisMachine();
 const PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEArozkntHNcQPXjNzmRfmfj1RQ5C35Z3XoVFiZpHGcRzbS6xj14mJLHyRvIQoHdE5lXch8AMfPNsSzbSPb9bu4JZymjrfURQF2ny9/WxK+J+RQWPDstPlb3/hHXFotLh4iSnNI+VikBZAQIVYc227U3EquKjo8cGiyqSNQ+PavmUXjqDdJVUQIFJTiCW0Fp7CyZB2PTng8lZpZUMDTMpsDaCNsMij3n9aY5wl9WK+L7rKnA4xhRmCBLo1i8oDnNXOQNqANopCqcvsuFQRUZiFeCELq0hE6f7959dyOp1Q5dVDO4psHJuRIZHypBVmXzJOxbHuSpmvRhyZfjSZ2ods6BwIDAQAB';
 
+/** What Firefox shows at install about data Signpost may send (see the gecko settings below). */
+export const DATA_COLLECTION = {
+  required: ['none'],
+  optional: ['technicalAndInteraction', 'browsingActivity', 'personalCommunications'],
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: easier to read and to follow.
@@ -60,9 +66,13 @@ export default defineConfig({
             gecko: {
               id: 'signpost@signpost.example',
               strict_min_version: '128.0',
-              // Nothing about the person or their browsing is collected (flags go to the
-              // organisation's own webhook, which an admin sets).
-              data_collection_permissions: { required: ['none'] },
+              // Mozilla's categories (extensionworkshop.com/documentation/develop/firefox-builtin-data-consent).
+              // Nothing is sent by default. Two features an admin may switch on send data to the
+              // organisation's own addresses: the daily report (counts of Signpost's use per tool
+              // and item: technicalAndInteraction; which business tools were used that day:
+              // browsingActivity) and flags to the webhook (what a champion writes about an item:
+              // personalCommunications). README → Security lists them.
+              data_collection_permissions: DATA_COLLECTION,
             },
           },
         }

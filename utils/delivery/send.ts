@@ -1,11 +1,12 @@
 /**
  * Sends due outbox entries to the organisation's webhook. Each entry is stored as 'sending' before
  * the request and with its outcome after it, so a worker stopped at any point resumes from
- * IndexedDB; `schedule` sets the alarm that wakes the worker for the next retry.
+ * IndexedDB; `schedule` sets the alarm that wakes the worker for the next retry. The webhook is
+ * read again for every entry, so a flag made after the address changed never goes to the old one.
  */
 import type { Db } from '../db';
-import type { Settings } from '../settings/settings';
 import { type Attempt, afterAttempt, dueEntries, markSending, nextWakeUp, parseOutboxEntry } from './outbox';
+import type { WebhookFormat } from './reactions';
 import { webhookRequest } from './webhook-formats';
 
 export interface DeliveryDeps {
@@ -35,7 +36,17 @@ export async function postOnce(
       // The webhook gets the payload and nothing else of the browser's.
       credentials: 'omit',
       referrerPolicy: 'no-referrer',
+      // A webhook address is a secret of its own: a redirect must not carry the payload elsewhere.
+      redirect: 'manual',
     });
+    // Browsers answer a manual redirect with an opaque response (status 0); Node with the 3xx itself.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      const status = response.status ? ` (HTTP ${response.status})` : '';
+      return {
+        ok: false,
+        networkError: `the address answered with a redirect${status}; Signpost does not follow redirects: enter the final address`,
+      } satisfies Attempt;
+    }
     if (response.ok) return { ok: true, status: response.status } satisfies Attempt;
     const text = await response.text().catch(() => '');
     return {
@@ -59,8 +70,17 @@ export async function postOnce(
 let running: Promise<void> | null = null;
 let again = false;
 
-/** Delivers every due entry once; concurrent calls in one worker life run one after the other. */
-export function deliverDue(db: Db, settings: Settings, deps: DeliveryDeps): Promise<void> {
+/** Where flags go: the settings in force when an entry is sent ('' keeps entries local). */
+export interface WebhookTarget {
+  flagWebhook: string;
+  webhookFormat: WebhookFormat;
+}
+
+/**
+ * Delivers every due entry once; concurrent calls in one worker life run one after the other.
+ * `webhook` is read for every entry: the address in force when it is sent, not when delivery began.
+ */
+export function deliverDue(db: Db, webhook: () => Promise<WebhookTarget>, deps: DeliveryDeps): Promise<void> {
   if (running) {
     again = true;
     return running;
@@ -68,9 +88,10 @@ export function deliverDue(db: Db, settings: Settings, deps: DeliveryDeps): Prom
   running = (async () => {
     do {
       again = false;
-      if (!settings.flagWebhook) break;
       const entries = (await db.getAll('outbox')).map(parseOutboxEntry).filter((entry) => entry !== null);
       for (const due of dueEntries(entries, deps.now())) {
+        const settings = await webhook();
+        if (!settings.flagWebhook) break;
         const sending = markSending(due, deps.now());
         if (sending.state !== 'sending') continue;
         await db.put('outbox', sending);
@@ -83,7 +104,7 @@ export function deliverDue(db: Db, settings: Settings, deps: DeliveryDeps): Prom
       }
     } while (again);
     const all = (await db.getAll('outbox')).map(parseOutboxEntry).filter((entry) => entry !== null);
-    await deps.schedule(settings.flagWebhook ? nextWakeUp(all) : null);
+    await deps.schedule((await webhook()).flagWebhook ? nextWakeUp(all) : null);
   })().finally(() => {
     running = null;
   });

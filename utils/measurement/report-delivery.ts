@@ -78,7 +78,15 @@ async function dayReport(
       ? [{ reaction: entry.reaction }]
       : [];
   });
-  return buildReport(day, rows, reactions, meta);
+  // Items aimed at particular screens: their small counts are pooled (see TARGETED_MIN_COUNT).
+  const targeted = new Set<string>();
+  for (
+    let cursor = await db.transaction('items').store.openCursor();
+    cursor;
+    cursor = await cursor.continue()
+  )
+    if (cursor.value.urlPatterns?.length) targeted.add(cursor.value.id);
+  return buildReport(day, rows, reactions, { ...meta, targeted });
 }
 
 /**

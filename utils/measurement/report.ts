@@ -22,6 +22,12 @@ export const REPORT_KEEP_DAYS = 30;
 /** How far back a newly switched-on endpoint or a browser that was off catches up. */
 export const REPORT_CATCH_UP_DAYS = 7;
 const ROW_LIMIT = 2000;
+/**
+ * An item aimed at particular screens (`urlPatterns`) seen fewer times than this in a day is not
+ * reported on its own: a count of 1 for a tip aimed at one page would say that someone opened that
+ * page. Such rows are added up per tool under `<tool>:#other-targeted` (k-anonymity, k = 5).
+ */
+export const TARGETED_MIN_COUNT = 5;
 
 export interface ReportRow {
   tool: string;
@@ -72,15 +78,30 @@ export function reportItemId(itemId: string): string {
   return `${sourceId}:#${shortHash(itemId)}`;
 }
 
-/** The report for one day, from that day's aggregates and the reactions created that day. */
+/**
+ * The report for one day, from that day's aggregates and the reactions created that day.
+ * `targeted`: ids of items aimed at particular screens; their rows with fewer than
+ * {@link TARGETED_MIN_COUNT} impressions are added up per tool.
+ */
 export function buildReport(
   day: string,
   rows: DailyRow[],
   reactions: { reaction: Reaction }[],
-  { key, extensionVersion, groups }: { key: string; extensionVersion: string; groups?: readonly string[] },
+  {
+    key,
+    extensionVersion,
+    groups,
+    targeted = new Set<string>(),
+  }: {
+    key: string;
+    extensionVersion: string;
+    groups?: readonly string[];
+    targeted?: ReadonlySet<string>;
+  },
 ): ReportPayload {
   const totals: Counts = {};
   const out: ReportRow[] = [];
+  const pooled = new Map<string, ReportRow>();
   for (const row of rows) {
     if (row.day !== day) continue;
     const counts: Counts = {};
@@ -91,10 +112,19 @@ export function buildReport(
         totals[type] = (totals[type] ?? 0) + count;
       }
     }
+    if (targeted.has(row.itemId) && (counts.impression ?? 0) < TARGETED_MIN_COUNT) {
+      const itemId = `${row.tool}:#other-targeted`;
+      const pool = pooled.get(itemId) ?? { tool: row.tool, itemId, counts: {} };
+      for (const [type, count] of Object.entries(counts) as [keyof Counts, number][])
+        pool.counts[type] = (pool.counts[type] ?? 0) + count;
+      pooled.set(itemId, pool);
+      continue;
+    }
     const entry: ReportRow = { tool: row.tool, itemId: reportItemId(row.itemId), counts };
     if (row.kind) entry.kind = row.kind;
     out.push(entry);
   }
+  out.push(...pooled.values());
   out.sort((a, b) => (b.counts.impression ?? 0) - (a.counts.impression ?? 0));
   const flags: Partial<Record<FlagReason, number>> = {};
   let endorsements = 0;

@@ -13,6 +13,7 @@ import {
   parseReportFile,
   type ReportPayload,
   reportItemId,
+  TARGETED_MIN_COUNT,
 } from '@/utils/measurement/report';
 import { readOwnSettings } from '@/utils/settings/settings';
 import { JIRA_BOARD } from '../contexts';
@@ -35,6 +36,34 @@ describe('the daily report', () => {
     makeEvent('gap', at, ''),
     makeEvent('impression', at + 24 * HOUR, 'jira', 'board', 'kb:1', 'article'),
   ]);
+
+  it('pools small counts of items aimed at particular screens per tool, so no single page visit shows', () => {
+    const seen = (itemId: string, times: number, tool = 'jira') =>
+      Array.from({ length: times }, (_, i) => makeEvent('impression', at + i, tool, 'board', itemId, 'tip'));
+    const targetedRows = aggregateEvents([
+      ...seen('kb:one-page', 1),
+      makeEvent('open', at, 'jira', 'board', 'kb:one-page', 'tip'),
+      ...seen('kb:two-pages', 3),
+      ...seen('kb:busy-page', TARGETED_MIN_COUNT),
+      ...seen('kb:general', 1),
+      ...seen('kb:sf-page', 2, 'salesforce'),
+    ]);
+    const report = buildReport(day, targetedRows, [], {
+      key: 'k',
+      extensionVersion: '1',
+      targeted: new Set(['kb:one-page', 'kb:two-pages', 'kb:busy-page', 'kb:sf-page']),
+    });
+    const byId = new Map(report.rows.map((row) => [row.itemId, row.counts]));
+    expect([...byId.keys()].sort()).toEqual(
+      ['jira:#other-targeted', 'kb:busy-page', 'kb:general', 'salesforce:#other-targeted'].sort(),
+    );
+    expect(byId.get('jira:#other-targeted')).toEqual({ impression: 4, open: 1 });
+    expect(byId.get('salesforce:#other-targeted')).toEqual({ impression: 2 });
+    expect(byId.get('kb:busy-page')).toEqual({ impression: TARGETED_MIN_COUNT });
+    // An item for every screen is reported as it is, and the day's totals are unchanged.
+    expect(byId.get('kb:general')).toEqual({ impression: 1 });
+    expect(report.totals).toEqual({ impression: 1 + 3 + TARGETED_MIN_COUNT + 1 + 2, open: 1 });
+  });
 
   it('holds the day’s counts per tool and item, flags by reason, and no address or text', () => {
     const report = buildReport(

@@ -26,8 +26,7 @@ export function createOutboxDelivery(deps: BackgroundDeps): OutboxDelivery {
   const now = clock(deps);
 
   async function deliver(): Promise<void> {
-    const [db, settings] = await Promise.all([getDb(), readSettings()]);
-    await deliverDue(db, settings, {
+    await deliverDue(await getDb(), readSettings, {
       fetch: deps.fetch,
       now,
       extensionVersion: deps.extensionVersion ?? '0.0.0',
