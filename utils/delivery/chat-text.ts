@@ -40,3 +40,23 @@ export function plainBlock(text: string, extra: Record<string, unknown> = {}) {
 export function label(text: string) {
   return { type: 'TextBlock', text, weight: 'Bolder', wrap: true, spacing: 'Medium' };
 }
+
+/** A Teams incoming-webhook message holding one Adaptive Card (1.4) with these body elements and actions. */
+export function teamsCard(body: unknown[], actions: unknown[]) {
+  return {
+    type: 'message',
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        contentUrl: null,
+        content: {
+          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+          type: 'AdaptiveCard',
+          version: '1.4',
+          body,
+          actions,
+        },
+      },
+    ],
+  };
+}

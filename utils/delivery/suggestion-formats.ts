@@ -5,7 +5,7 @@
  * as Markdown). Only what the champion wrote travels, with the entry's idempotency key. Pure.
  */
 import { isHttpUrl } from '../model';
-import { escapeSlack, isoTime, label, type PayloadMeta, plainBlock, slackLink } from './chat-text';
+import { escapeSlack, isoTime, label, type PayloadMeta, plainBlock, slackLink, teamsCard } from './chat-text';
 import type { SuggestionEntry } from './outbox';
 import { cut, type WebhookFormat } from './reactions';
 import type { TitleAndSummary } from './suggestions';
@@ -114,22 +114,7 @@ function teamsBody(entry: SuggestionEntry, meta: PayloadMeta) {
     suggestion.mode === 'edit' && isHttpUrl(entry.url)
       ? [{ type: 'Action.OpenUrl', title: 'Open article', url: entry.url }]
       : [];
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        contentUrl: null,
-        content: {
-          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-          type: 'AdaptiveCard',
-          version: '1.4',
-          body,
-          actions,
-        },
-      },
-    ],
-  };
+  return teamsCard(body, actions);
 }
 
 /** The POST for one suggestion: JSON in the webhook's format, with the idempotency key as a header. */

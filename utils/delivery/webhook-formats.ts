@@ -4,7 +4,7 @@
  * item — no page URL, page text or identity — and the entry's idempotency key. Pure.
  */
 import { isHttpUrl } from '../model';
-import { escapeSlack, isoTime, label, type PayloadMeta, plainBlock, slackLink } from './chat-text';
+import { escapeSlack, isoTime, label, type PayloadMeta, plainBlock, slackLink, teamsCard } from './chat-text';
 import { type ItemReactionEntry, isSuggestionEntry, type OutboxEntry } from './outbox';
 import type { FlagReason, Reaction, WebhookFormat } from './reactions';
 import { suggestionRequest } from './suggestion-formats';
@@ -98,22 +98,7 @@ function teamsBody(entry: ItemReactionEntry, meta: PayloadMeta) {
   const actions = isHttpUrl(entry.url)
     ? [{ type: 'Action.OpenUrl', title: 'Open article', url: entry.url }]
     : [];
-  return {
-    type: 'message',
-    attachments: [
-      {
-        contentType: 'application/vnd.microsoft.card.adaptive',
-        contentUrl: null,
-        content: {
-          $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-          type: 'AdaptiveCard',
-          version: '1.4',
-          body,
-          actions,
-        },
-      },
-    ],
-  };
+  return teamsCard(body, actions);
 }
 
 /** The POST for one entry (a suggestion's in ./suggestion-formats.ts): JSON in the webhook's format, with the entry's idempotency key as a header. */
