@@ -1,38 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { type Harness, launch, routePage } from './fixtures';
 import { ExtensionPage, NudgeUi } from './pages';
-
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Violation {
-  id: string;
-  impact: string | null;
-  nodes: { target: unknown[] }[];
-}
-
-interface AxeResult {
-  violations: Violation[];
-  passes: unknown[];
-}
-
-/** Serious and critical axe-core violations on an extension page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: extension pages' CSP forbids injected script tags.
-  await page.evaluate(await AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run(ctx: unknown): Promise<AxeResult> } }).axe;
-    const run = await axe.run(document);
-    return { violations: run.violations, passes: run.passes.length };
-  });
-  // axe must have looked at something: a run that checked nothing proves nothing.
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 describe('accessibility (axe-core)', () => {
   let h: Harness;

@@ -87,13 +87,16 @@ describe('the admin’s settings', () => {
     await options.page.getByRole('button', { name: 'Import', exact: true }).click();
     await options.page.getByText('Imported: disabledTools, maxItems.').waitFor();
 
-    const exported = await h.worker.evaluate(async () => {
-      const { storage } = (
-        globalThis as unknown as {
-          chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
-        }
+    // Settings live in the background's vault: read them as the options page does, by message.
+    const exported = await options.page.evaluate(async () => {
+      const { runtime } = (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
       ).chrome;
-      return (await storage.local.get('settings')).settings as { maxItems: number; disabledTools: string[] };
+      const reply = (await runtime.sendMessage({ type: 'getSettings', payload: {} })) as {
+        ok: boolean;
+        value: { own: { maxItems: number; disabledTools: string[] } };
+      };
+      return reply.value.own;
     });
     expect(exported.maxItems).toBe(2);
     expect(exported.disabledTools).toEqual(['zoom']);

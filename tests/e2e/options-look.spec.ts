@@ -1,47 +1,8 @@
-/**
- * The options page and dashboard as an admin meets them, in real Chromium with the built extension:
- * typed input survives a worker that answers late, validation says what is wrong beside each
- * field, a source whose Test failed is saved only after an inline confirmation, sources carry a
- * status chip, and the dashboard compares with the period before. Screenshots of the options page
- * and the dashboard, light and dark, English and German, go to tests/e2e/artifacts; axe-core
- * finds no serious or critical violation on any of them.
- *
- * The slow worker is real, not a product switch: the test holds the service worker's only thread
- * with a long synchronous loop (through the DevTools protocol), so the page's first requests wait
- * in the queue exactly as they do while a cold worker starts.
- */
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { ARTIFACTS_DIR, type Harness, launch } from './fixtures';
 import { ExtensionPage } from './pages';
-
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/** Serious and critical axe-core violations on the page. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(ctx: unknown): Promise<{
-            violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[];
-            passes: unknown[];
-          }>;
-        };
-      }
-    ).axe;
-    const run = await axe.run(document);
-    return { violations: run.violations, passes: run.passes.length };
-  });
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-}
 
 /** Holds the service worker's thread for `ms` (resolves when it lets go). */
 function holdWorker(h: Harness, ms: number): Promise<void> {

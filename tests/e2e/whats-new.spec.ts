@@ -4,34 +4,14 @@
  * (read from the worker with action.getBadgeText); marking read and following a tag change both.
  */
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
 import { type Harness, launch, routePage, stopServiceWorker } from './fixtures';
 import { ExtensionPage, NudgeUi } from './pages';
 
 const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1';
 const DAY = 24 * 3600_000;
-const AXE_SOURCE = readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(await AXE_SOURCE);
-  const result = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run(
-            ctx: unknown,
-          ): Promise<{ violations: { id: string; impact: string | null }[]; passes: unknown[] }>;
-        };
-      }
-    ).axe;
-    const run = await axe.run(document);
-    return { violations: run.violations, passes: run.passes.length };
-  });
-  expect(result.passes).toBeGreaterThan(5);
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
 
 /** Tips published in the last days, written into the demo source once its first sync is done. */
 function seedTips(worker: Worker): Promise<void> {
