@@ -4,7 +4,7 @@
  * they have not touched take the stored value. After a save, `settle()` lets the next stored value
  * (the one the save answered with) replace every field again.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** The stored value for each field the person has not touched; their own text for the others. */
 export function mergeStored<F extends object>(form: F, stored: F, touched: ReadonlySet<keyof F>): F {
@@ -32,7 +32,9 @@ export function useDraft<F extends object>(initial: F, stored: F | null): Draft<
   const touched = useRef(new Set<keyof F>());
   // Compared by content: callers may build `stored` afresh on each render.
   const key = stored === null ? null : JSON.stringify(stored);
-  useEffect(() => {
+  // Before the browser paints: the form never shows the initial value beside a page that already
+  // says it has loaded.
+  useLayoutEffect(() => {
     if (stored) setForm((now) => mergeStored(now, stored, touched.current));
   }, [key]);
   const update = useCallback((change: Partial<F>) => {

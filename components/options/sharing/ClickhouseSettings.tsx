@@ -3,7 +3,7 @@
  * dashboard's figures out (a read-only user). Passwords are write-only: the page learns only
  * whether one is stored, and a new one replaces it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { errorText, useLoad } from '@/components/shared/useLoad';
 import { DEFAULT_DATABASE, DEFAULT_TABLE, isIdentifier } from '@/utils/measurement/clickhouse/client';
@@ -62,22 +62,29 @@ interface FormProps {
 function ConnectionForm({ which, view, reportFormat, formatByPolicy, save }: FormProps) {
   const t = useT();
   const stored = view.settings;
-  const [url, setUrl] = useState('');
-  const [database, setDatabase] = useState(DEFAULT_DATABASE);
-  const [table, setTable] = useState(DEFAULT_TABLE);
-  const [user, setUser] = useState('');
+  // The form mounts with the stored value, so nothing typed into it can be overwritten by a late
+  // fill; a saved change brings a new `stored`, which replaces the fields before the next paint.
+  const [url, setUrl] = useState(stored?.url ?? '');
+  const [database, setDatabase] = useState(stored?.database ?? DEFAULT_DATABASE);
+  const [table, setTable] = useState(stored?.table ?? DEFAULT_TABLE);
+  const [user, setUser] = useState(stored?.user ?? '');
   const [password, setPassword] = useState('');
   const [useForReports, setUseForReports] = useState(reportFormat === 'clickhouse');
   const [said, setSaid] = useState<{ error: boolean; text: string } | null>(null);
 
-  useEffect(() => {
+  const first = useRef(true);
+  useLayoutEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     setUrl(stored?.url ?? '');
     setDatabase(stored?.database ?? DEFAULT_DATABASE);
     setTable(stored?.table ?? DEFAULT_TABLE);
     setUser(stored?.user ?? '');
     setPassword('');
   }, [stored]);
-  useEffect(() => setUseForReports(reportFormat === 'clickhouse'), [reportFormat]);
+  useLayoutEffect(() => setUseForReports(reportFormat === 'clickhouse'), [reportFormat]);
 
   const id = `sp-ch-${which}`;
   const locked = view.byPolicy;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { Field } from '@/components/shared/Field';
 import { useT } from '@/components/shared/i18n';
 import { plainError } from '@/components/shared/plain-error';
@@ -78,7 +78,9 @@ export function SourceEditor({
   const [testFailed, setTestFailed] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // Focus moves in the same frame as the question appears (a screen reader and a quick key press
+  // both land on it).
+  useLayoutEffect(() => {
     if (confirming) confirmRef.current?.focus();
   }, [confirming]);
   const changed = () => {
