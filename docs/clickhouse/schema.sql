@@ -43,10 +43,18 @@ CREATE TABLE IF NOT EXISTS signpost.report_rows
     flag_duplicate UInt32,
     flag_missing UInt32,
     flag_other UInt32,
-    endorsements UInt32
+    endorsements UInt32,
+    -- On 'item' rows: 1 on the report's first row of its item with an impression / an open (an
+    -- item seen on two tools is one browser that saw it), so reach is a sum, not a count of keys.
+    saw_item UInt8,
+    opened_item UInt8,
+    -- Computed by the server: the row (one report, tool and item) saw / opened the item.
+    saw_row UInt8 MATERIALIZED impression > 0,
+    opened_row UInt8 MATERIALIZED open > 0
 )
 -- A retried report inserts the same rows again; rows with the same key are merged into one in
 -- the background, and the dashboard's queries count each report once before that happens.
 ENGINE = ReplacingMergeTree()
 PARTITION BY toYYYYMM(day)
 ORDER BY (day, report_key, row_type, tool, item_id);
+

@@ -111,15 +111,20 @@ export async function startClickhouse(): Promise<Clickhouse> {
   for (let attempt = 0; attempt < 300; attempt++) {
     if (server.exitCode !== null) break;
     try {
-      if ((await fetch(`${url}ping`)).ok) {
-        for (const statement of statements(readFileSync(join(root, 'docs/clickhouse/schema.sql'), 'utf8')))
-          await admin(statement);
-        return { url, admin, stop };
-      }
+      if (!(await fetch(`${url}ping`)).ok) throw new Error('not up yet');
     } catch {
       // not up yet
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      continue;
     }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    try {
+      for (const statement of statements(readFileSync(join(root, 'docs/clickhouse/schema.sql'), 'utf8')))
+        await admin(statement);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    return { url, admin, stop };
   }
   await stop();
   throw new Error(`clickhouse-server did not start: ${log}`);

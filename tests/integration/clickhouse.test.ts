@@ -144,8 +144,24 @@ describe.skipIf(Boolean(missingClickhouse))('ClickHouse 18.16 (Debian package)',
         await server.admin("SELECT count() FROM signpost.report_rows WHERE row_type = 'report' FORMAT TSV"),
       ),
     ).toBe(5);
-    expect((await dashboardFromClickhouse(reader(), READER.password, filter, { fetch })).figures).toEqual(
-      expected.figures,
+    const merged = await dashboardFromClickhouse(reader(), READER.password, filter, { fetch });
+    expect(merged.figures).toEqual(expected.figures);
+    expect(merged.people).toEqual(expected.people);
+    expect(merged.reach).toEqual(fromClickhouse.reach);
+    // Within one tool, reach counts that tool's rows.
+    const tool = expected.tools[0] ?? '';
+    const oneTool = { ...filter, tool };
+    const withinTool = await dashboardFromClickhouse(reader(), READER.password, oneTool, { fetch });
+    const expectedTool = dashboardFromReports(reports, oneTool);
+    expect(withinTool.figures).toEqual(expectedTool.figures);
+    expect(Object.keys(withinTool.reach ?? {}).length).toBeGreaterThan(0);
+    expect(withinTool.reach).toEqual(
+      Object.fromEntries(
+        Object.keys(withinTool.reach ?? {}).map((id) => [
+          id,
+          expectedTool.reach?.[id] ?? { saw: 0, opened: 0, busiestDay: 0 },
+        ]),
+      ),
     );
 
     // The background answers the options page the same, with the reader's write-only password.

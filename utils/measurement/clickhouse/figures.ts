@@ -116,6 +116,7 @@ export function dashboardQueries(
     `FROM (${dedupedRows(table, filter, twice, ['kind', ...COUNT_COLUMNS])})`,
     "WHERE row_type = 'item' AND tool != '' GROUP BY tool ORDER BY impression DESC, open DESC LIMIT 500",
   ].join(' ');
+  const [saw, opened] = filter.tool === undefined ? ['saw_item', 'opened_item'] : ['saw_row', 'opened_row'];
   // The top items and the never-opened ones in one pass (LIMIT … BY takes the first 50 of each),
   // with their reach: browser-days that saw / opened each, and the most browsers on one day.
   const items = [
@@ -125,9 +126,10 @@ export function dashboardQueries(
     'sum(saw_day) AS saw, sum(opened_day) AS opened, max(saw_day) AS busiest_day',
     // Per item and day first: a browser-day that saw an item on two tools is one browser-day.
     `FROM (SELECT item_id, day, anyIf(kind, kind != '') AS kind_day, ${sums('_day')},`,
-    // Over the key's 64-bit hash: exact but for a 1-in-10^11 collision, and 4× faster than over strings.
-    'uniqExactIf(cityHash64(report_key), impression > 0) AS saw_day, uniqExactIf(cityHash64(report_key), open > 0) AS opened_day',
-    `FROM (${dedupedRows(table, filter, twice, ['kind', ...COUNT_COLUMNS])})`,
+    // A sum, not a count of distinct keys: over all tools, the one row per report and item marked
+    // for its reach; within one tool, that tool's rows (one per report).
+    `sum(${saw}) AS saw_day, sum(${opened}) AS opened_day`,
+    `FROM (${dedupedRows(table, filter, twice, ['kind', saw, opened, ...COUNT_COLUMNS])})`,
     `WHERE ${item} AND item_id != '' GROUP BY item_id, day) GROUP BY item_id)`,
     `ORDER BY impression DESC, open DESC, item_id LIMIT ${ITEM_LIMIT} BY never`,
   ].join(' ');

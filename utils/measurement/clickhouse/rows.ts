@@ -2,7 +2,8 @@
  * A daily report as ClickHouse rows (docs/clickhouse/schema.sql, table `report_rows`): one
  * 'report' row with the day's flags and endorsements, and one 'item' row per tool and item with
  * its counts. Every row carries the report's key and groups, so a retried report replaces itself
- * (ReplacingMergeTree on day, key, row type, tool and item) and per-group figures need no join.
+ * (ReplacingMergeTree on day, key, row type, tool and item) and per-group figures need no join;
+ * `saw_item` / `opened_item` mark the one row per item that counts the browser in its reach.
  * Pure.
  */
 import { FLAG_REASONS, type FlagReason } from '../../delivery/reactions';
@@ -54,6 +55,10 @@ export function reportToRows(report: ReportPayload): ClickhouseRow[] {
   head.tip_seen_tools = toolsWhere('impression');
   head.tip_opened_tools = toolsWhere('open');
   const rows = [head];
+  // Reach without counting keys: the first row of each item with an impression (an open) says
+  // "this browser saw (opened) it today", however many tools it was on.
+  const saw = new Set<string>();
+  const opened = new Set<string>();
   for (const row of report.rows) {
     const out: ClickhouseRow = {
       ...base,
@@ -65,6 +70,14 @@ export function reportToRows(report: ReportPayload): ClickhouseRow[] {
     for (const type of EVENT_TYPES) {
       const count = row.counts[type];
       if (count) out[countColumn(type)] = count;
+    }
+    if ((row.counts.impression ?? 0) > 0 && !saw.has(row.itemId)) {
+      saw.add(row.itemId);
+      out.saw_item = 1;
+    }
+    if ((row.counts.open ?? 0) > 0 && !opened.has(row.itemId)) {
+      opened.add(row.itemId);
+      out.opened_item = 1;
     }
     rows.push(out);
   }

@@ -58,6 +58,36 @@ describe('a report as ClickHouse rows', () => {
     ).toEqual(rows);
   });
 
+  it('marks one row per item for reach: an item seen on two tools counts the browser once', () => {
+    const day = '2026-11-30';
+    const rows = reportToRows(
+      buildReport(
+        day,
+        [
+          { day, tool: 'github', itemId: 'kb:a', kind: 'article', counts: { dismiss: 1 } },
+          { day, tool: 'jira', itemId: 'kb:a', kind: 'article', counts: { impression: 2 } },
+          { day, tool: 'servicenow', itemId: 'kb:a', kind: 'article', counts: { impression: 1, open: 1 } },
+          { day, tool: 'jira', itemId: 'kb:b', kind: 'article', counts: { impression: 1, open: 2 } },
+        ],
+        [],
+        { key: 'k-2', extensionVersion: '0.3.0' },
+      ),
+    );
+    const marks = rows
+      .slice(1)
+      .map((row) => [row.tool, row.item_id, row.saw_item ?? 0, row.opened_item ?? 0]);
+    // The report's own order (sorted) decides which row carries the mark; each item has one.
+    expect(marks).toHaveLength(4);
+    expect(marks).toEqual(
+      expect.arrayContaining([
+        ['github', 'kb:a', 0, 0],
+        ['jira', 'kb:a', 1, 0],
+        ['servicenow', 'kb:a', 0, 1],
+        ['jira', 'kb:b', 1, 1],
+      ]),
+    );
+  });
+
   it('is inserted with the user in headers, never in the address', () => {
     const target = { url: 'https://ch.example:8443/', database: 'signpost', table: 'report_rows', user: 'w' };
     const request = insertRequest(target, 'secret', 'x');
