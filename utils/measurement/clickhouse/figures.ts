@@ -34,23 +34,36 @@ export function twiceSql(table: string, from: string, to: string): string {
 /** Up to this many reports with copies are named in the queries; more, and each query finds them itself. */
 const TWICE_INLINE = 2000;
 
+const memberOf = (filter: DashboardFilter) =>
+  `${filter.others ? 'NOT ' : ''}has(groups, ${quote(filter.group ?? '')})`;
+const rangeOf = (filter: Pick<DashboardFilter, 'from' | 'to'>) =>
+  `day BETWEEN toDate(${quote(filter.from)}) AND toDate(${quote(filter.to)})`;
+
+/** The days of the filter's range where its side of the group had at least MIN_GROUP_BROWSERS reports. */
+export function groupDaysSql(table: string, filter: DashboardFilter): string {
+  return `SELECT toString(day) AS shown_day FROM ${table} WHERE ${rangeOf(filter)} AND row_type = 'report' AND ${memberOf(filter)} GROUP BY day HAVING uniqExact(report_key) >= ${MIN_GROUP_BROWSERS}`;
+}
+
 /**
  * The rows of the range (and group), each report once, with the columns asked for. `twice`: the
- * reports known to have copies in the range (null: each query finds them).
+ * reports known to have copies in the range (null: each query finds them). `groupDays`: the days
+ * the group may show, found beforehand (null: each query finds them).
  */
 export function dedupedRows(
   table: string,
   filter: DashboardFilter,
   twice: readonly string[] | null,
   columns: readonly string[],
+  groupDays: readonly string[] | null = null,
 ): string {
-  const range = `day BETWEEN toDate(${quote(filter.from)}) AND toDate(${quote(filter.to)})`;
+  const range = rangeOf(filter);
   let where = range;
   if (filter.group) {
-    const member = `${filter.others ? 'NOT ' : ''}has(groups, ${quote(filter.group)})`;
     // Days where this side of the group had fewer than MIN_GROUP_BROWSERS reports are left out.
-    const days = `SELECT day FROM ${table} WHERE ${range} AND row_type = 'report' AND ${member} GROUP BY day HAVING uniqExact(report_key) >= ${MIN_GROUP_BROWSERS}`;
-    where = `${range} AND ${member} AND day IN (${days})`;
+    const days = groupDays
+      ? groupDays.map((day) => `toDate(${quote(day)})`).join(', ')
+      : groupDaysSql(table, filter).replace('SELECT toString(day) AS shown_day', 'SELECT day');
+    where = days ? `${range} AND ${memberOf(filter)} AND day IN (${days})` : '0';
   }
   const rest = columns.filter((column) => !KEY_COLUMNS.includes(column));
   const all = [...KEY_COLUMNS, ...rest];
@@ -95,8 +108,10 @@ export function dashboardQueries(
   target: Pick<ClickhouseTarget, 'database' | 'table'>,
   filter: DashboardFilter,
   twice: readonly string[] | null = null,
+  groupDays: { current: readonly string[]; previous: readonly string[] } | null = null,
 ): DashboardQueries {
   const table = tableName(target);
+  const current = groupDays?.current ?? null;
   const item = itemCondition(filter);
   const tipSeen =
     filter.tool !== undefined ? `has(tip_seen_tools, ${quote(filter.tool)})` : 'notEmpty(tip_seen_tools)';
@@ -108,12 +123,12 @@ export function dashboardQueries(
     `countIf(row_type = 'report' AND ${tipSeen}) AS saw_tip,`,
     `countIf(row_type = 'report' AND ${tipOpened}) AS opened_tip,`,
     `${[...FLAG_COLUMNS, 'endorsements'].map((column) => `sumIf(${column}, row_type = 'report') AS ${column}`).join(', ')}`,
-    `FROM (${dedupedRows(table, filter, twice, ['kind', 'tip_seen_tools', 'tip_opened_tools', ...COUNT_COLUMNS, ...FLAG_COLUMNS, 'endorsements'])})`,
+    `FROM (${dedupedRows(table, filter, twice, ['kind', 'tip_seen_tools', 'tip_opened_tools', ...COUNT_COLUMNS, ...FLAG_COLUMNS, 'endorsements'], current)})`,
     'GROUP BY day ORDER BY day',
   ].join(' ');
   const tools = [
     `SELECT tool, ${sumsIf(item)}, countIf(${item}) AS matched`,
-    `FROM (${dedupedRows(table, filter, twice, ['kind', ...COUNT_COLUMNS])})`,
+    `FROM (${dedupedRows(table, filter, twice, ['kind', ...COUNT_COLUMNS], current)})`,
     "WHERE row_type = 'item' AND tool != '' GROUP BY tool ORDER BY impression DESC, open DESC LIMIT 500",
   ].join(' ');
   const [saw, opened] = filter.tool === undefined ? ['saw_item', 'opened_item'] : ['saw_row', 'opened_row'];
@@ -129,14 +144,14 @@ export function dashboardQueries(
     // A sum, not a count of distinct keys: over all tools, the one row per report and item marked
     // for its reach; within one tool, that tool's rows (one per report).
     `sum(${saw}) AS saw_day, sum(${opened}) AS opened_day`,
-    `FROM (${dedupedRows(table, filter, twice, ['kind', saw, opened, ...COUNT_COLUMNS])})`,
+    `FROM (${dedupedRows(table, filter, twice, ['kind', saw, opened, ...COUNT_COLUMNS], current)})`,
     `WHERE ${item} AND item_id != '' GROUP BY item_id, day) GROUP BY item_id)`,
     `ORDER BY impression DESC, open DESC, item_id LIMIT ${ITEM_LIMIT} BY never`,
   ].join(' ');
   // The period before, for period-over-period changes: its totals only.
   const before = { ...filter, ...previousPeriod(filter.from, filter.to) };
-  const previous = `SELECT ${sums()} FROM (${dedupedRows(table, before, twice, ['kind', ...COUNT_COLUMNS])}) WHERE ${item}`;
-  const range = `day BETWEEN toDate(${quote(filter.from)}) AND toDate(${quote(filter.to)})`;
+  const previous = `SELECT ${sums()} FROM (${dedupedRows(table, before, twice, ['kind', ...COUNT_COLUMNS], groupDays?.previous ?? null)}) WHERE ${item}`;
+  const range = rangeOf(filter);
   const groups = [
     `SELECT name FROM (SELECT day, arrayJoin(groups) AS name, uniqExact(report_key) AS browsers FROM ${table}`,
     `WHERE ${range} AND row_type = 'report' GROUP BY day, name)`,
@@ -251,15 +266,22 @@ export async function dashboardFromClickhouse(
   const run = (text: string) => query<Row>(target, password, text, deps);
   // The reports with copies not merged yet, found once for all five queries (both periods).
   const before = previousPeriod(filter.from, filter.to);
-  const found = await run(`${twiceSql(tableName(target), before.from, filter.to)} LIMIT ${TWICE_INLINE + 1}`);
+  // And, for a group, the days it may show in both periods: found once, not in every query.
+  const table = tableName(target);
+  const daysOf = (rows: Row[]) => rows.map((row) => String(row.shown_day));
+  const [found, current, previous] = await Promise.all([
+    run(`${twiceSql(table, before.from, filter.to)} LIMIT ${TWICE_INLINE + 1}`),
+    filter.group ? run(groupDaysSql(table, filter)).then(daysOf) : [],
+    filter.group ? run(groupDaysSql(table, { ...filter, ...before })).then(daysOf) : [],
+  ]);
   const twice = found.length > TWICE_INLINE ? null : found.map((row) => String(row.report_key));
-  const sql = dashboardQueries(target, filter, twice);
-  const [days, tools, items, groups, previous] = await Promise.all([
+  const sql = dashboardQueries(target, filter, twice, filter.group ? { current, previous } : null);
+  const [days, tools, items, groups, earlier] = await Promise.all([
     run(sql.days),
     run(sql.tools),
     run(sql.items),
     run(sql.groups),
     run(sql.previous),
   ]);
-  return viewFromRows(filter, { days, tools, items, groups, previous });
+  return viewFromRows(filter, { days, tools, items, groups, previous: earlier });
 }
