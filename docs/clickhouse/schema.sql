@@ -57,4 +57,3 @@ CREATE TABLE IF NOT EXISTS signpost.report_rows
 ENGINE = ReplacingMergeTree()
 PARTITION BY toYYYYMM(day)
 ORDER BY (day, report_key, row_type, tool, item_id);
-

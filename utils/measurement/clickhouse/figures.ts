@@ -40,8 +40,12 @@ const rangeOf = (filter: Pick<DashboardFilter, 'from' | 'to'>) =>
   `day BETWEEN toDate(${quote(filter.from)}) AND toDate(${quote(filter.to)})`;
 
 /** The days of the filter's range where its side of the group had at least MIN_GROUP_BROWSERS reports. */
-export function groupDaysSql(table: string, filter: DashboardFilter): string {
-  return `SELECT toString(day) AS shown_day FROM ${table} WHERE ${rangeOf(filter)} AND row_type = 'report' AND ${memberOf(filter)} GROUP BY day HAVING uniqExact(report_key) >= ${MIN_GROUP_BROWSERS}`;
+export function groupDaysSql(
+  table: string,
+  filter: DashboardFilter,
+  shown = 'toString(day) AS shown_day',
+): string {
+  return `SELECT ${shown} FROM ${table} WHERE ${rangeOf(filter)} AND row_type = 'report' AND ${memberOf(filter)} GROUP BY day HAVING uniqExact(report_key) >= ${MIN_GROUP_BROWSERS}`;
 }
 
 /**
@@ -62,7 +66,7 @@ export function dedupedRows(
     // Days where this side of the group had fewer than MIN_GROUP_BROWSERS reports are left out.
     const days = groupDays
       ? groupDays.map((day) => `toDate(${quote(day)})`).join(', ')
-      : groupDaysSql(table, filter).replace('SELECT toString(day) AS shown_day', 'SELECT day');
+      : groupDaysSql(table, filter, 'day');
     where = days ? `${range} AND ${memberOf(filter)} AND day IN (${days})` : '0';
   }
   const rest = columns.filter((column) => !KEY_COLUMNS.includes(column));
