@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import {
   CloseIcon,
@@ -102,7 +102,8 @@ export function Nudge({
   const visible = matches.filter(({ item }) => !hidden.has(item.id));
   const announced = announcing ? matches.find(({ item }) => item.id === announce)?.item : undefined;
 
-  useEffect(() => {
+  // Focus moves in the same frame as the panel opens or closes, so keyboard users never land nowhere.
+  useLayoutEffect(() => {
     if (open) {
       panel.current?.focus();
       // Views count for tips only: a tip seen often enough without a "helpful" stops being offered.
@@ -136,7 +137,7 @@ export function Nudge({
   // then back to the badge.
   const undo = useRef<HTMLButtonElement>(null);
   const wasPausing = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (pausing) undo.current?.focus();
     else if (wasPausing.current) badge.current?.focus();
     wasPausing.current = pausing;

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { FlagIcon } from '@/components/shared/icons';
 import { FLAG_REASON_KEYS } from '@/components/shared/labels';
@@ -35,7 +35,7 @@ export function FlagSheet({ id, heading, request, submitLabel, onSubmit, onClose
   const [busy, setBusy] = useState(false);
   const sheet = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     sheet.current?.querySelector<HTMLElement>('input')?.focus();
   }, []);
 
