@@ -6,8 +6,8 @@
  *
  * A retried report may be in the table twice until ClickHouse merges it away
  * (ReplacingMergeTree). Every copy of a report is the same insert, so each of its rows has as many
- * copies as its 'report' row: the queries read reports whose 'report' row is there once as they
- * are, and collapse the (rare) others row by row — much cheaper than FINAL on 18.16.
+ * copies as its 'report' row: one query finds those reports, and the five weigh each copy's rows
+ * by 1/copies — much cheaper than FINAL or a deduplicating subquery on 18.16.
  */
 import { FLAG_REASONS, type FlagReason } from '../../delivery/reactions';
 import type { ItemKind } from '../../model';
@@ -24,15 +24,24 @@ import { COUNT_COLUMNS, countColumn, FLAG_COLUMNS, flagColumn } from './rows';
 
 const ITEM_LIMIT = 50;
 const NEVER_OPENED_MIN = 10;
-const KEY_COLUMNS = ['day', 'report_key', 'row_type', 'tool', 'item_id'];
 
-/** The reports of a range that are in the table more than once (not merged yet). */
+/** The reports of a range that are in the table more than once (not merged yet), with their copies. */
 export function twiceSql(table: string, from: string, to: string): string {
-  return `SELECT report_key FROM ${table} WHERE day BETWEEN toDate(${quote(from)}) AND toDate(${quote(to)}) AND row_type = 'report' GROUP BY report_key HAVING count() > 1`;
+  return `SELECT report_key, count() AS copies FROM ${table} WHERE day BETWEEN toDate(${quote(from)}) AND toDate(${quote(to)}) AND row_type = 'report' GROUP BY report_key HAVING copies > 1`;
 }
 
-/** Up to this many reports with copies are named in the queries; more, and each query finds them itself. */
+/**
+ * Up to this many reports with copies are weighed in the queries (about 50 KB of SQL, well under
+ * ClickHouse's 256 KiB max_query_size); more, and the queries read the table with FINAL.
+ */
 const TWICE_INLINE = 2000;
+
+/**
+ * How the queries count each report once: `weights` are the reports with copies and how many
+ * (none: every row counts as it is); `final`: too many to name, so the table is read with FINAL.
+ */
+export type Copies = { weights: ReadonlyMap<string, number> } | { final: true };
+const NO_COPIES: Copies = { weights: new Map() };
 
 const memberOf = (filter: DashboardFilter) =>
   `${filter.others ? 'NOT ' : ''}has(groups, ${quote(filter.group ?? '')})`;
@@ -49,55 +58,45 @@ export function groupDaysSql(
 }
 
 /**
- * The rows of the range (and group), each report once, with the columns asked for. `twice`: the
- * reports known to have copies in the range (null: each query finds them). `groupDays`: the days
- * the group may show, found beforehand (null: each query finds them).
+ * The source of a query — `WITH … SELECT … FROM table WHERE …` pieces — that counts each report
+ * once. A report inserted n times (a retry after a lost answer) has every row n times until
+ * ClickHouse merges them: each copy weighs 1/n (`w`), so the queries stay flat aggregations over
+ * the table instead of deduplicating in a subquery first (slower on 18.16: README, benchmarks).
+ * `groupDays`: the days the group may show, found beforehand (null: found in the query).
  */
-export function dedupedRows(
+export function reportSource(
   table: string,
   filter: DashboardFilter,
-  twice: readonly string[] | null,
-  columns: readonly string[],
+  copies: Copies,
   groupDays: readonly string[] | null = null,
-): string {
-  const range = rangeOf(filter);
-  let where = range;
+): { with: string; from: string; where: string; weighted: boolean } {
+  let where = rangeOf(filter);
   if (filter.group) {
     // Days where this side of the group had fewer than MIN_GROUP_BROWSERS reports are left out.
     const days = groupDays
       ? groupDays.map((day) => `toDate(${quote(day)})`).join(', ')
       : groupDaysSql(table, filter, 'day');
-    where = days ? `${range} AND ${memberOf(filter)} AND day IN (${days})` : '0';
+    where = days ? `${where} AND ${memberOf(filter)} AND day IN (${days})` : '0';
   }
-  const rest = columns.filter((column) => !KEY_COLUMNS.includes(column));
-  const all = [...KEY_COLUMNS, ...rest];
-  // Known to have no copies in the range: the rows as they are.
-  if (twice?.length === 0) return `SELECT ${all.join(', ')} FROM ${table} WHERE ${where}`;
-  const copies = twice ? twice.map(quote).join(', ') : twiceSql(table, filter.from, filter.to);
-  return [
-    `SELECT ${all.join(', ')} FROM ${table} WHERE ${where} AND report_key NOT IN (${copies})`,
-    'UNION ALL',
-    `SELECT ${KEY_COLUMNS.join(', ')}, ${rest.map((column) => `any(${column}) AS ${column}`).join(', ')}`,
-    `FROM ${table} WHERE ${where} AND report_key IN (${copies}) GROUP BY ${KEY_COLUMNS.join(', ')}`,
-  ].join(' ');
+  if ('final' in copies) return { with: '', from: `${table} FINAL`, where, weighted: false };
+  if (copies.weights.size === 0) return { with: '', from: table, where, weighted: false };
+  const keys = [...copies.weights.keys()];
+  const weights = keys.map((key) => String(1 / Math.max(1, copies.weights.get(key) ?? 1)));
+  return {
+    with: `WITH transform(report_key, [${keys.map(quote).join(', ')}], [${weights.join(', ')}], 1.) AS w`,
+    from: table,
+    where,
+    weighted: true,
+  };
 }
 
-/** The condition an item row meets for the filter's tool and kind ('1' for none). */
+/** The condition an item row meets for the filter's tool and kind. */
 function itemCondition(filter: DashboardFilter): string {
   const parts = ["row_type = 'item'"];
   if (filter.tool !== undefined) parts.push(`tool = ${quote(filter.tool)}`);
   if (filter.kind !== undefined) parts.push(`kind = ${quote(filter.kind)}`);
   return parts.join(' AND ');
 }
-
-const sumsIf = (condition: string) =>
-  COUNT_COLUMNS.map((column) => `sumIf(${column}, ${condition}) AS ${column}`).join(', ');
-/** sum(column) AS column<suffix>, for every count column. */
-const sums = (suffix = '') =>
-  COUNT_COLUMNS.map((column) => `sum(${column}) AS ${column}${suffix}`).join(', ');
-/** sum(column<suffix>) AS column: the sums of a grouped subquery summed again. */
-const sumsOf = (suffix: string) =>
-  COUNT_COLUMNS.map((column) => `sum(${column}${suffix}) AS ${column}`).join(', ');
 
 export interface DashboardQueries {
   days: string;
@@ -111,54 +110,68 @@ export interface DashboardQueries {
 export function dashboardQueries(
   target: Pick<ClickhouseTarget, 'database' | 'table'>,
   filter: DashboardFilter,
-  twice: readonly string[] | null = null,
+  copies: Copies = NO_COPIES,
   groupDays: { current: readonly string[]; previous: readonly string[] } | null = null,
 ): DashboardQueries {
   const table = tableName(target);
-  const current = groupDays?.current ?? null;
+  const source = reportSource(table, filter, copies, groupDays?.current ?? null);
+  const { weighted } = source;
+  /** A column's sum over the rows that meet a condition ('': all), each report once. */
+  const sumIf = (column: string, condition: string, as = column) => {
+    const value = weighted ? `${column} * w` : column;
+    return `${condition ? `sumIf(${value}, ${condition})` : `sum(${value})`} AS ${as}`;
+  };
+  const countIf = (condition: string, as: string) =>
+    weighted ? `sumIf(w, ${condition}) AS ${as}` : `countIf(${condition}) AS ${as}`;
+  const sumsIf = (condition: string, suffix = '') =>
+    COUNT_COLUMNS.map((column) => sumIf(column, condition, `${column}${suffix}`)).join(', ');
+  const select = (parts: string[], src = source) =>
+    [src.with, `SELECT ${parts.join(', ')} FROM ${src.from} WHERE ${src.where}`].filter(Boolean).join(' ');
+
   const item = itemCondition(filter);
+  const report = "row_type = 'report'";
   const tipSeen =
     filter.tool !== undefined ? `has(tip_seen_tools, ${quote(filter.tool)})` : 'notEmpty(tip_seen_tools)';
   const tipOpened =
     filter.tool !== undefined ? `has(tip_opened_tools, ${quote(filter.tool)})` : 'notEmpty(tip_opened_tools)';
-  const days = [
-    `SELECT toString(day) AS day, ${sumsIf(item)},`,
-    "countIf(row_type = 'report') AS reports,",
-    `countIf(row_type = 'report' AND ${tipSeen}) AS saw_tip,`,
-    `countIf(row_type = 'report' AND ${tipOpened}) AS opened_tip,`,
-    `${[...FLAG_COLUMNS, 'endorsements'].map((column) => `sumIf(${column}, row_type = 'report') AS ${column}`).join(', ')}`,
-    `FROM (${dedupedRows(table, filter, twice, ['kind', 'tip_seen_tools', 'tip_opened_tools', ...COUNT_COLUMNS, ...FLAG_COLUMNS, 'endorsements'], current)})`,
-    'GROUP BY day ORDER BY day',
-  ].join(' ');
-  const tools = [
-    `SELECT tool, ${sumsIf(item)}, countIf(${item}) AS matched`,
-    `FROM (${dedupedRows(table, filter, twice, ['kind', ...COUNT_COLUMNS], current)})`,
-    "WHERE row_type = 'item' AND tool != '' GROUP BY tool ORDER BY impression DESC, open DESC LIMIT 500",
-  ].join(' ');
+  const days = `${select([
+    // Not "AS day": ClickHouse's aliases are global, and the WHERE compares the column.
+    'toString(day) AS shown_day',
+    sumsIf(item),
+    countIf(report, 'reports'),
+    countIf(`${report} AND ${tipSeen}`, 'saw_tip'),
+    countIf(`${report} AND ${tipOpened}`, 'opened_tip'),
+    ...[...FLAG_COLUMNS, 'endorsements'].map((column) => sumIf(column, report)),
+  ])} GROUP BY day ORDER BY day`;
+  const tools = `${select(['tool', sumsIf(item), countIf(item, 'matched')])} AND row_type = 'item' AND tool != '' GROUP BY tool ORDER BY impression DESC, open DESC LIMIT 500`;
   const [saw, opened] = filter.tool === undefined ? ['saw_item', 'opened_item'] : ['saw_row', 'opened_row'];
   // The top items and the never-opened ones in one pass (LIMIT … BY takes the first 50 of each),
   // with their reach: browser-days that saw / opened each, and the most browsers on one day.
   const items = [
     `SELECT item_id, kind, ${COUNT_COLUMNS.join(', ')}, saw, opened, busiest_day,`,
     `open = 0 AND impression >= ${NEVER_OPENED_MIN} AS never`,
-    `FROM (SELECT item_id, toString(anyIf(kind_day, kind_day != '')) AS kind, ${sumsOf('_day')},`,
+    `FROM (SELECT item_id, toString(anyIf(kind_day, kind_day != '')) AS kind,`,
+    `${COUNT_COLUMNS.map((column) => `sum(${column}_day) AS ${column}`).join(', ')},`,
     'sum(saw_day) AS saw, sum(opened_day) AS opened, max(saw_day) AS busiest_day',
-    // Per item and day first: a browser-day that saw an item on two tools is one browser-day.
-    `FROM (SELECT item_id, day, anyIf(kind, kind != '') AS kind_day, ${sums('_day')},`,
-    // A sum, not a count of distinct keys: over all tools, the one row per report and item marked
+    // Per item and day first: a browser-day that saw an item on two tools is one browser-day. A
+    // sum, not a count of distinct keys: over all tools, the one row per report and item marked
     // for its reach; within one tool, that tool's rows (one per report).
-    `sum(${saw}) AS saw_day, sum(${opened}) AS opened_day`,
-    `FROM (${dedupedRows(table, filter, twice, ['kind', saw, opened, ...COUNT_COLUMNS], current)})`,
-    `WHERE ${item} AND item_id != '' GROUP BY item_id, day) GROUP BY item_id)`,
+    `FROM (${select([
+      'item_id',
+      'day',
+      "anyIf(kind, kind != '') AS kind_day",
+      sumsIf('', '_day'),
+      sumIf(saw, '', 'saw_day'),
+      sumIf(opened, '', 'opened_day'),
+    ])} AND ${item} AND item_id != '' GROUP BY item_id, day) GROUP BY item_id)`,
     `ORDER BY impression DESC, open DESC, item_id LIMIT ${ITEM_LIMIT} BY never`,
   ].join(' ');
   // The period before, for period-over-period changes: its totals only.
   const before = { ...filter, ...previousPeriod(filter.from, filter.to) };
-  const previous = `SELECT ${sums()} FROM (${dedupedRows(table, before, twice, ['kind', ...COUNT_COLUMNS], groupDays?.previous ?? null)}) WHERE ${item}`;
-  const range = rangeOf(filter);
+  const previous = `${select([sumsIf('')], reportSource(table, before, copies, groupDays?.previous ?? null))} AND ${item}`;
   const groups = [
     `SELECT name FROM (SELECT day, arrayJoin(groups) AS name, uniqExact(report_key) AS browsers FROM ${table}`,
-    `WHERE ${range} AND row_type = 'report' GROUP BY day, name)`,
+    `WHERE ${rangeOf(filter)} AND ${report} GROUP BY day, name)`,
     `WHERE browsers >= ${MIN_GROUP_BROWSERS} GROUP BY name ORDER BY name LIMIT 200`,
   ].join(' ');
   return { days, tools, items, groups, previous };
@@ -166,10 +179,13 @@ export function dashboardQueries(
 
 type Row = Record<string, unknown>;
 
-/** ClickHouse's JSON quotes 64-bit numbers; anything unreadable is 0. */
+/**
+ * ClickHouse's JSON quotes 64-bit numbers; anything unreadable is 0. Counts are whole: a sum of
+ * weighed copies (1/3 + 1/3 + 1/3) is rounded back.
+ */
 const num = (value: unknown): number => {
   const number = typeof value === 'number' ? value : Number(value);
-  return Number.isFinite(number) && number > 0 ? number : 0;
+  return Number.isFinite(number) && number > 0 ? Math.round(number) : 0;
 };
 
 function countsOf(row: Row): Counts {
@@ -195,7 +211,7 @@ export function viewFromRows(
   const flags = new Map<FlagReason, number>();
   let endorsements = 0;
   for (const row of rows.days) {
-    const day = String(row.day);
+    const day = String(row.shown_day);
     const counts = countsOf(row);
     if (byDay.has(day)) byDay.set(day, counts);
     for (const [type, count] of Object.entries(counts))
@@ -268,24 +284,30 @@ export async function dashboardFromClickhouse(
   deps: QueryDeps,
 ): Promise<DashboardView> {
   const run = (text: string) => query<Row>(target, password, text, deps);
-  // The reports with copies not merged yet, found once for all five queries (both periods).
-  const before = previousPeriod(filter.from, filter.to);
-  // And, for a group, the days it may show in both periods: found once, not in every query.
   const table = tableName(target);
+  const before = previousPeriod(filter.from, filter.to);
+  // The groups' list needs nothing else: it starts at once, out of the second round's way.
+  const groups = run(dashboardQueries(target, filter).groups);
+  groups.catch(() => undefined); // awaited below: a failure meanwhile is not unhandled
+  // The reports with copies not merged yet, found once for all queries (both periods); for a
+  // group, the days it may show in both periods, found once rather than in every query.
   const daysOf = (rows: Row[]) => rows.map((row) => String(row.shown_day));
   const [found, current, previous] = await Promise.all([
     run(`${twiceSql(table, before.from, filter.to)} LIMIT ${TWICE_INLINE + 1}`),
     filter.group ? run(groupDaysSql(table, filter)).then(daysOf) : [],
     filter.group ? run(groupDaysSql(table, { ...filter, ...before })).then(daysOf) : [],
   ]);
-  const twice = found.length > TWICE_INLINE ? null : found.map((row) => String(row.report_key));
-  const sql = dashboardQueries(target, filter, twice, filter.group ? { current, previous } : null);
-  const [days, tools, items, groups, earlier] = await Promise.all([
+  const copies: Copies =
+    found.length > TWICE_INLINE
+      ? { final: true }
+      : { weights: new Map(found.map((row) => [String(row.report_key), num(row.copies)])) };
+  const sql = dashboardQueries(target, filter, copies, filter.group ? { current, previous } : null);
+  const [days, tools, items, groupRows, earlier] = await Promise.all([
     run(sql.days),
     run(sql.tools),
     run(sql.items),
-    run(sql.groups),
+    groups,
     run(sql.previous),
   ]);
-  return viewFromRows(filter, { days, tools, items, groups, previous: earlier });
+  return viewFromRows(filter, { days, tools, items, groups: groupRows, previous: earlier });
 }

@@ -178,5 +178,13 @@ describe('settings and queries', () => {
     expect(sql.days).toContain("tool = 'x\\' OR 1=1 --'");
     expect(sql.days).toContain("has(groups, 'pilot')");
     expect(sql.days).toContain('uniqExact(report_key) >= 5');
+    // Report keys come from what writers inserted: quoted too when copies are weighed.
+    const weighed = dashboardQueries(
+      { database: 'signpost', table: 'report_rows' },
+      { from: '2026-11-01', to: '2026-11-30' },
+      { weights: new Map([["k') OR 1=1 --", 2]]) },
+    );
+    expect(weighed.items).toContain("transform(report_key, ['k\\') OR 1=1 --'], [0.5], 1.) AS w");
+    expect(weighed.items).toContain('sum(impression * w) AS impression_day');
   });
 });
