@@ -6,8 +6,8 @@
  *
  * A retried report may be in the table twice until ClickHouse merges it away
  * (ReplacingMergeTree). Every copy of a report is the same insert, so each of its rows has as many
- * copies as its 'report' row: one query finds those reports, and the five weigh each copy's rows
- * by 1/copies — much cheaper than FINAL or a deduplicating subquery on 18.16.
+ * copies as its 'report' row: one query finds those reports, and the figure queries weigh each
+ * copy's rows by 1/copies — much cheaper than FINAL or a deduplicating subquery on 18.16.
  */
 import { FLAG_REASONS, type FlagReason } from '../../delivery/reactions';
 import type { ItemKind } from '../../model';
@@ -90,6 +90,15 @@ export function reportSource(
   };
 }
 
+/** The pilot groups with at least MIN_GROUP_BROWSERS reports on some day of the range. */
+function groupsSql(table: string, filter: DashboardFilter): string {
+  return [
+    `SELECT name FROM (SELECT day, arrayJoin(groups) AS name, uniqExact(report_key) AS browsers FROM ${table}`,
+    `WHERE ${rangeOf(filter)} AND row_type = 'report' GROUP BY day, name)`,
+    `WHERE browsers >= ${MIN_GROUP_BROWSERS} GROUP BY name ORDER BY name LIMIT 200`,
+  ].join(' ');
+}
+
 /** The condition an item row meets for the filter's tool and kind. */
 function itemCondition(filter: DashboardFilter): string {
   const parts = ["row_type = 'item'"];
@@ -169,12 +178,7 @@ export function dashboardQueries(
   // The period before, for period-over-period changes: its totals only.
   const before = { ...filter, ...previousPeriod(filter.from, filter.to) };
   const previous = `${select([sumsIf('')], reportSource(table, before, copies, groupDays?.previous ?? null))} AND ${item}`;
-  const groups = [
-    `SELECT name FROM (SELECT day, arrayJoin(groups) AS name, uniqExact(report_key) AS browsers FROM ${table}`,
-    `WHERE ${rangeOf(filter)} AND ${report} GROUP BY day, name)`,
-    `WHERE browsers >= ${MIN_GROUP_BROWSERS} GROUP BY name ORDER BY name LIMIT 200`,
-  ].join(' ');
-  return { days, tools, items, groups, previous };
+  return { days, tools, items, groups: groupsSql(table, filter), previous };
 }
 
 type Row = Record<string, unknown>;
@@ -287,7 +291,7 @@ export async function dashboardFromClickhouse(
   const table = tableName(target);
   const before = previousPeriod(filter.from, filter.to);
   // The groups' list needs nothing else: it starts at once, out of the second round's way.
-  const groups = run(dashboardQueries(target, filter).groups);
+  const groups = run(groupsSql(table, filter));
   groups.catch(() => undefined); // awaited below: a failure meanwhile is not unhandled
   // The reports with copies not merged yet, found once for all queries (both periods); for a
   // group, the days it may show in both periods, found once rather than in every query.
@@ -302,6 +306,7 @@ export async function dashboardFromClickhouse(
       ? { final: true }
       : { weights: new Map(found.map((row) => [String(row.report_key), num(row.copies)])) };
   const sql = dashboardQueries(target, filter, copies, filter.group ? { current, previous } : null);
+  // sql.groups is the query already running.
   const [days, tools, items, groupRows, earlier] = await Promise.all([
     run(sql.days),
     run(sql.tools),
