@@ -27,17 +27,17 @@
 
 import { isRecord, type KnowledgeItem } from '../model';
 import {
-  analyze,
   deletions,
   detectLanguage,
+  isContentWord,
   type Language,
   languageOf,
   pairKey,
-  stemGerman,
+  stemIn,
   urlPathText,
-  type Word,
 } from './text';
 import type { UrlPattern } from './url-pattern';
+import { UNSEEN, WordTable } from './word-table';
 
 export const FIELD_TITLE = 0;
 export const FIELD_TAGS = 1;
@@ -174,24 +174,61 @@ export function termId(bucket: Bucket, key: string): number | undefined {
   return bucket.lookup.get(key);
 }
 
+/** Characters of a summary that language detection reads. */
+const LANGUAGE_SAMPLE = 200;
+
 /**
  * The language an item's text is stemmed in: its `lang`, else what its stop words say; undefined
  * when they say nothing (a short title with no summary).
  */
 export function itemLanguage(item: Pick<KnowledgeItem, 'lang' | 'title' | 'summary'>): Language | undefined {
-  return languageOf(item.lang) ?? detectLanguage(`${item.title} ${item.summary.slice(0, 200)}`);
+  return languageOf(item.lang) ?? detectLanguage(`${item.title} ${item.summary.slice(0, LANGUAGE_SAMPLE)}`);
 }
+
+/** Characters of a long text read at a time while looking for its first content words. */
+const CHUNK = 1000;
+
+/** Marks a word that is not a content word (stop word, digits, one character) in a word cache. */
+const SKIP = -1;
 
 /**
  * The terms of one build, across buckets: a stem or a pair of stems gets one number, so that an
  * item's terms are counted in a typed array and pairs are looked up by number, not by a new string.
+ * Each word as written is analysed once per build and language (`word`): a catalog repeats a few
+ * thousand words hundreds of thousands of times. A pair's key and surface are made into strings
+ * only for the pairs a bucket keeps (`key`, `surface`).
  */
 class Vocabulary {
-  readonly keys: string[] = [];
-  readonly surfaces: string[] = [];
+  /** Per term number: its key, or undefined for a pair whose key is not made yet. */
+  private readonly keys: (string | undefined)[] = [];
+  /** Per term number: its surface, or the first word of a pair's surface. */
+  private readonly surfaces: string[] = [];
+  /** Per pair number: the second word of its surface ('' for a stem). */
+  private readonly seconds: string[] = [];
+  /** Per pair number: its stems' numbers, lower first (-1 for a stem). */
+  private readonly lows: number[] = [];
+  private readonly highs: number[] = [];
   private readonly stems = new Map<string, number>();
-  /** Per stem number, the pairs it starts (as the lower number): second stem → pair number. */
-  private readonly pairs: (Map<number, number> | undefined)[] = [];
+  readonly words = new WordTable();
+  /** Open addressing over (low, high) stem numbers: per slot, pair number + 1 (0: empty), low, high. */
+  private pairTable = new Int32Array(3 << 16);
+  private pairCount = 0;
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** The term number of a word's stem in `lang` (a `words` entry), or SKIP for a word that is not content. */
+  word(entry: number, lang: Language): number {
+    const ids = this.words.ids[lang];
+    let id = ids[entry] as number;
+    if (id === UNSEEN) {
+      const word = this.words.word(entry);
+      id = isContentWord(word) ? this.stem(stemIn(lang, word), word) : SKIP;
+      ids[entry] = id;
+    }
+    return id;
+  }
 
   stem(key: string, surface: string): number {
     let id = this.stems.get(key);
@@ -200,27 +237,69 @@ class Vocabulary {
       this.stems.set(key, id);
       this.keys.push(key);
       this.surfaces.push(surface);
+      this.seconds.push('');
+      this.lows.push(-1);
+      this.highs.push(-1);
     }
     return id;
   }
 
-  pair(a: number, b: number, surface: string): number {
+  pair(a: number, b: number, first: string, second: string): number {
     const low = a < b ? a : b;
     const high = a < b ? b : a;
-    let byHigh = this.pairs[low];
-    if (!byHigh) {
-      byHigh = new Map();
-      this.pairs[low] = byHigh;
+    const table = this.pairTable;
+    const mask = table.length / 3 - 1;
+    let slot = pairHash(low, high) & mask;
+    for (;;) {
+      const at = slot * 3;
+      const found = table[at] as number;
+      if (found === 0) break;
+      if (table[at + 1] === low && table[at + 2] === high) return found - 1;
+      slot = (slot + 1) & mask;
     }
-    let id = byHigh.get(high);
-    if (id === undefined) {
-      id = this.keys.length;
-      byHigh.set(high, id);
-      this.keys.push(pairKey(this.keys[a] as string, this.keys[b] as string));
-      this.surfaces.push(surface);
-    }
+    const id = this.keys.length;
+    this.keys.push(undefined);
+    this.surfaces.push(first);
+    this.seconds.push(second);
+    this.lows.push(low);
+    this.highs.push(high);
+    table[slot * 3] = id + 1;
+    table[slot * 3 + 1] = low;
+    table[slot * 3 + 2] = high;
+    if (++this.pairCount * 2 > mask + 1) this.growPairs();
     return id;
   }
+
+  key(id: number): string {
+    let key = this.keys[id];
+    if (key === undefined) {
+      key = pairKey(this.key(this.lows[id] as number), this.key(this.highs[id] as number));
+      this.keys[id] = key;
+    }
+    return key;
+  }
+
+  surface(id: number): string {
+    const second = this.seconds[id];
+    return second ? `${this.surfaces[id]} ${second}` : (this.surfaces[id] as string);
+  }
+
+  private growPairs(): void {
+    const old = this.pairTable;
+    const table = new Int32Array(old.length * 2);
+    const mask = table.length / 3 - 1;
+    for (let at = 0; at < old.length; at += 3) {
+      if (old[at] === 0) continue;
+      let slot = pairHash(old[at + 1] as number, old[at + 2] as number) & mask;
+      while (table[slot * 3] !== 0) slot = (slot + 1) & mask;
+      table.set(old.subarray(at, at + 3), slot * 3);
+    }
+    this.pairTable = table;
+  }
+}
+
+function pairHash(low: number, high: number): number {
+  return Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b);
 }
 
 /** One item's terms while it is analysed: term numbers and their packed counts per field. */
@@ -228,6 +307,8 @@ class ItemCounter {
   ids: number[] = [];
   tfs: number[] = [];
   lengths = [0, 0, 0, 0];
+  /** Scratch: the word entries of the text being read. */
+  readonly words: number[] = [];
   private slot = new Int32Array(4096);
 
   reset(): void {
@@ -255,33 +336,66 @@ class ItemCounter {
   }
 }
 
-/** Counts an item's terms per field into `counter`, numbered in `vocabulary`. */
+/**
+ * Counts an item's terms per field into `counter`, numbered in `vocabulary`: what `analyze` gives
+ * for each field (same words, same stems), without a stem lookup per word.
+ */
 function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter: ItemCounter): void {
-  const detected = itemLanguage(item);
+  const detected = languageOf(item.lang) ?? languageOfWords(item, vocabulary.words);
   const lang = detected ?? 'en';
   // Text of no telling language is indexed under its German stems too (after the English ones).
   const both = detected === undefined;
-  const addWords = (words: Word[], field: number) => {
+  const found = counter.words;
+  const addText = (text: string, field: number, limit = Number.POSITIVE_INFINITY) => {
     let previous = -1;
     let previousWord = '';
-    for (const { key, word } of words) {
-      const id = vocabulary.stem(key, word);
-      counter.add(id, field);
-      if (both) {
-        const german = stemGerman(word);
-        if (german !== key) counter.add(vocabulary.stem(german, word), field);
+    let count = 0;
+    // A long text is read a piece at a time, cut at spaces, until `limit` content words are found.
+    for (let from = 0; from < text.length && count < limit; ) {
+      let to = text.length;
+      if (to - from > CHUNK) {
+        const space = text.lastIndexOf(' ', from + CHUNK);
+        to = space > from ? space : text.length;
       }
-      if (previous >= 0 && previous !== id)
-        counter.add(vocabulary.pair(previous, id, `${previousWord} ${word}`), field);
-      previous = id;
-      previousWord = word;
+      found.length = 0;
+      vocabulary.words.scan(from === 0 && to === text.length ? text : text.slice(from, to), found);
+      for (const entry of found) {
+        const id = vocabulary.word(entry, lang);
+        if (id === SKIP) continue;
+        const word = vocabulary.words.word(entry);
+        counter.add(id, field);
+        if (both) {
+          const german = vocabulary.word(entry, 'de');
+          if (german !== id) counter.add(german, field);
+        }
+        if (previous >= 0 && previous !== id)
+          counter.add(vocabulary.pair(previous, id, previousWord, word), field);
+        previous = id;
+        previousWord = word;
+        if (++count >= limit) break;
+      }
+      from = to;
     }
-    counter.lengths[field] = Math.min(LENGTH_MAX, (counter.lengths[field] ?? 0) + words.length);
+    counter.lengths[field] = Math.min(LENGTH_MAX, (counter.lengths[field] ?? 0) + count);
   };
-  addWords(analyze(item.title, lang), FIELD_TITLE);
-  for (const tag of item.tags) addWords(analyze(tag, lang), FIELD_TAGS);
-  addWords(analyze(item.summary, lang, SUMMARY_WORDS), FIELD_SUMMARY);
-  addWords(analyze(urlPathText(item.url), lang), FIELD_PATH);
+  addText(item.title, FIELD_TITLE);
+  for (const tag of item.tags) addText(tag, FIELD_TAGS);
+  addText(item.summary, FIELD_SUMMARY, SUMMARY_WORDS);
+  addText(urlPathText(item.url), FIELD_PATH);
+}
+
+/** `detectLanguage` over what `itemLanguage` reads, with the build's word table. */
+function languageOfWords(item: KnowledgeItem, table: WordTable): Language | undefined {
+  const found: number[] = [];
+  table.scan(`${item.title} ${item.summary.slice(0, LANGUAGE_SAMPLE)}`, found);
+  let en = 0;
+  let de = 0;
+  for (const entry of found) {
+    const language = table.stopLanguage(entry);
+    if (language === 'en') en++;
+    else if (language === 'de') de++;
+  }
+  return de > en ? 'de' : en > de ? 'en' : undefined;
 }
 
 /**
@@ -292,10 +406,13 @@ function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter: ItemCo
 interface BucketBuilder {
   members: number;
   lengthSums: number[];
-  /** Term key → its number in this builder. */
+  /** Term key → its number in this builder, when terms come by key (merging buckets). */
   ids: Map<string, number>;
-  /** Build-wide term number → its number in this builder. */
-  local: Map<number, number>;
+  /** Build-wide term number + 1 → its number in this builder + 1 (0: not yet in it). */
+  local: Int32Array;
+  /** This builder's term number → its build-wide number, when terms come from a vocabulary. */
+  globals: number[];
+  terms: string[];
   surfaces: string[];
   /** Entries per term. */
   df: number[];
@@ -312,7 +429,9 @@ function newBuilder(): BucketBuilder {
     members: 0,
     lengthSums: [0, 0, 0, 0],
     ids: new Map(),
-    local: new Map(),
+    local: new Int32Array(1024),
+    globals: [],
+    terms: [],
     surfaces: [],
     df: [],
     count: 0,
@@ -327,21 +446,36 @@ function newBuilder(): BucketBuilder {
 function termOf(b: BucketBuilder, key: string, surface: string): number {
   let t = b.ids.get(key);
   if (t === undefined) {
-    t = b.surfaces.length;
+    t = b.df.length;
     b.ids.set(key, t);
+    b.terms.push(key);
     b.surfaces.push(surface);
     b.df.push(0);
   }
   return t;
 }
 
-function localTerm(b: BucketBuilder, id: number, vocabulary: Vocabulary): number {
-  let t = b.local.get(id);
-  if (t === undefined) {
-    t = termOf(b, vocabulary.keys[id] as string, vocabulary.surfaces[id] as string);
-    b.local.set(id, t);
+/** A build-wide term's number in the builder; its key and surface are filled in by `nameTerms`. */
+function localTerm(b: BucketBuilder, id: number): number {
+  if (id >= b.local.length) {
+    const grown = new Int32Array(Math.max(id + 1, b.local.length * 2));
+    grown.set(b.local);
+    b.local = grown;
+  }
+  let t = (b.local[id] as number) - 1;
+  if (t < 0) {
+    t = b.df.length;
+    b.local[id] = t + 1;
+    b.globals.push(id);
+    b.df.push(0);
   }
   return t;
+}
+
+/** Fills in the keys and surfaces of the terms `localTerm` numbered. */
+function nameTerms(b: BucketBuilder, vocabulary: Vocabulary): void {
+  b.terms = b.globals.map((id) => vocabulary.key(id));
+  b.surfaces = b.globals.map((id) => vocabulary.surface(id));
 }
 
 function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number): void {
@@ -368,7 +502,7 @@ function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number):
  * bucket over all items): each term's postings are sorted and one kept per item.
  */
 function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], merge = false): Bucket {
-  const terms = [...b.ids.keys()];
+  const terms = b.terms;
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
   for (let t = 0; t < terms.length; t++) {
@@ -403,7 +537,7 @@ function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], merge = 
       tips,
       patterned: b.patterned,
     },
-    b.ids,
+    b.ids.size > 0 ? b.ids : undefined,
   );
 }
 
@@ -477,11 +611,12 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
       if (item.kind === 'tip') b.tips.push(ordinal);
       if (item.urlPatterns?.length) b.patterned.push(ordinal);
       for (let k = 0; k < counter.ids.length; k++) {
-        addEntry(b, localTerm(b, counter.ids[k] as number, vocabulary), ordinal, counter.tfs[k] as number);
+        addEntry(b, localTerm(b, counter.ids[k] as number), ordinal, counter.tfs[k] as number);
       }
     }
   }
   const byTool = new Map<string, Bucket>();
+  for (const b of builders.values()) nameTerms(b, vocabulary);
   for (const [tool, b] of builders) if (tool) byTool.set(tool, finish(tool, b, items));
   return {
     items,

@@ -7,7 +7,9 @@
  * - `STOPWORDS`: English and German stop words (Snowball's lists as `@orama/stopwords` ships them,
  *   plus a few words that say nothing about a screen).
  * - `stem(word)`: the English Snowball (Porter2) stem; `stemGerman(word)`: the German Snowball stem.
- * - `detectLanguage(text)`: 'de' or 'en' by which language's stop words are more, else undefined.
+ * - `detectLanguage(text)`: 'de' or 'en' by which language's stop words are more, else undefined;
+ *   `stopWordLanguage(word)`: the language a word is a stop word of only.
+ * - `words(text)`, `isContentWord(word)`: every lowercase word in order, and which of them count.
  * - `analyze(text, lang, limit?)`: the (first `limit`) content words of a text in order, each
  *   `{ key, word }`: its stem in that language and the word as written (lowercase).
  * - `pairKey(a, b)`: the key of two neighbouring content words, the same in either order: what
@@ -39,6 +41,8 @@ const ENGLISH_ONLY = new Set(englishStopwords.filter((w) => !germanStopwords.inc
 const GERMAN_ONLY = new Set(germanStopwords.filter((w) => !englishStopwords.includes(w)));
 
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Any character outside ASCII (UTF-16 code units above 0x7f). */
+export const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lowercase word tokens; digit-only tokens and single characters are dropped. */
 export function tokens(text: string): string[] {
@@ -87,6 +91,11 @@ export function stemIn(lang: Language, word: string): string {
   return lang === 'de' ? stemGerman(word) : stem(word);
 }
 
+/** 'en' or 'de' when a lowercase word is a stop word of that language only, else undefined. */
+export function stopWordLanguage(word: string): Language | undefined {
+  return ENGLISH_ONLY.has(word) ? 'en' : GERMAN_ONLY.has(word) ? 'de' : undefined;
+}
+
 /**
  * 'de' when more of the text's words are German-only stop words than English-only ones, 'en' when
  * fewer, undefined when they are as many (none, in a short title).
@@ -94,9 +103,11 @@ export function stemIn(lang: Language, word: string): string {
 export function detectLanguage(text: string): Language | undefined {
   let en = 0;
   let de = 0;
-  for (const word of tokens(text)) {
-    if (ENGLISH_ONLY.has(word)) en++;
-    else if (GERMAN_ONLY.has(word)) de++;
+  // Stop words are neither numbers nor single characters: no need for `tokens`' filter.
+  for (const word of words(text)) {
+    const language = stopWordLanguage(word);
+    if (language === 'en') en++;
+    else if (language === 'de') de++;
   }
   return de > en ? 'de' : en > de ? 'en' : undefined;
 }
@@ -114,12 +125,21 @@ export interface Word {
   word: string;
 }
 
+/** A text's lowercase words (letters and digits) in order, content words or not. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(WORD) ?? [];
+}
+
+/** Whether a lowercase word from `words` counts: not a stop word, a number or a single character. */
+export function isContentWord(word: string): boolean {
+  return word.length >= 2 && !STOPWORDS.has(word) && !/^\d+$/.test(word);
+}
+
 /** The first `limit` content words of a text in order (stop words out), stemmed in `lang`. */
 export function analyze(text: string, lang: Language = 'en', limit = Number.POSITIVE_INFINITY): Word[] {
   const out: Word[] = [];
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const word = match[0];
-    if (word.length < 2 || STOPWORDS.has(word) || /^\d+$/.test(word)) continue;
+  for (const word of words(text)) {
+    if (!isContentWord(word)) continue;
     out.push({ key: stemIn(lang, word), word });
     if (out.length >= limit) break;
   }
