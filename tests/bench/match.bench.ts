@@ -2,7 +2,8 @@
  * matchItems at scale: the real documentation catalogs of tests/relevance/data together (≈4,600
  * articles of three tools) with their labelled screens, and generated catalogs of 5,000, 10,000 and
  * 50,000 items over 20 tools (a seeded generator, so runs are comparable). Per catalog: building the
- * index, one match (vitest reports p75/p99; p99 bounds the p95 target), loading a stored snapshot;
+ * index, one match (vitest reports p75/p99; p99 bounds the p95 target), loading a stored snapshot,
+ * bringing the index up to date after a sync that changed ten items;
  * FlexSearch per tool on the same items and pages, and the naive one-Fuse setup, as anchors.
  * Targets at 5,000 items: build ≤ 500 ms, p95 match ≤ 2 ms, snapshot load ≤ 50 ms.
  */
@@ -10,6 +11,7 @@ import { Document } from 'flexsearch';
 import Fuse from 'fuse.js';
 import { bench, describe } from 'vitest';
 import { buildMatchIndex, loadMatchIndex, matchItems, serializeMatchIndex } from '@/utils/match';
+import { updateMatchIndex } from '@/utils/match/update';
 import type { KnowledgeItem, PageContext } from '@/utils/model';
 import { generateCatalog, generateContexts } from '../fixtures/match/generate';
 import { screenSets } from '../relevance/load';
@@ -60,6 +62,17 @@ function suite(name: string, items: KnowledgeItem[], contexts: PageContext[], an
         buildMatchIndex(items);
       },
       { iterations: 5, time: 0 },
+    );
+    // A sync that changed ten items (their titles): only they are analysed again.
+    const synced = items.map((item, i) =>
+      i % Math.floor(items.length / 10) === 0 ? { ...item, title: `${item.title} (revised)` } : item,
+    );
+    bench(
+      'updateMatchIndex, 10 items changed',
+      () => {
+        updateMatchIndex(index, synced);
+      },
+      { iterations: 10, time: 0 },
     );
     if (anchors) {
       const flex = flexsearchAnchor(items);

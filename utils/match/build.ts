@@ -23,6 +23,9 @@
  * - `serializeMatchIndex(index)` → a structured-clone-safe snapshot (plain objects, arrays, typed
  *   arrays); `loadMatchIndex(snapshot)` → the index again without analysing any text, or null for
  *   anything malformed or of another `SNAPSHOT_VERSION`.
+ *
+ * Also exported, for update.ts only (not part of the API): the vocabulary, item counting and bucket
+ * builder that a build is made of.
  */
 
 import { isRecord, type KnowledgeItem } from '../model';
@@ -101,7 +104,7 @@ export interface ItemFacts {
 export const HAS_AUDIENCES = 1;
 export const HAS_PATTERNS = 2;
 
-function itemFacts(items: KnowledgeItem[]): ItemFacts {
+export function itemFacts(items: KnowledgeItem[]): ItemFacts {
   const facts: ItemFacts = {
     ids: items.map((item) => item.id),
     startsAt: new Float64Array(items.length),
@@ -134,7 +137,7 @@ export const SNAPSHOT_FORMAT = 'signpost-match-index';
 /** Bump whenever what is stored changes meaning, tokenising and stemming included. */
 export const SNAPSHOT_VERSION = 2;
 
-interface BucketSnapshot {
+export interface BucketSnapshot {
   tool: string;
   size: number;
   avgLength: Float64Array;
@@ -198,7 +201,7 @@ const SKIP = -1;
  * thousand words hundreds of thousands of times. A pair's key and surface are made into strings
  * only for the pairs a bucket keeps (`key`, `surface`).
  */
-class Vocabulary {
+export class Vocabulary {
   /** Per term number: its key, or undefined for a pair whose key is not made yet. */
   private readonly keys: (string | undefined)[] = [];
   /** Per term number: its surface, or the first word of a pair's surface. */
@@ -303,7 +306,7 @@ function pairHash(low: number, high: number): number {
 }
 
 /** One item's terms while it is analysed: term numbers and their packed counts per field. */
-class ItemCounter {
+export class ItemCounter {
   ids: number[] = [];
   tfs: number[] = [];
   lengths = [0, 0, 0, 0];
@@ -340,7 +343,7 @@ class ItemCounter {
  * Counts an item's terms per field into `counter`, numbered in `vocabulary`: what `analyze` gives
  * for each field (same words, same stems), without a stem lookup per word.
  */
-function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter: ItemCounter): void {
+export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter: ItemCounter): void {
   const detected = languageOf(item.lang) ?? languageOfWords(item, vocabulary.words);
   const lang = detected ?? 'en';
   // Text of no telling language is indexed under its German stems too (after the English ones).
@@ -403,7 +406,7 @@ function languageOfWords(item: KnowledgeItem, table: WordTable): Language | unde
  * arrays and grouped by term once at the end, so that building allocates a few large arrays rather
  * than an array per term.
  */
-interface BucketBuilder {
+export interface BucketBuilder {
   members: number;
   lengthSums: number[];
   /** Term key → its number in this builder, when terms come by key (merging buckets). */
@@ -424,7 +427,7 @@ interface BucketBuilder {
   patterned: number[];
 }
 
-function newBuilder(): BucketBuilder {
+export function newBuilder(): BucketBuilder {
   return {
     members: 0,
     lengthSums: [0, 0, 0, 0],
@@ -443,7 +446,7 @@ function newBuilder(): BucketBuilder {
   };
 }
 
-function termOf(b: BucketBuilder, key: string, surface: string): number {
+export function termOf(b: BucketBuilder, key: string, surface: string): number {
   let t = b.ids.get(key);
   if (t === undefined) {
     t = b.df.length;
@@ -478,7 +481,7 @@ function nameTerms(b: BucketBuilder, vocabulary: Vocabulary): void {
   b.surfaces = b.globals.map((id) => vocabulary.surface(id));
 }
 
-function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number): void {
+export function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number): void {
   if (b.count === b.entryTerm.length) {
     const grow = <T extends Uint32Array | Uint16Array>(old: T, make: (n: number) => T): T => {
       const next = make(old.length * 2);
@@ -501,7 +504,7 @@ function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number):
  * `merge`, entries may come in any order and repeat an item (an item of several tools, in the
  * bucket over all items): each term's postings are sorted and one kept per item.
  */
-function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], merge = false): Bucket {
+export function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], merge = false): Bucket {
   const terms = b.terms;
   const offsets = new Uint32Array(terms.length + 1);
   let total = 0;
@@ -554,10 +557,18 @@ function mergePostings(
   for (let t = 0; t < terms; t++) {
     const start = offsets[t] as number;
     const end = offsets[t + 1] as number;
+    offsets[t] = n;
+    let sorted = true;
+    for (let p = start + 1; p < end && sorted; p++) sorted = (docs[p - 1] as number) < (docs[p] as number);
+    if (sorted) {
+      outDocs.set(docs.subarray(start, end), n);
+      outTfs.set(tfs.subarray(start, end), n);
+      n += end - start;
+      continue;
+    }
     const order = Array.from({ length: end - start }, (_, i) => start + i).sort(
       (x, y) => (docs[x] as number) - (docs[y] as number),
     );
-    offsets[t] = n;
     for (const p of order) {
       if (n > (offsets[t] as number) && outDocs[n - 1] === docs[p]) continue;
       outDocs[n] = docs[p] as number;
@@ -569,7 +580,7 @@ function mergePostings(
   return { docs: outDocs.slice(0, n), tfs: outTfs.slice(0, n) };
 }
 
-function bucketFrom(snapshot: BucketSnapshot, known?: Map<string, number>): Bucket {
+export function bucketFrom(snapshot: BucketSnapshot, known?: Map<string, number>): Bucket {
   if (known) return { ...snapshot, lookup: known, deletes: null };
   // A loaded snapshot's term map is built when the bucket is first asked for a term: a cold
   // worker answering one page reads two buckets, not all of them.
@@ -630,7 +641,7 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
 }
 
 /** The tool name of {@link allItemsBucket} (no tool id can be '*'). */
-const ALL_ITEMS = '*';
+export const ALL_ITEMS = '*';
 
 /**
  * One bucket over every item (tool '*'), merged from the others on first use and kept on the

@@ -182,6 +182,29 @@ describe('the page handlers', () => {
     });
   });
 
+  it('brings the stored index up to date after a sync in a later worker life', async () => {
+    const first = background(serve(catalog(['Plan a sprint on the board', 'Close a sprint'])).fetchFn);
+    expect((await first.matchPage({ context: board })).matches.map((m) => m.item.title)).toContain(
+      'Close a sprint',
+    );
+    const db = await getDb();
+    await vi.waitUntil(async () => (await db.get('meta', 'matchIndex')) !== undefined);
+    await closeDb();
+    // A cold worker syncs: one title changed, one item gone, one new.
+    const cold = background(
+      serve(catalog(['Plan a sprint on the board', 'Estimate a sprint', 'Review the board'])).fetchFn,
+    );
+    await cold.syncBuiltins();
+    const titles = (await cold.matchPage({ context: board })).matches.map((m) => m.item.title);
+    expect(titles).toContain('Estimate a sprint');
+    expect(titles).not.toContain('Close a sprint');
+    // …and stores the index it made, for the next worker life.
+    await vi.waitUntil(async () => {
+      const stored = (await (await getDb()).get('meta', 'matchIndex')) as { snapshot: { items: unknown[] } };
+      return stored.snapshot.items.length === 3;
+    });
+  });
+
   it('keeps one attention budget across tools over a working day of page views', async () => {
     const tools = ['jira', 'github', 'salesforce', 'slack'];
     const FEATURES = [

@@ -4,10 +4,14 @@
  * is current), which serves both the page matcher and the champion's search.
  *
  *   items (IndexedDB, enabled sources) ──► match index ◄──► snapshot (meta/matchIndex)
+ *
+ * After a sync the index is brought up to date from the last one (`updateMatchIndex`: only changed
+ * items are analysed), or built again when much changed.
  */
 import { type Db, getDb, readItems } from '../../db';
 import { buildMatchIndex, type MatchIndex } from '../../match';
 import { allItemsBucket } from '../../match/build';
+import { updateMatchIndex } from '../../match/update';
 import type { KnowledgeItem } from '../../model';
 import { readSettings } from '../../settings/settings';
 import { readSnapshot, saveSnapshot, snapshotKey } from './index-snapshot';
@@ -63,18 +67,25 @@ export function createCaches(ready: () => Promise<void>): Caches {
     return readItems(db, enabled);
   });
 
+  // The last index this worker life had: after a sync, the next one is made from it by indexing
+  // only what changed (a cold worker starts from the stored snapshot of the last one).
+  let previous: MatchIndex | null = null;
   const matchIndex = lazy(async () => {
     await ready();
     const [db, settings] = await Promise.all([getDb(), readSettings()]);
     const key = await snapshotKey(db, settings, await allSources());
-    const stored = await readSnapshot(db, key);
-    if (stored) {
-      if (!stored.all) completeLater(db, key, stored);
-      return stored;
+    const stored = await readSnapshot(db);
+    if (stored?.key === key) {
+      if (!stored.index.all) completeLater(db, key, stored.index);
+      previous = stored.index;
+      return stored.index;
     }
-    const built = buildMatchIndex(await items.get());
-    completeLater(db, key, built);
-    return built;
+    const current = await items.get();
+    const base = previous ?? stored?.index;
+    const made = (base && updateMatchIndex(base, current)) ?? buildMatchIndex(current);
+    completeLater(db, key, made);
+    previous = made;
+    return made;
   });
 
   // A sync changed the items: index them again once the burst is over (sources sync one after

@@ -18,10 +18,11 @@ export async function snapshotKey(db: Db, settings: Settings, sources: SourceCon
   return parts.sort().join('|');
 }
 
-/** The stored index when it was made under `key`, else null. */
-export async function readSnapshot(db: Db, key: string): Promise<MatchIndex | null> {
+/** The stored index and what it was made from (its `snapshotKey`), or null when none loads. */
+export async function readSnapshot(db: Db): Promise<{ key: unknown; index: MatchIndex } | null> {
   const stored = await db.get('meta', 'matchIndex');
-  return isRecord(stored) && stored.key === key ? loadMatchIndex(stored.snapshot) : null;
+  const index = isRecord(stored) ? loadMatchIndex(stored.snapshot) : null;
+  return index && isRecord(stored) ? { key: stored.key, index } : null;
 }
 
 /** Stores the index as the snapshot for `key` (in the background: a failure only costs a rebuild). */
