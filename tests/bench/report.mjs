@@ -35,3 +35,6 @@ spawnSync('node', ['tests/bench/content-size.mjs'], { stdio: 'inherit' });
 
 // Peak memory of hostile 20 MB feeds, each parsed in a child process of its own.
 spawnSync('node', ['tests/bench/feed-memory.mjs'], { stdio: 'inherit' });
+
+// What the background holds after a sync: items, index, term maps, by catalog size.
+spawnSync('node', ['tests/bench/index-memory.mjs'], { stdio: 'inherit' });

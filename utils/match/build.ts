@@ -204,7 +204,7 @@ const SKIP = -1;
 export class Vocabulary {
   /** Per term number: its key, or undefined for a pair whose key is not made yet. */
   private readonly keys: (string | undefined)[] = [];
-  /** Per term number: its surface, or the first word of a pair's surface. */
+  /** Per term number: its surface, or the first word of a pair's surface until `surface` joins them. */
   private readonly surfaces: string[] = [];
   /** Per pair number: the second word of its surface ('' for a stem). */
   private readonly seconds: string[] = [];
@@ -284,7 +284,12 @@ export class Vocabulary {
 
   surface(id: number): string {
     const second = this.seconds[id];
-    return second ? `${this.surfaces[id]} ${second}` : (this.surfaces[id] as string);
+    if (!second) return this.surfaces[id] as string;
+    // Made once, then shared by every bucket with the pair.
+    const surface = `${this.surfaces[id]} ${second}`;
+    this.surfaces[id] = surface;
+    this.seconds[id] = '';
+    return surface;
   }
 
   private growPairs(): void {

@@ -1,0 +1,88 @@
+#!/usr/bin/env node
+/**
+ * What the background holds after a sync, by catalog size: the items, the match index built from
+ * them, and what the first page and the first search add (the term maps of every bucket and the
+ * all-items bucket), each figure after a full collection, in a child process of its own per size.
+ * Memory is the JS heap plus typed-array buffers (`heapUsed + arrayBuffers`), as a worker's heap
+ * snapshot would count them. `node tests/bench/index-memory.mjs`; `npm run bench` runs it too.
+ *
+ * Items are the seeded generated catalog of the match benchmarks (30–300-word summaries).
+ */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+const child = process.argv[2];
+if (child) {
+  const { buildMatchIndex, allItemsBucket, generateCatalog } = await import(process.argv[3]);
+  // Typed-array buffers are freed after a collection, in a later task: collect, wait, collect.
+  const used = async () => {
+    globalThis.gc();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    globalThis.gc();
+    const { heapUsed, arrayBuffers } = process.memoryUsage();
+    return (heapUsed + arrayBuffers) / 1e6;
+  };
+  const start = await used();
+  let { items } = generateCatalog(Number(child));
+  items = structuredClone(items); // as read from IndexedDB: no strings shared with the generator
+  const withItems = await used();
+  const started = performance.now();
+  const index = buildMatchIndex(items);
+  const buildMs = performance.now() - started;
+  const withIndex = await used();
+  for (const bucket of [index.general, ...index.byTool.values(), allItemsBucket(index)])
+    bucket.lookup.get('');
+  const withAll = await used();
+  process.stdout.write(
+    JSON.stringify({
+      items: withItems - start,
+      index: withIndex - withItems,
+      all: withAll - withIndex,
+      total: withAll - start,
+      buildMs,
+    }),
+  );
+  process.exit(0);
+}
+
+const bundle = `${root}.test-results/index-memory-bundle.mjs`;
+await build({
+  stdin: {
+    contents: `export { buildMatchIndex } from '@/utils/match';
+      export { allItemsBucket } from '@/utils/match/build';
+      export { generateCatalog } from '@/tests/fixtures/match/generate';`,
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  outfile: bundle,
+  alias: { '@': root },
+  logLevel: 'error',
+});
+console.log(
+  '\n| generated items | items MB | + index MB | + term maps and all-items bucket MB | total MB | build ms |\n|---|---|---|---|---|---|',
+);
+for (const size of [10_000, 50_000]) {
+  const run = spawnSync(
+    process.execPath,
+    ['--expose-gc', fileURLToPath(import.meta.url), String(size), bundle],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1e6,
+    },
+  );
+  if (run.status !== 0) {
+    console.log(`| ${size} | failed: ${run.stderr.trim().split('\n').at(-1)} | | | | |`);
+    continue;
+  }
+  const m = JSON.parse(run.stdout);
+  const mb = (value) => value.toFixed(0);
+  console.log(
+    `| ${size.toLocaleString('en')} | ${mb(m.items)} | ${mb(m.index)} | ${mb(m.all)} | ${mb(m.total)} | ${m.buildMs.toFixed(0)} |`,
+  );
+}
