@@ -7,7 +7,8 @@
  * - `isContentGap(matchIndex, query, opts)`: whether a query is a true content gap.
  * - `buildSearchIndex(items)` / `searchItems(index, query, opts)`: the older pair, kept for callers
  *   that index items for search alone; the index they build is the same shared index.
- * - `parseAdminTerms(value)`: an organisation's own terms, validated (admin-terms.ts).
+ * - `parseAdminTerms(value)`: an organisation's own terms, validated (admin-terms.ts); the valid
+ *   entries are kept when others are not.
  * - `highlight(text, matched)`: where a result's matched words are in its title or summary.
  */
 import { buildMatchIndex, type MatchIndex } from '../match/build';

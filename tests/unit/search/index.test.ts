@@ -77,7 +77,7 @@ describe('searchIndex', () => {
     const small = buildMatchIndex(items);
     expect(searchIndex(small, 'vpn')).toEqual([]);
     const terms = parseAdminTerms({ terms: { VPN: ['GlobalProtect'] } });
-    if (!terms.ok) throw new Error(terms.errors.join('; '));
+    expect(terms.errors).toEqual([]);
     expect(searchIndex(small, 'vpn', { terms: terms.value }).map((hit) => hit.item.id)).toEqual([
       't:connect-client',
     ]);
