@@ -46,6 +46,7 @@ export const EDITABLE_SETTINGS = [
   'disabledTools',
   'reportEndpoint',
   'staleAfterMonths',
+  'searchTerms',
 ] as const;
 export type SettingsChange = Partial<Pick<Settings, (typeof EDITABLE_SETTINGS)[number]>>;
 

@@ -57,6 +57,7 @@ export function exportConfig(own: Settings, { includeAddresses = false } = {}): 
     maxItems: own.maxItems,
     staleAfterMonths: own.staleAfterMonths,
     syncPersonalState: own.syncPersonalState,
+    searchTerms: own.searchTerms,
   };
   if (own.role) config.role = own.role;
   if (!includeAddresses) for (const key of ADDRESS_KEYS) delete config[key];
@@ -168,6 +169,7 @@ export function applyConfig(own: Settings, config: Config): Settings {
   if (config.maxItems !== undefined) next.maxItems = config.maxItems;
   if (config.staleAfterMonths !== undefined) next.staleAfterMonths = config.staleAfterMonths;
   if (config.syncPersonalState !== undefined) next.syncPersonalState = config.syncPersonalState;
+  if (config.searchTerms !== undefined) next.searchTerms = config.searchTerms;
   if (config.role !== undefined) next.role = config.role;
   return next;
 }

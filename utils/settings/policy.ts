@@ -13,6 +13,7 @@ import { type PolicyClickhouse, parseClickhouseSettings } from '../measurement/c
 import { REPORT_FORMATS, type ReportFormat } from '../measurement/report-target';
 import { isHttpUrl, isRecord, SOURCE_TYPES, type SourceConfig, type SourceType } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
+import { type AdminTerms, parseAdminTerms } from '../search/admin-terms';
 import { type DefaultFollow, parseDefaultFollows } from '../whatsnew/topics';
 import { parseAuth, type SourceAuth } from './credentials';
 
@@ -46,6 +47,11 @@ export interface Policy {
   staleAfterMonths?: number;
   /** false: the person's choices (votes, snoozes, …) stay in each browser instead of going through storage.sync. */
   syncPersonalState?: boolean;
+  /**
+   * The organisation's own search terms: { terms: { "VPN": ["remote access"] } }. Merged with the
+   * admin's own list; the policy's term wins when both name it.
+   */
+  searchTerms?: AdminTerms;
   /** Topics followed by default, per audience (an entry without audience: everyone). Policy only. */
   defaultFollows?: DefaultFollow[];
   /** Where the in-page badge sits, per tool id (components/nudge/position.ts). Policy only. */
@@ -71,6 +77,7 @@ export const POLICY_KEYS = [
   'maxItems',
   'staleAfterMonths',
   'syncPersonalState',
+  'searchTerms',
   'role',
   'defaultFollows',
   'badgePosition',
@@ -248,6 +255,12 @@ export function parsePolicy(raw: unknown): { policy: Policy; problems: string[] 
     const value = wholeNumber(raw[key], min, max, key);
     if (typeof value === 'number') policy[key] = value;
     else problems.push(value);
+  }
+  if (raw.searchTerms !== undefined) {
+    // Lenient: the valid terms apply, the others are reported.
+    const parsed = parseAdminTerms(raw.searchTerms);
+    if (isRecord(raw.searchTerms)) policy.searchTerms = parsed.value;
+    problems.push(...parsed.errors.map((error) => `searchTerms: ${error}`));
   }
   if (raw.defaultFollows !== undefined) {
     const parsed = parseDefaultFollows(raw.defaultFollows);

@@ -14,6 +14,7 @@ import {
 import { REPORT_FORMATS, type ReportFormat } from '../measurement/report-target';
 import { isHostName, isHttpUrl, isRecord, type SourceConfig } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
+import { type AdminTerms, mergeAdminTerms, NO_ADMIN_TERMS, parseAdminTerms } from '../search/admin-terms';
 import { originOf, type SourceAuth } from './credentials';
 import { PAGE_SETTINGS_KEY, pageSettingsOf, SETTINGS_CHANGED_KEY } from './page-settings';
 import { type Policy, parsePolicy, parseSources, parseToolIds, policyKeys, wholeNumber } from './policy';
@@ -62,6 +63,8 @@ export interface Settings {
    * to their other browsers through storage.sync (utils/personal-sync); false keeps them here.
    */
   syncPersonalState: boolean;
+  /** The organisation's own search terms (each term and other words for it), as the admin set them here. */
+  searchTerms: AdminTerms;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -82,6 +85,7 @@ export const DEFAULT_SETTINGS: Settings = {
   dashboardClickhouse: null,
   staleAfterMonths: 12,
   syncPersonalState: true,
+  searchTerms: NO_ADMIN_TERMS,
 };
 
 export interface SettingsRead {
@@ -173,6 +177,11 @@ export function parseSettings(raw: unknown): SettingsRead {
   }
   if (typeof raw.syncPersonalState === 'boolean') settings.syncPersonalState = raw.syncPersonalState;
   else if (raw.syncPersonalState !== undefined) problems.push('syncPersonalState must be true or false');
+  if (raw.searchTerms !== undefined) {
+    const terms = parseAdminTerms(raw.searchTerms);
+    settings.searchTerms = terms.value;
+    problems.push(...terms.errors.map((error) => `searchTerms: ${error}`));
+  }
   const nudges = parseBudgetSettings(raw.nudges);
   settings.nudges = nudges.budget;
   problems.push(...nudges.problems);
@@ -310,5 +319,21 @@ export function applyPolicy(local: Settings, policy: Policy): Settings {
   if (policy.maxItems !== undefined) out.maxItems = policy.maxItems;
   if (policy.staleAfterMonths !== undefined) out.staleAfterMonths = policy.staleAfterMonths;
   if (policy.syncPersonalState !== undefined) out.syncPersonalState = policy.syncPersonalState;
+  if (policy.searchTerms !== undefined)
+    out.searchTerms = mergeAdminTerms(policy.searchTerms, local.searchTerms);
   return out;
+}
+
+let lastTerms: { key: string; terms: AdminTerms } | undefined;
+
+/**
+ * The search terms in force: the policy's and the admin's own, validated and merged (the policy's
+ * term wins when both name it). The same object while they do not change, so that search keeps
+ * the synonym table it built for them (utils/search/concepts.ts caches per terms object).
+ */
+export async function readSearchTerms(): Promise<AdminTerms> {
+  const { searchTerms } = await readSettings();
+  const key = JSON.stringify(searchTerms);
+  if (lastTerms?.key !== key) lastTerms = { key, terms: searchTerms };
+  return lastTerms.terms;
 }

@@ -50,6 +50,7 @@ const configured: Settings = parseSettings({
   staleAfterMonths: 6,
   role: 'champion',
   pausedSites: ['github.com'],
+  searchTerms: { terms: { VPN: ['remote access', 'GlobalProtect'], XLOOKUP: ['Fandango'] } },
 }).settings;
 
 describe('configuration export and import', () => {
@@ -63,6 +64,7 @@ describe('configuration export and import', () => {
     // Paused sites are the person's own, not configuration: everything else comes back.
     expect({ ...imported, pausedSites: configured.pausedSites }).toEqual(configured);
     expect(parseSettings(imported).problems).toEqual([]);
+    expect(imported.searchTerms).toEqual(configured.searchTerms);
     // …and the export of the import is the same file.
     expect(JSON.stringify(exportConfig(imported, { includeAddresses: true }), null, 2)).toBe(exported);
   });
@@ -181,5 +183,28 @@ describe('the managed-storage schema', () => {
     const schema = JSON.parse(readFileSync(join(ROOT, 'public/managed_schema.json'), 'utf8'));
     expect(Object.keys(schema.properties).sort()).toEqual([...POLICY_KEYS].sort());
     expect(Object.keys(schema.properties.sources.items.properties)).toContain('enabled');
+  });
+});
+
+describe('search terms in a configuration file', () => {
+  it('are exported in the policy shape and imported back', () => {
+    const config = exportConfig(configured);
+    expect(config.searchTerms).toEqual({
+      terms: { VPN: ['remote access', 'GlobalProtect'], XLOOKUP: ['Fandango'] },
+    });
+    const read = parseConfigFile(JSON.stringify({ searchTerms: config.searchTerms }));
+    expect(read).toMatchObject({ ok: true });
+    if (!read.ok) return;
+    expect(applyConfig(DEFAULT_SETTINGS, read.config).searchTerms).toEqual(configured.searchTerms);
+  });
+
+  it('are refused with the rest of the file when an entry is invalid (an import is all or nothing)', () => {
+    const read = parseConfigFile(
+      JSON.stringify({ maxItems: 2, searchTerms: { terms: { VPN: ['remote access'], '!!': ['x'] } } }),
+    );
+    expect(read).toEqual({
+      ok: false,
+      problems: ['searchTerms: terms."!!": needs at least one letter or digit'],
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parsePolicy } from '@/utils/settings/policy';
-import { applyPolicy, DEFAULT_SETTINGS, readSettings, updateSettings } from '@/utils/settings/settings';
+import {
+  applyPolicy,
+  DEFAULT_SETTINGS,
+  readPolicy,
+  readSearchTerms,
+  readSettings,
+  updateSettings,
+} from '@/utils/settings/settings';
 
 describe('enterprise policy', () => {
   it('keeps valid entries and says why the others were left out', () => {
@@ -86,5 +93,58 @@ describe('enterprise policy', () => {
       /set by your organisation: demoContent/,
     );
     expect((await updateSettings({ maxItems: 2 })).maxItems).toBe(2);
+  });
+});
+
+describe('search terms from the policy', () => {
+  it('keep the valid terms and report the others like any policy problem', () => {
+    const { policy, problems } = parsePolicy({
+      searchTerms: { terms: { VPN: ['GlobalProtect'], HR: [], Okta: ['SSO', 7] } },
+    });
+    expect(policy.searchTerms).toEqual({ terms: { VPN: ['GlobalProtect'], Okta: ['SSO'] } });
+    expect(problems).toEqual([
+      'searchTerms: terms."HR": must be a list of at least one other word',
+      'searchTerms: terms."Okta"[1]: must be text',
+    ]);
+    const wrong = parsePolicy({ searchTerms: ['VPN'] });
+    expect(wrong.policy.searchTerms).toBeUndefined();
+    expect(wrong.problems).toEqual(['searchTerms: search terms: must be an object like { "terms": { … } }']);
+  });
+
+  it("are merged with the admin's own: the policy's term wins when both name it, in any casing", () => {
+    const local = {
+      ...DEFAULT_SETTINGS,
+      searchTerms: { terms: { vpn: ['remote access'], Workday: ['HR portal'] } },
+    };
+    const effective = applyPolicy(local, { searchTerms: { terms: { VPN: ['GlobalProtect'] } } });
+    expect(effective.searchTerms).toEqual({ terms: { VPN: ['GlobalProtect'], Workday: ['HR portal'] } });
+    expect(applyPolicy(local, {}).searchTerms).toBe(local.searchTerms);
+  });
+
+  it('reach readSearchTerms from managed storage, merged and validated, the same object while unchanged', async () => {
+    expect(await readSearchTerms()).toEqual({ terms: {} });
+    await updateSettings({ searchTerms: { terms: { vpn: ['remote access'], Workday: ['HR portal'] } } });
+    await fakeBrowser.storage.managed.set({
+      searchTerms: { terms: { VPN: ['GlobalProtect'], '??': ['x'] } },
+    });
+    const terms = await readSearchTerms();
+    expect(terms).toEqual({ terms: { VPN: ['GlobalProtect'], Workday: ['HR portal'] } });
+    expect(await readSearchTerms()).toBe(terms);
+    expect((await readPolicy()).problems).toEqual([
+      'searchTerms: terms."??": needs at least one letter or digit',
+    ]);
+  });
+
+  it('are refused on save when invalid, and when a locked policy sets them', async () => {
+    await expect(updateSettings({ searchTerms: { terms: { VPN: [] } } })).rejects.toThrow(
+      /searchTerms: terms."VPN": must be a list/,
+    );
+    await fakeBrowser.storage.managed.set({
+      searchTerms: { terms: { VPN: ['GlobalProtect'] } },
+      locked: true,
+    });
+    await expect(updateSettings({ searchTerms: { terms: { Okta: ['SSO'] } } })).rejects.toThrow(
+      /set by your organisation: searchTerms/,
+    );
   });
 });
