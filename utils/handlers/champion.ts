@@ -12,7 +12,7 @@ import { makeEvent } from '../measurement/events';
 import { empty } from '../messages/payload';
 import { isRecord, parseKnowledgeItem } from '../model';
 import { isContentGap, searchIndex } from '../search';
-import { readSettings } from '../settings/settings';
+import { readSearchTerms, readSettings } from '../settings/settings';
 import type { State } from './state';
 import { defineHandlers } from './types';
 
@@ -32,9 +32,11 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
         return { query: payload.query, ...(tool ? { tool } : {}), ...(kind ? { kind } : {}) };
       },
       async handle({ query, tool, kind }) {
-        const hits = searchIndex(await caches.matchIndex(), query, {
+        const [index, terms] = await Promise.all([caches.matchIndex(), readSearchTerms()]);
+        const hits = searchIndex(index, query, {
           ...(tool ? { tool } : {}),
           ...(kind ? { kind } : {}),
+          terms,
         });
         const matched: Record<string, string[]> = {};
         for (const hit of hits) matched[hit.item.id] = hit.matched;
@@ -60,8 +62,11 @@ export function championHandlers({ caches, deps, now, outbox }: State) {
           : null,
       async handle({ query }) {
         const key = query.trim().toLowerCase().replace(/\s+/g, ' ');
-        // Only a search that finds nothing after all that search understands is missing content.
-        if (!key || !isContentGap(await caches.matchIndex(), key)) return {};
+        if (!key) return {};
+        // Only a search that finds nothing after all that search understands (the organisation's
+        // own terms included) is missing content.
+        const [index, terms] = await Promise.all([caches.matchIndex(), readSearchTerms()]);
+        if (!isContentGap(index, key, { terms })) return {};
         const db = await getDb();
         const at = now();
         const tx = db.transaction('gaps', 'readwrite');

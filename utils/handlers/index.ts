@@ -7,6 +7,7 @@
  */
 import type { KnowledgeItem } from '../model';
 import { searchIndex } from '../search';
+import { readSearchTerms } from '../settings/settings';
 import { championHandlers } from './champion';
 import { measurementHandlers } from './measurement';
 import { pageHandlers } from './page';
@@ -53,7 +54,8 @@ export function createBackground(deps: BackgroundDeps) {
     syncRules: toolSettings,
     /** The best items for a query (the address bar's suggestions). */
     async search(query: string, limit = 8): Promise<KnowledgeItem[]> {
-      return searchIndex(await state.caches.matchIndex(), query, { limit }).map(({ item }) => item);
+      const [index, terms] = await Promise.all([state.caches.matchIndex(), readSearchTerms()]);
+      return searchIndex(index, query, { limit, terms }).map(({ item }) => item);
     },
     /** Shows What's new's unread count on the toolbar icon (start-up, after syncs, hourly). */
     refreshBadge: async () => {

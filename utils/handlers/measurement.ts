@@ -10,6 +10,7 @@ import { cleanGroup } from '../measurement/groups';
 import { empty } from '../messages/payload';
 import { type ItemKind, isRecord, parseKnowledgeItem } from '../model';
 import { isContentGap } from '../search';
+import { readSearchTerms } from '../settings/settings';
 import type { State } from './state';
 import { clickhouseDashboard } from './state/clickhouse';
 import { defineHandlers } from './types';
@@ -41,8 +42,8 @@ export function measurementHandlers({ caches, deps, now }: State) {
         // Usually the hourly housekeeping did this already, and it is one read.
         await packIfBehind(db, dayOf(now()));
         // Gaps recorded before search understood questions and stop words may find something now.
-        const index = await caches.matchIndex();
-        return loadDashboard(db, filter, deps.estimate, (query) => isContentGap(index, query));
+        const [index, terms] = await Promise.all([caches.matchIndex(), readSearchTerms()]);
+        return loadDashboard(db, filter, deps.estimate, (query) => isContentGap(index, query, { terms }));
       },
     },
 

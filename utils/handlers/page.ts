@@ -17,7 +17,7 @@ import { type EventType, makeEvent } from '../measurement/events';
 import type { Request } from '../messages/protocol';
 import { isHostName, isRecord, parseKnowledgeItem, parsePageContext } from '../model';
 import { searchIndex } from '../search';
-import { readSettings, updateSettings } from '../settings/settings';
+import { readSearchTerms, readSettings, updateSettings } from '../settings/settings';
 import type { State } from './state';
 import { pickAnnouncement, spendOnReaction } from './state/attention';
 import { endorsedItems, readActiveFeedback, readFeedback, writeFeedback } from './state/signals';
@@ -153,7 +153,8 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
           ? { query: payload.query }
           : null,
       async handle({ query }) {
-        const hits = searchIndex(await caches.matchIndex(), query, {});
+        const [index, terms] = await Promise.all([caches.matchIndex(), readSearchTerms()]);
+        const hits = searchIndex(index, query, { terms });
         return { hits: hits.slice(0, SEARCH_HITS_IN_PAGE).map(({ item }) => item) };
       },
     },

@@ -1,7 +1,8 @@
 /** The champion’s handlers: flags and endorsements queued, delivered and ranked. */
 import { deleteDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, DB_NAME } from '@/utils/db';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { CONTENT_REQUEST } from '@/utils/delivery/outbox';
 import { createBackground } from '@/utils/handlers';
 import { updateSettings } from '@/utils/settings/settings';
@@ -89,6 +90,45 @@ describe('the champion handlers', () => {
     expect(matched[first]).toEqual(expect.arrayContaining(['sprint']));
     expect(Object.keys(matched).sort()).toEqual(hits.map((hit) => hit.id).sort());
     expect(await bg.listContentTools()).toEqual({ tools: ['jira'] });
+  });
+
+  it("finds an item through the organisation's own term, in every search, and counts no gap for it", async () => {
+    const bg = background(
+      serve(catalog(['Look up values with XLOOKUP', 'Plan a sprint on the board'])).fetchFn,
+    );
+    const gaps = async () => (await (await getDb()).getAll('gaps')).map((gap) => gap.query);
+    expect((await bg.searchItems({ query: 'fandango' })).hits).toEqual([]);
+    await bg.recordGap({ query: 'Fandango' });
+    expect(await gaps()).toEqual(['fandango']);
+
+    await bg.saveSettings({ change: { searchTerms: { terms: { XLOOKUP: ['Fandango'] } } } });
+    const { hits } = await bg.searchItems({ query: 'fandango' });
+    expect(hits.map((hit) => hit.title)).toEqual(['Look up values with XLOOKUP']);
+    expect((await bg.searchKnowledge({ query: 'fandango' })).hits.map((hit) => hit.id)).toEqual([
+      hits[0]?.id,
+    ]);
+    expect((await bg.search('fandango')).map((hit) => hit.id)).toEqual([hits[0]?.id]);
+    await bg.recordGap({ query: 'fandango' });
+    // Found now, so not a gap: the count stays at the one from before the term.
+    expect(await (await getDb()).get('gaps', 'fandango')).toMatchObject({ count: 1 });
+  });
+
+  it("uses a policy's terms beside the admin's own, the policy's winning for the same term", async () => {
+    const bg = background(
+      serve(catalog(['Look up values with XLOOKUP', 'Connect with GlobalProtect'])).fetchFn,
+    );
+    await bg.saveSettings({
+      change: { searchTerms: { terms: { xlookup: ['Fandango'], VPN: ['GlobalProtect'] } } },
+    });
+    await fakeBrowser.storage.managed.set({ searchTerms: { terms: { XLOOKUP: ['Tango'], HR: [] } } });
+    const titles = async (query: string) => (await bg.searchItems({ query })).hits.map((hit) => hit.title);
+    expect(await titles('tango')).toEqual(['Look up values with XLOOKUP']);
+    expect(await titles('fandango')).toEqual([]);
+    // The admin's own term that the policy does not name still applies.
+    expect(await titles('vpn')).toEqual(['Connect with GlobalProtect']);
+    expect((await bg.getPolicy()).problems).toEqual([
+      'searchTerms: terms."HR": must be a list of at least one other word',
+    ]);
   });
 
   it('requests missing content as a flag of no item, and sends the words to the owners', async () => {
