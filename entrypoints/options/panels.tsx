@@ -11,6 +11,7 @@ import type { OptionTab } from '@/components/options/OptionsPage';
 import { ClickhouseSettings } from '@/components/options/sharing/ClickhouseSettings';
 import { ReportSettings } from '@/components/options/sharing/ReportSettings';
 import { WebhookSettings } from '@/components/options/sharing/WebhookSettings';
+import { SearchTerms } from '@/components/options/sources/SearchTerms';
 import { type SourceDraft, SourceEditor } from '@/components/options/sources/SourceEditor';
 import { SourceList } from '@/components/options/sources/SourceList';
 import { SiteAccess } from '@/components/options/tools/SiteAccess';
@@ -64,43 +65,49 @@ const withAuth = (source: SourceDraft, auth: SourceAuth | null | undefined) => (
 
 function sourcesPanel() {
   return (
-    <SourceList
-      loadSources={loadSources}
-      setEnabled={async (sourceId, enabled) =>
-        (await sendMessage('setSourceEnabled', { sourceId, enabled })).sources
-      }
-      syncNow={async (sourceId) => {
-        connectProgress();
-        return (await sendMessage('syncNow', { sourceId })).sources;
-      }}
-      remove={async (sourceId) => (await sendMessage('removeSource', { sourceId })).sources}
-      loadHealth={loadHealth}
-      onProgress={onProgress}
-      formatDate={formatDate}
-      toolName={nameOf}
-      editor={(editing, done, takenIds) => (
-        <SourceEditor
-          key={editing?.id ?? 'new'}
-          editing={editing}
-          takenIds={takenIds}
-          guessType={(url) => guessFromUrl(url)?.type ?? 'feed'}
-          detect={async (url) => {
-            await allowHost(url);
-            return sendMessage('detectSource', { url });
-          }}
-          preview={async (source, auth, authOrigin) => {
-            await allowHost(source.url);
-            return sendMessage('previewSource', { source, ...(auth ? { auth, authOrigin } : {}) });
-          }}
-          save={async (source, auth) => {
-            await allowHost(source.url);
-            done((await sendMessage('saveSource', withAuth(source, auth))).sources);
-          }}
-          onDone={() => done()}
-          loadTools={loadToolChoices}
-        />
-      )}
-    />
+    <>
+      <SourceList
+        loadSources={loadSources}
+        setEnabled={async (sourceId, enabled) =>
+          (await sendMessage('setSourceEnabled', { sourceId, enabled })).sources
+        }
+        syncNow={async (sourceId) => {
+          connectProgress();
+          return (await sendMessage('syncNow', { sourceId })).sources;
+        }}
+        remove={async (sourceId) => (await sendMessage('removeSource', { sourceId })).sources}
+        loadHealth={loadHealth}
+        onProgress={onProgress}
+        formatDate={formatDate}
+        toolName={nameOf}
+        editor={(editing, done, takenIds) => (
+          <SourceEditor
+            key={editing?.id ?? 'new'}
+            editing={editing}
+            takenIds={takenIds}
+            guessType={(url) => guessFromUrl(url)?.type ?? 'feed'}
+            detect={async (url) => {
+              await allowHost(url);
+              return sendMessage('detectSource', { url });
+            }}
+            preview={async (source, auth, authOrigin) => {
+              await allowHost(source.url);
+              return sendMessage('previewSource', { source, ...(auth ? { auth, authOrigin } : {}) });
+            }}
+            save={async (source, auth) => {
+              await allowHost(source.url);
+              done((await sendMessage('saveSource', withAuth(source, auth))).sources);
+            }}
+            onDone={() => done()}
+            loadTools={loadToolChoices}
+          />
+        )}
+      />
+      <SearchTerms
+        load={loadSettings}
+        save={(searchTerms) => sendMessage('saveSettings', { change: { searchTerms } })}
+      />
+    </>
   );
 }
 
