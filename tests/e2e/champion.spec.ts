@@ -162,6 +162,35 @@ describe("the champion's popup", () => {
     await popup.page.close();
   });
 
+  it('finds an article by a word only once the admin sets it on the options page', async () => {
+    const popup = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await popup.open('popup.html');
+    await popup.page.getByLabel('Search all knowledge').fill('fandango');
+    await popup.page.getByText(/^Nothing found/).waitFor();
+    await popup.page.close();
+
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await options.open('options.html#sources');
+    const words = options.page.getByRole('region', { name: "Your organisation's words" });
+    const field = words.getByLabel('Terms, one per line');
+    await field.fill('XLOOKUP Fandango');
+    await words.getByRole('button', { name: 'Save words' }).click();
+    await words.getByRole('alert').getByText('Line 1:').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    await field.fill('XLOOKUP: Fandango');
+    await words.getByRole('button', { name: 'Save words' }).click();
+    await words.getByText('Saved (1 terms).').waitFor();
+    await options.page.close();
+
+    const again = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await again.open('popup.html');
+    await again.page.getByLabel('Search all knowledge').fill('fandango');
+    const results = again.page.getByRole('region', { name: /Results/ });
+    await results.getByRole('link').first().waitFor();
+    expect(await results.getByRole('link').first().textContent()).toMatch(/XLOOKUP/);
+    await again.page.close();
+  });
+
   it('paints quickly with 10,000 items in the cache (measured)', async () => {
     await seedBulkItems(h.worker, 10_000);
     const page = await h.context.newPage();
