@@ -1,7 +1,7 @@
 /**
  * An enterprise policy file in Chromium's managed-policy folder sets a catalog source served on
- * 127.0.0.1, a tool rule mapping 127.0.0.1 to Jira, and switches the demo content off. Writing
- * the folder needs root (as on CI); elsewhere the test is skipped with a message.
+ * 127.0.0.1, a tool rule mapping 127.0.0.1 to Jira, an organisation's search term, and switches
+ * the demo content off. Writing the folder needs root (as on CI); elsewhere the test is skipped with a message.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -48,6 +48,8 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
             toolRules: [{ tool: 'jira', matches: ['http://127.0.0.1/*'] }],
             // Jira's own default is the right edge; the organisation wants it left, higher up.
             badgePosition: { jira: { side: 'left', bottom: 120 } },
+            // One valid term and one the policy parser leaves out with its reason.
+            searchTerms: { terms: { hygiene: ['Fandango'], '??': ['x'] } },
           },
         },
       },
@@ -62,7 +64,7 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
     await new Promise((done) => server.close(done));
   });
 
-  it('lists the policy source, syncs it, shows the policy with its invalid entry, and the nudge shows its items instead of the demo', async () => {
+  it("lists the policy source, syncs it, shows the policy with its invalid entries, finds its article by the policy's word, and the nudge shows its items instead of the demo", async () => {
     const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
     const corp = options.page.locator('[data-source-id="corp-kb"]');
     await expect
@@ -83,11 +85,29 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
       await view
         .locator('[data-policy-key]')
         .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-policy-key'))),
-    ).toEqual(['sources', 'toolRules', 'demoContent', 'badgePosition']);
-    expect(await view.getByTestId('policy-problems').textContent()).toContain(
-      'sources[1]: "id" must be a lowercase id such as "it-news"',
-    );
+    ).toEqual(['sources', 'toolRules', 'demoContent', 'searchTerms', 'badgePosition']);
+    const problems = await view.getByTestId('policy-problems').textContent();
+    expect(problems).toContain('sources[1]: "id" must be a lowercase id such as "it-news"');
+    expect(problems).toContain('searchTerms: terms."??": needs at least one letter or digit');
+    // The organisation's words are the policy's here: shown, not editable.
+    await options.open('options.html#sources');
+    const words = options.page.getByRole('region', { name: "Your organisation's words" });
+    const field = words.getByLabel('Terms, one per line');
+    await expect.poll(() => field.inputValue()).toBe('hygiene: Fandango');
+    expect(await field.getAttribute('readonly')).not.toBeNull();
+    expect(await words.getByRole('button', { name: 'Save words' }).count()).toBe(0);
     await options.page.close();
+
+    // The popup's search finds the policy source's article by the policy's word.
+    const popup = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await popup.open('popup.html');
+    await popup.page.getByLabel('Search all knowledge').fill('fandango');
+    const results = popup.page.getByRole('region', { name: /Results/ });
+    await results.getByRole('link').first().waitFor();
+    expect(await results.getByRole('link').allTextContents()).toEqual([
+      'Corp: board hygiene before sprint planning',
+    ]);
+    await popup.page.close();
 
     const page = await h.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
