@@ -46,4 +46,13 @@ describe('the dashboard', () => {
     expect(exported.titles['builtin-demo:plan']).toBe('Plan a sprint on the board');
     expect((await bg.exportEvents()).events).toHaveLength(8);
   });
+
+  it("leaves off a gap recorded earlier that the organisation's own words now answer", async () => {
+    const { bg } = optionsBackground();
+    await bg.recordGap({ query: 'iteration' });
+    const week = { from: shiftDay(dayOf(NOW), -6), to: dayOf(NOW) };
+    expect((await bg.getDashboard(week)).gaps.map((gap) => gap.query)).toEqual(['iteration']);
+    await bg.saveSettings({ change: { searchTerms: { terms: { sprint: ['iteration'] } } } });
+    expect((await bg.getDashboard(week)).gaps).toEqual([]);
+  });
 });
