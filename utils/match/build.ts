@@ -70,10 +70,16 @@ export interface Bucket {
   size: number;
   /** Mean length of each field over the bucket's items. */
   avgLength: Float64Array;
-  /** Stems, and pairs of stems (see `pairKey`). */
+  /** Stems: terms 0 … terms.length - 1. */
   terms: string[];
-  /** How the term first appeared in an item (lowercase), for reasons and fuzzy matching. */
+  /** How each stem first appeared in an item (lowercase), for reasons and fuzzy matching. */
   surfaces: string[];
+  /**
+   * Pairs of stems (phrase and proximity credit): pair p is term `terms.length + p`, and its stems
+   * are terms `pairs[2p]` < `pairs[2p + 1]`. Kept as numbers: nine in ten terms are pairs, and as
+   * strings they were most of an index's memory. `termKey` gives a pair's `pairKey`.
+   */
+  pairs: Uint32Array;
   /** Term t's postings are docs/tfs[offsets[t] … offsets[t + 1]). */
   offsets: Uint32Array;
   docs: Uint32Array;
@@ -82,7 +88,8 @@ export interface Bucket {
   tips: number[];
   /** Ordinals of items with urlPatterns: they are checked against every page of their tool. */
   patterned: number[];
-  lookup: Map<string, number>;
+  /** A stem or a `pairKey` → its term number. */
+  lookup: TermLookup;
   /** Deletion variant → term numbers; built on the first typo lookup, never stored. */
   deletes: Map<string, number[]> | null;
 }
@@ -135,7 +142,7 @@ export interface MatchIndex {
 
 export const SNAPSHOT_FORMAT = 'signpost-match-index';
 /** Bump whenever what is stored changes meaning, tokenising and stemming included. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 3;
 
 export interface BucketSnapshot {
   tool: string;
@@ -143,6 +150,7 @@ export interface BucketSnapshot {
   avgLength: Float64Array;
   terms: string[];
   surfaces: string[];
+  pairs: Uint32Array;
   offsets: Uint32Array;
   docs: Uint32Array;
   tfs: Uint16Array;
@@ -177,6 +185,71 @@ export function termId(bucket: Bucket, key: string): number | undefined {
   return bucket.lookup.get(key);
 }
 
+/** Number of terms in a bucket: its stems and its pairs. */
+export function termCount(bucket: Pick<Bucket, 'terms' | 'pairs'>): number {
+  return bucket.terms.length + bucket.pairs.length / 2;
+}
+
+/** A term's key: the stem, or for a pair its `pairKey`. */
+export function termKey(bucket: Pick<Bucket, 'terms' | 'pairs'>, term: number): string {
+  const p = term - bucket.terms.length;
+  if (p < 0) return bucket.terms[term] as string;
+  return pairKey(
+    bucket.terms[bucket.pairs[2 * p] as number] ?? '',
+    bucket.terms[bucket.pairs[2 * p + 1] as number] ?? '',
+  );
+}
+
+/**
+ * A bucket's term numbers by key: stems in a map, pairs by their two stems' numbers in an
+ * open-addressing table of numbers (no string per pair).
+ */
+export class TermLookup {
+  private readonly stems = new Map<string, number>();
+  /** Per slot: pair number + 1 (0: empty). */
+  private readonly slots: Int32Array;
+
+  constructor(
+    private readonly terms: string[],
+    private readonly pairs: Uint32Array,
+  ) {
+    for (const [t, term] of terms.entries()) this.stems.set(term, t);
+    const count = pairs.length / 2;
+    let size = 16;
+    while (size < count * 2) size *= 2;
+    this.slots = new Int32Array(size);
+    for (let p = 0; p < count; p++) {
+      let slot = pairHash(pairs[2 * p] as number, pairs[2 * p + 1] as number) & (size - 1);
+      while (this.slots[slot] !== 0) slot = (slot + 1) & (size - 1);
+      this.slots[slot] = p + 1;
+    }
+  }
+
+  get size(): number {
+    return this.terms.length + this.pairs.length / 2;
+  }
+
+  get(key: string): number | undefined {
+    const space = key.indexOf(' ');
+    if (space < 0) return this.stems.get(key);
+    const a = this.stems.get(key.slice(0, space));
+    const b = this.stems.get(key.slice(space + 1));
+    if (a === undefined || b === undefined || a === b) return undefined;
+    const low = a < b ? a : b;
+    const high = a < b ? b : a;
+    const mask = this.slots.length - 1;
+    for (let slot = pairHash(low, high) & mask; ; slot = (slot + 1) & mask) {
+      const p = (this.slots[slot] as number) - 1;
+      if (p < 0) return undefined;
+      if (this.pairs[2 * p] === low && this.pairs[2 * p + 1] === high) return this.terms.length + p;
+    }
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+}
+
 /** Characters of a summary that language detection reads. */
 const LANGUAGE_SAMPLE = 200;
 
@@ -198,19 +271,17 @@ const SKIP = -1;
  * The terms of one build, across buckets: a stem or a pair of stems gets one number, so that an
  * item's terms are counted in a typed array and pairs are looked up by number, not by a new string.
  * Each word as written is analysed once per build and language (`word`): a catalog repeats a few
- * thousand words hundreds of thousands of times. A pair's key and surface are made into strings
- * only for the pairs a bucket keeps (`key`, `surface`).
+ * thousand words hundreds of thousands of times. A pair is numbered by its two stems' numbers; its
+ * key is made into a string only when asked for (`key`), and it has no surface.
  */
 export class Vocabulary {
   /** Per term number: its key, or undefined for a pair whose key is not made yet. */
   private readonly keys: (string | undefined)[] = [];
-  /** Per term number: its surface, or the first word of a pair's surface until `surface` joins them. */
+  /** Per term number: how a stem first appeared ('' for a pair). */
   private readonly surfaces: string[] = [];
-  /** Per pair number: the second word of its surface ('' for a stem). */
-  private readonly seconds: string[] = [];
-  /** Per pair number: its stems' numbers, lower first (-1 for a stem). */
-  private readonly lows: number[] = [];
-  private readonly highs: number[] = [];
+  /** Per term number: a pair's stems' numbers, lower first (-1 for a stem). */
+  readonly lows: number[] = [];
+  readonly highs: number[] = [];
   private readonly stems = new Map<string, number>();
   readonly words = new WordTable();
   /** Open addressing over (low, high) stem numbers: per slot, pair number + 1 (0: empty), low, high. */
@@ -240,14 +311,13 @@ export class Vocabulary {
       this.stems.set(key, id);
       this.keys.push(key);
       this.surfaces.push(surface);
-      this.seconds.push('');
       this.lows.push(-1);
       this.highs.push(-1);
     }
     return id;
   }
 
-  pair(a: number, b: number, first: string, second: string): number {
+  pair(a: number, b: number): number {
     const low = a < b ? a : b;
     const high = a < b ? b : a;
     const table = this.pairTable;
@@ -262,8 +332,7 @@ export class Vocabulary {
     }
     const id = this.keys.length;
     this.keys.push(undefined);
-    this.surfaces.push(first);
-    this.seconds.push(second);
+    this.surfaces.push('');
     this.lows.push(low);
     this.highs.push(high);
     table[slot * 3] = id + 1;
@@ -283,13 +352,7 @@ export class Vocabulary {
   }
 
   surface(id: number): string {
-    const second = this.seconds[id];
-    if (!second) return this.surfaces[id] as string;
-    // Made once, then shared by every bucket with the pair.
-    const surface = `${this.surfaces[id]} ${second}`;
-    this.surfaces[id] = surface;
-    this.seconds[id] = '';
-    return surface;
+    return this.surfaces[id] as string;
   }
 
   private growPairs(): void {
@@ -356,7 +419,6 @@ export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter:
   const found = counter.words;
   const addText = (text: string, field: number, limit = Number.POSITIVE_INFINITY) => {
     let previous = -1;
-    let previousWord = '';
     let count = 0;
     // A long text is read a piece at a time, cut at spaces, until `limit` content words are found.
     for (let from = 0; from < text.length && count < limit; ) {
@@ -370,16 +432,13 @@ export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter:
       for (const entry of found) {
         const id = vocabulary.word(entry, lang);
         if (id === SKIP) continue;
-        const word = vocabulary.words.word(entry);
         counter.add(id, field);
         if (both) {
           const german = vocabulary.word(entry, 'de');
           if (german !== id) counter.add(german, field);
         }
-        if (previous >= 0 && previous !== id)
-          counter.add(vocabulary.pair(previous, id, previousWord, word), field);
+        if (previous >= 0 && previous !== id) counter.add(vocabulary.pair(previous, id), field);
         previous = id;
-        previousWord = word;
         if (++count >= limit) break;
       }
       from = to;
@@ -420,8 +479,11 @@ export interface BucketBuilder {
   local: Int32Array;
   /** This builder's term number → its build-wide number, when terms come from a vocabulary. */
   globals: number[];
+  /** Per term: its key (by key: a pair's is its `pairKey`; from a vocabulary: '' for a pair). */
   terms: string[];
   surfaces: string[];
+  /** Per term, from a vocabulary: a pair's stems as this builder's term numbers, else -1, -1. */
+  parts: number[];
   /** Entries per term. */
   df: number[];
   count: number;
@@ -441,6 +503,7 @@ export function newBuilder(): BucketBuilder {
     globals: [],
     terms: [],
     surfaces: [],
+    parts: [],
     df: [],
     count: 0,
     entryTerm: new Uint32Array(1024),
@@ -480,10 +543,28 @@ function localTerm(b: BucketBuilder, id: number): number {
   return t;
 }
 
-/** Fills in the keys and surfaces of the terms `localTerm` numbered. */
+/** Fills in the keys and surfaces of the stems `localTerm` numbered, and the stems of its pairs. */
 function nameTerms(b: BucketBuilder, vocabulary: Vocabulary): void {
-  b.terms = b.globals.map((id) => vocabulary.key(id));
-  b.surfaces = b.globals.map((id) => vocabulary.surface(id));
+  const count = b.globals.length;
+  b.terms = new Array(count);
+  b.surfaces = new Array(count);
+  b.parts = new Array(2 * count);
+  for (let t = 0; t < count; t++) {
+    const id = b.globals[t] as number;
+    const low = vocabulary.lows[id] as number;
+    if (low < 0) {
+      b.terms[t] = vocabulary.key(id);
+      b.surfaces[t] = vocabulary.surface(id);
+      b.parts[2 * t] = -1;
+      b.parts[2 * t + 1] = -1;
+    } else {
+      // A pair's stems are in every item that has the pair, so in this bucket.
+      b.terms[t] = '';
+      b.surfaces[t] = '';
+      b.parts[2 * t] = (b.local[low] as number) - 1;
+      b.parts[2 * t + 1] = (b.local[vocabulary.highs[id] as number] as number) - 1;
+    }
+  }
 }
 
 export function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: number): void {
@@ -510,19 +591,52 @@ export function addEntry(b: BucketBuilder, term: number, ordinal: number, tfs: n
  * bucket over all items): each term's postings are sorted and one kept per item.
  */
 export function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], merge = false): Bucket {
-  const terms = b.terms;
-  const offsets = new Uint32Array(terms.length + 1);
-  let total = 0;
-  for (let t = 0; t < terms.length; t++) {
-    offsets[t] = total;
-    total += b.df[t] ?? 0;
+  const count = b.df.length;
+  const fromVocabulary = b.parts.length > 0;
+  const isPair = (t: number) =>
+    fromVocabulary ? (b.parts[2 * t] as number) >= 0 : (b.terms[t] as string).includes(' ');
+  // Stems first, then pairs: term t of the builder is term renumbered[t] of the bucket.
+  const renumbered = new Uint32Array(count);
+  const terms: string[] = [];
+  const surfaces: string[] = [];
+  for (let t = 0; t < count; t++) {
+    if (isPair(t)) continue;
+    renumbered[t] = terms.length;
+    terms.push(b.terms[t] as string);
+    surfaces.push(b.surfaces[t] ?? '');
   }
-  offsets[terms.length] = total;
+  const pairs = new Uint32Array(2 * (count - terms.length));
+  let byKey: Map<string, number> | null = null;
+  let p = 0;
+  for (let t = 0; t < count; t++) {
+    if (!isPair(t)) continue;
+    renumbered[t] = terms.length + p;
+    let a: number | undefined;
+    let c: number | undefined;
+    if (fromVocabulary) {
+      a = renumbered[b.parts[2 * t] as number];
+      c = renumbered[b.parts[2 * t + 1] as number];
+    } else {
+      byKey ??= new Map(terms.map((term, i) => [term, i]));
+      const key = b.terms[t] as string;
+      const space = key.indexOf(' ');
+      a = byKey.get(key.slice(0, space));
+      c = byKey.get(key.slice(space + 1));
+    }
+    if (a === undefined || c === undefined) throw new Error(`index: a pair without its stems (${tool})`);
+    pairs[2 * p] = Math.min(a, c);
+    pairs[2 * p + 1] = Math.max(a, c);
+    p++;
+  }
+  const offsets = new Uint32Array(count + 1);
+  for (let t = 0; t < count; t++) offsets[(renumbered[t] as number) + 1] = b.df[t] ?? 0;
+  for (let t = 0; t < count; t++) offsets[t + 1] = (offsets[t + 1] as number) + (offsets[t] as number);
+  const total = offsets[count] as number;
   let docs: Uint32Array = new Uint32Array(total);
   let tfs: Uint16Array = new Uint16Array(total);
-  const cursor = offsets.slice(0, terms.length);
+  const cursor = offsets.slice(0, count);
   for (let e = 0; e < b.count; e++) {
-    const t = b.entryTerm[e] as number;
+    const t = renumbered[b.entryTerm[e] as number] as number;
     const at = cursor[t] as number;
     docs[at] = b.entryDoc[e] as number;
     tfs[at] = b.entryTf[e] as number;
@@ -532,21 +646,19 @@ export function finish(tool: string, b: BucketBuilder, items: KnowledgeItem[], m
   const avgLength = new Float64Array(FIELD_COUNT);
   for (let f = 0; f < FIELD_COUNT; f++) avgLength[f] = b.members ? (b.lengthSums[f] ?? 0) / b.members : 0;
   const tips = b.tips.sort((x, y) => (items[y]?.updatedAt ?? 0) - (items[x]?.updatedAt ?? 0) || x - y);
-  return bucketFrom(
-    {
-      tool,
-      size: b.members,
-      avgLength,
-      terms,
-      surfaces: b.surfaces,
-      offsets,
-      docs,
-      tfs,
-      tips,
-      patterned: b.patterned,
-    },
-    b.ids.size > 0 ? b.ids : undefined,
-  );
+  return bucketFrom({
+    tool,
+    size: b.members,
+    avgLength,
+    terms,
+    surfaces,
+    pairs,
+    offsets,
+    docs,
+    tfs,
+    tips,
+    patterned: b.patterned,
+  });
 }
 
 /** Sorts each term's postings by item and keeps one per item; rewrites `offsets` in place. */
@@ -585,19 +697,15 @@ function mergePostings(
   return { docs: outDocs.slice(0, n), tfs: outTfs.slice(0, n) };
 }
 
-export function bucketFrom(snapshot: BucketSnapshot, known?: Map<string, number>): Bucket {
-  if (known) return { ...snapshot, lookup: known, deletes: null };
-  // A loaded snapshot's term map is built when the bucket is first asked for a term: a cold
-  // worker answering one page reads two buckets, not all of them.
-  let lookup: Map<string, number> | null = null;
+export function bucketFrom(snapshot: BucketSnapshot): Bucket {
+  // The term lookup is made when the bucket is first asked for a term: a cold worker answering one
+  // page reads two buckets, not all of them.
+  let lookup: TermLookup | null = null;
   const bucket = { ...snapshot, deletes: null } as Omit<Bucket, 'lookup'> as Bucket;
   Object.defineProperty(bucket, 'lookup', {
     enumerable: true,
     get() {
-      if (!lookup) {
-        lookup = new Map<string, number>();
-        for (const [i, term] of snapshot.terms.entries()) lookup.set(term, i);
-      }
+      lookup ??= new TermLookup(snapshot.terms, snapshot.pairs);
       return lookup;
     },
   });
@@ -657,8 +765,8 @@ export function allItemsBucket(index: MatchIndex): Bucket {
   if (index.all) return index.all;
   const b = newBuilder();
   for (const bucket of [index.general, ...index.byTool.values()]) {
-    for (let t = 0; t < bucket.terms.length; t++) {
-      const id = termOf(b, bucket.terms[t] as string, bucket.surfaces[t] ?? '');
+    for (let t = 0; t < termCount(bucket); t++) {
+      const id = termOf(b, termKey(bucket, t), bucket.surfaces[t] ?? '');
       for (let p = bucket.offsets[t] ?? 0; p < (bucket.offsets[t + 1] ?? 0); p++) {
         addEntry(b, id, bucket.docs[p] ?? 0, bucket.tfs[p] ?? 0);
       }
@@ -683,7 +791,7 @@ export function typoCandidates(bucket: Bucket, key: string): number[] {
   if (!bucket.deletes) {
     const deletes = new Map<string, number[]>();
     for (const [i, term] of bucket.terms.entries()) {
-      if (term.length < MIN_TYPO_LENGTH - 1 || term.includes(' ')) continue;
+      if (term.length < MIN_TYPO_LENGTH - 1) continue;
       for (const variant of deletions(term)) {
         const list = deletes.get(variant);
         if (list) list.push(i);
@@ -706,12 +814,25 @@ export function serializeMatchIndex(index: MatchIndex): MatchIndexSnapshot {
   // first search then reads it instead of merging every bucket again (≈0.4 s at 10,000 items).
   const all = index.all ? [index.all] : [];
   const buckets = [index.general, ...index.byTool.values(), ...all].map(
-    ({ tool, size, avgLength, terms, surfaces, offsets, docs, tfs, tips, patterned }): BucketSnapshot => ({
+    ({
       tool,
       size,
       avgLength,
       terms,
       surfaces,
+      pairs,
+      offsets,
+      docs,
+      tfs,
+      tips,
+      patterned,
+    }): BucketSnapshot => ({
+      tool,
+      size,
+      avgLength,
+      terms,
+      surfaces,
+      pairs,
       offsets,
       docs,
       tfs,
@@ -767,7 +888,7 @@ function below(values: Uint32Array, limit: number): boolean {
 
 function parseBucket(value: unknown, itemCount: number): BucketSnapshot | null {
   if (!isRecord(value)) return null;
-  const { tool, size, avgLength, terms, surfaces, offsets, docs, tfs, tips, patterned } = value;
+  const { tool, size, avgLength, terms, surfaces, pairs, offsets, docs, tfs, tips, patterned } = value;
   if (typeof tool !== 'string' || !Number.isInteger(size) || (size as number) < 0) return null;
   if ((size as number) > itemCount) return null;
   if (!(avgLength instanceof Float64Array) || avgLength.length !== FIELD_COUNT) return null;
@@ -775,11 +896,15 @@ function parseBucket(value: unknown, itemCount: number): BucketSnapshot | null {
   if (!(offsets instanceof Uint32Array) || !(docs instanceof Uint32Array) || !(tfs instanceof Uint16Array)) {
     return null;
   }
-  if (offsets.length !== terms.length + 1 || offsets[0] !== 0 || offsets[terms.length] !== docs.length) {
-    return null;
+  if (!(pairs instanceof Uint32Array) || pairs.length % 2 !== 0) return null;
+  for (let p = 0; p < pairs.length; p += 2) {
+    if ((pairs[p] as number) >= (pairs[p + 1] as number) || (pairs[p + 1] as number) >= terms.length)
+      return null;
   }
+  const count = terms.length + pairs.length / 2;
+  if (offsets.length !== count + 1 || offsets[0] !== 0 || offsets[count] !== docs.length) return null;
   if (tfs.length !== docs.length || !below(docs, itemCount)) return null;
-  for (let t = 0; t < terms.length; t++) if ((offsets[t] ?? 0) >= (offsets[t + 1] ?? 0)) return null;
+  for (let t = 0; t < count; t++) if ((offsets[t] ?? 0) >= (offsets[t + 1] ?? 0)) return null;
   if (!isOrdinalList(tips, itemCount) || !isOrdinalList(patterned, itemCount)) return null;
   return {
     tool,
@@ -787,6 +912,7 @@ function parseBucket(value: unknown, itemCount: number): BucketSnapshot | null {
     avgLength,
     terms,
     surfaces,
+    pairs,
     offsets,
     docs,
     tfs,

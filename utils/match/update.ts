@@ -25,6 +25,8 @@ import {
   itemFacts,
   type MatchIndex,
   newBuilder,
+  termCount,
+  termKey,
   termOf,
   Vocabulary,
 } from './build';
@@ -143,13 +145,14 @@ function analyse(items: KnowledgeItem[], ordinals: number[], lengths: Uint16Arra
 function renumber(old: Bucket, kept: Int32Array, renumbered: boolean): Bucket {
   if (!renumbered) return old;
   const at = (ordinal: number) => kept[ordinal] as number;
-  const { tool, size, avgLength, terms, surfaces, offsets, tfs } = old;
+  const { tool, size, avgLength, terms, surfaces, pairs, offsets, tfs } = old;
   return bucketFrom({
     tool,
     size,
     avgLength,
     terms,
     surfaces,
+    pairs,
     offsets,
     tfs,
     docs: old.docs.map(at),
@@ -169,12 +172,12 @@ function patchBucket(
 ): Bucket {
   const b = newBuilder();
   if (old) {
-    for (let t = 0; t < old.terms.length; t++) {
+    for (let t = 0; t < termCount(old); t++) {
       let term = -1;
       for (let p = old.offsets[t] as number; p < (old.offsets[t + 1] as number); p++) {
         const ordinal = kept[old.docs[p] as number] as number;
         if (ordinal < 0) continue;
-        if (term < 0) term = termOf(b, old.terms[t] as string, old.surfaces[t] ?? '');
+        if (term < 0) term = termOf(b, termKey(old, t), old.surfaces[t] ?? '');
         addEntry(b, term, ordinal, old.tfs[p] as number);
       }
     }

@@ -18,6 +18,7 @@ import {
   FIELD_TITLE,
   fieldTf,
   type MatchIndex,
+  termKey,
 } from '../match/build';
 import { pairKey, stem, stemGerman } from '../match/text';
 import type { ItemKind, KnowledgeItem } from '../model';
@@ -387,6 +388,6 @@ function titleExactness(
 /** The terms among `terms` whose postings hold the item (postings are sorted by ordinal). */
 function matchedTerms(bucket: Bucket, ordinal: number, terms: readonly number[]): string[] {
   const out = new Set<string>();
-  for (const t of terms) if (postingOf(bucket, t, ordinal) >= 0) out.add(bucket.terms[t] as string);
+  for (const t of terms) if (postingOf(bucket, t, ordinal) >= 0) out.add(termKey(bucket, t));
   return [...out];
 }

@@ -20,12 +20,11 @@ const cache = new WeakMap<Bucket, Vocabulary>();
 export function vocabularyOf(bucket: Bucket): Vocabulary {
   let vocabulary = cache.get(bucket);
   if (vocabulary) return vocabulary;
-  const stems: string[] = [];
+  // The bucket's stems (its pairs are not words to complete or correct).
+  const stems = [...bucket.terms];
   const surfaceTerms = new Map<string, number[]>();
   for (let t = 0; t < bucket.terms.length; t++) {
     const term = bucket.terms[t] as string;
-    if (term.includes(' ')) continue;
-    stems.push(term);
     const surface = bucket.surfaces[t] ?? term;
     const list = surfaceTerms.get(surface);
     if (list) list.push(t);
