@@ -9,9 +9,9 @@ import {
   matchItems,
   serializeMatchIndex,
 } from '@/utils/match';
-import { allItemsBucket } from '@/utils/match/build';
+import { allItemsBucket, type Bucket, termCount, termKey } from '@/utils/match/build';
 import { distinctiveTerms } from '@/utils/match/terms';
-import { contentStems, stem, withinOneEdit } from '@/utils/match/text';
+import { contentStems, pairKey, stem, withinOneEdit } from '@/utils/match/text';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
 import { searchIndex } from '@/utils/search';
 import { parseCatalog } from '@/utils/sources/catalog';
@@ -384,6 +384,31 @@ describe('snapshot', () => {
     expect(loadMatchIndex({ ...good, lengths: new Uint16Array(3) })).toBeNull();
     expect(loadMatchIndex({ ...good, buckets: [{ ...first, terms: 'x' }, ...rest] })).toBeNull();
     expect(loadMatchIndex({ ...good, buckets: rest.filter((b) => b.tool !== '') })).toBeNull();
+    // Pairs must name two different stems of the bucket, lower first.
+    const pairs = (first?.pairs ?? new Uint32Array()).slice();
+    [pairs[0], pairs[1]] = [pairs[1] ?? 0, pairs[0] ?? 0];
+    expect(loadMatchIndex({ ...good, buckets: [{ ...first, pairs }, ...rest] })).toBeNull();
+    const beyond = (first?.pairs ?? new Uint32Array()).slice();
+    beyond[1] = first?.terms.length ?? 0;
+    expect(loadMatchIndex({ ...good, buckets: [{ ...first, pairs: beyond }, ...rest] })).toBeNull();
+    expect(loadMatchIndex({ ...good, buckets: [{ ...first, pairs: [] }, ...rest] })).toBeNull();
+  });
+
+  it('finds stems and pairs by key, pairs in either order, and nothing else', () => {
+    const index = buildMatchIndex([
+      item('push', { title: 'Push protection for secret scanning', tags: ['security'] }),
+    ]);
+    const bucket = index.byTool.get('jira') as Bucket;
+    const pair = bucket.lookup.get(pairKey(stem('push'), stem('protection')));
+    expect(pair).toBeGreaterThanOrEqual(bucket.terms.length);
+    expect(termKey(bucket, pair as number)).toBe(pairKey(stem('protection'), stem('push')));
+    expect(bucket.lookup.get(`${stem('protection')} ${stem('push')}`)).toBe(pair);
+    expect(bucket.lookup.get(stem('secret'))).toBe(bucket.terms.indexOf(stem('secret')));
+    // "push" and "scanning" are in the title but not neighbours: no pair.
+    expect(bucket.lookup.get(pairKey(stem('push'), stem('scanning')))).toBeUndefined();
+    expect(bucket.lookup.get(pairKey(stem('push'), 'nowhere'))).toBeUndefined();
+    expect(bucket.lookup.size).toBe(termCount(bucket));
+    for (let t = 0; t < termCount(bucket); t++) expect(bucket.lookup.get(termKey(bucket, t))).toBe(t);
   });
 });
 
