@@ -10,8 +10,10 @@
  *   first `SUMMARY_WORDS` content words of its summary, and the words of its URL's path. Each is
  *   analysed in the item's language (`lang`, else detected): Snowball stems, stop words out.
  * - Terms: a stem ("permiss"), or a pair of neighbouring stems of one field in either order
- *   (`pairKey`: "protect push"), which is what phrase and proximity credit reads.
- * - `termId(bucket, key)`: a term's number in the bucket, or undefined.
+ *   (`pairKey`: "protect push"), which is what phrase and proximity credit reads. A bucket's stems
+ *   come first (`bucket.terms`), then its pairs (`bucket.pairs`, two stem numbers each);
+ *   `termCount(bucket)`, `termKey(bucket, t)`.
+ * - `termId(bucket, key)` (`bucket.lookup.get`): a term's number in the bucket, or undefined.
  * - Postings of term t: `bucket.docs[offsets[t] … offsets[t+1])` are item ordinals (index into
  *   `index.items`), ascending; `bucket.tfs[same]` packs the term's count per field, 4 bits each
  *   (`fieldTf(tfs, field)`, capped at 15). `df(bucket, t)` = number of postings.
