@@ -290,10 +290,6 @@ export class Vocabulary {
   private pairTable = new Int32Array(3 << 16);
   private pairCount = 0;
 
-  get size(): number {
-    return this.keys.length;
-  }
-
   /** The term number of a word's stem in `lang` (a `words` entry), or SKIP for a word that is not content. */
   word(entry: number, lang: Language): number {
     const ids = this.words.ids[lang];

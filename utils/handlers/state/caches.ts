@@ -56,6 +56,16 @@ function completeLater(db: Db, key: string, index: MatchIndex): void {
   }, 0);
 }
 
+/** The index updated to `items`, or null when a build is better or the update failed (then logged). */
+function updateOrNull(base: MatchIndex, items: KnowledgeItem[]): MatchIndex | null {
+  try {
+    return updateMatchIndex(base, items);
+  } catch (error) {
+    console.warn('Signpost: the index could not be updated, building it again', error);
+    return null;
+  }
+}
+
 /** `ready` resolves once the built-in sources are registered. */
 export function createCaches(ready: () => Promise<void>): Caches {
   const items = lazy(async () => {
@@ -82,7 +92,7 @@ export function createCaches(ready: () => Promise<void>): Caches {
     }
     const current = await items.get();
     const base = previous ?? stored?.index;
-    const made = (base && updateMatchIndex(base, current)) ?? buildMatchIndex(current);
+    const made = (base && updateOrNull(base, current)) ?? buildMatchIndex(current);
     completeLater(db, key, made);
     previous = made;
     return made;
