@@ -18,7 +18,6 @@ import { readSnapshot, saveSnapshot, snapshotKey } from './index-snapshot';
 import { allSources, isEnabled } from './source-list';
 
 export interface Caches {
-  /** The items of the enabled sources: the match index's own list (no second copy). */
   items(): Promise<KnowledgeItem[]>;
   matchIndex(): Promise<MatchIndex>;
   /** Forgets everything derived from the items, after sources or their switches change. */
@@ -104,9 +103,7 @@ export function createCaches(ready: () => Promise<void>): Caches {
   // does not wait for the build.
   let warm: ReturnType<typeof setTimeout> | undefined;
   return {
-    // A cold worker that loaded the snapshot holds its items already: What's new and the badge read
-    // those rather than every item again from the database (a second copy of the whole catalog).
-    items: async () => (await matchIndex.get()).items,
+    items: items.get,
     matchIndex: matchIndex.get,
     invalidate() {
       items.clear();
