@@ -371,6 +371,14 @@ function pairHash(low: number, high: number): number {
   return Math.imul(low, 0x9e3779b1) ^ Math.imul(high, 0x85ebca6b);
 }
 
+/** `array`, or a copy twice as long (at least), when `index` is past its end. */
+function withRoomFor(array: Int32Array, index: number): Int32Array {
+  if (index < array.length) return array;
+  const grown = new Int32Array(Math.max(index + 1, array.length * 2));
+  grown.set(array);
+  return grown;
+}
+
 /** One item's terms while it is analysed: term numbers and their packed counts per field. */
 export class ItemCounter {
   ids: number[] = [];
@@ -378,7 +386,7 @@ export class ItemCounter {
   lengths = [0, 0, 0, 0];
   /** Scratch: the word entries of the text being read. */
   readonly words: number[] = [];
-  private slot = new Int32Array(4096);
+  private slot: Int32Array = new Int32Array(4096);
 
   reset(): void {
     for (const id of this.ids) this.slot[id] = 0;
@@ -388,11 +396,7 @@ export class ItemCounter {
   }
 
   add(id: number, field: number): void {
-    if (id >= this.slot.length) {
-      const grown = new Int32Array(Math.max(id + 1, this.slot.length * 2));
-      grown.set(this.slot);
-      this.slot = grown;
-    }
+    this.slot = withRoomFor(this.slot, id);
     let at = (this.slot[id] as number) - 1;
     if (at < 0) {
       at = this.ids.length;
@@ -526,11 +530,7 @@ export function termOf(b: BucketBuilder, key: string, surface: string): number {
 
 /** A build-wide term's number in the builder; its key and surface are filled in by `nameTerms`. */
 function localTerm(b: BucketBuilder, id: number): number {
-  if (id >= b.local.length) {
-    const grown = new Int32Array(Math.max(id + 1, b.local.length * 2));
-    grown.set(b.local);
-    b.local = grown;
-  }
+  b.local = withRoomFor(b.local, id);
   let t = (b.local[id] as number) - 1;
   if (t < 0) {
     t = b.df.length;
