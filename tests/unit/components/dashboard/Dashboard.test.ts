@@ -3,32 +3,19 @@
  * The measurement dashboard as the admin sees it: rendered with Preact in happy-dom, fed by a fake
  * `load` that computes real figures (utils/measurement/figures.ts) from a few hand-made daily rows.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import axe from 'axe-core';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard, type DashboardFilterState, type DashboardProps } from '@/components/dashboard/Dashboard';
 import { I18n } from '@/components/shared/i18n';
-import type { Translate } from '@/utils/i18n';
 import type { DailyRow } from '@/utils/measurement/daily';
 import type { DashboardView } from '@/utils/measurement/dashboard';
 import { shiftDay } from '@/utils/measurement/days';
 import { computeFigures } from '@/utils/measurement/figures';
+import { english } from '../english';
 
-const MESSAGES: Record<string, { message: string }> = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../public/_locales/en/messages.json'), 'utf8'),
-);
-
-/** English as the browser would give it: $1…$9 replaced by the substitutions. */
-const t: Translate = (key, substitutions) => {
-  const list =
-    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const message = MESSAGES[key]?.message;
-  if (message === undefined) throw new Error(`no English message for ${key}`);
-  return message.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-};
+const t = english;
 
 const TODAY = '2025-12-07';
 

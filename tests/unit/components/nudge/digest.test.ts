@@ -4,26 +4,15 @@
  * "Show" opens the panel with the digest's items, dismissing it counts as an announcement
  * dismissed (the budget backs off the same way).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Nudge, type NudgeAction } from '@/components/nudge/Nudge';
 import { I18n } from '@/components/shared/i18n';
-import type { Translate } from '@/utils/i18n';
 import type { KnowledgeItem, Match } from '@/utils/model';
+import { english } from '../english';
 
-const MESSAGES: Record<string, { message: string }> = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../public/_locales/en/messages.json'), 'utf8'),
-);
-const t: Translate = (key, substitutions) => {
-  const list =
-    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const message = MESSAGES[key]?.message;
-  if (message === undefined) throw new Error(`no English message for ${key}`);
-  return message.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-};
+const t = english;
 
 const item = (id: string, kind: KnowledgeItem['kind']): Match => ({
   item: {

@@ -1,30 +1,17 @@
 // @vitest-environment happy-dom
 /** The organisation's own search terms on the Sources tab: text in, problems by line, saved as terms. */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import axe from 'axe-core';
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SearchTerms } from '@/components/options/sources/SearchTerms';
 import { I18n } from '@/components/shared/i18n';
-import type { Translate } from '@/utils/i18n';
 import type { SettingsView } from '@/utils/messages';
 import type { AdminTerms } from '@/utils/search/admin-terms';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
+import { english } from '../../english';
 
-const MESSAGES: Record<string, { message: string }> = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../../public/_locales/en/messages.json'), 'utf8'),
-);
-
-/** English as the browser would give it: $1…$9 replaced by the substitutions. */
-const t: Translate = (key, substitutions) => {
-  const list =
-    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const message = MESSAGES[key]?.message;
-  if (message === undefined) throw new Error(`no English message for ${key}`);
-  return message.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-};
+const t = english;
 
 const viewOf = (own: AdminTerms, policy?: AdminTerms): SettingsView => ({
   own: { ...DEFAULT_SETTINGS, searchTerms: own },

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   evidenceText,
@@ -8,19 +6,10 @@ import {
   slug,
   TYPE_KEYS,
 } from '@/components/options/sources/source-form';
-import type { Translate } from '@/utils/i18n';
 import { SOURCE_TYPES } from '@/utils/model';
+import { english } from '../../english';
 
-const MESSAGES: Record<string, { message: string }> = JSON.parse(
-  readFileSync(join(import.meta.dirname, '../../../../../public/_locales/en/messages.json'), 'utf8'),
-);
-const t: Translate = (key, substitutions) => {
-  const list =
-    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
-  const message = MESSAGES[key]?.message;
-  if (message === undefined) throw new Error(`no English message for ${key}`);
-  return message.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-};
+const t = english;
 
 describe('source form helpers', () => {
   it('makes a lowercase id from a name', () => {
