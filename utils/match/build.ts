@@ -807,37 +807,28 @@ export function typoCandidates(bucket: Bucket, key: string): number[] {
   return [...out];
 }
 
+/** What of a bucket is stored: everything but its derived lookups. */
+export function snapshotOf({
+  tool,
+  size,
+  avgLength,
+  terms,
+  surfaces,
+  pairs,
+  offsets,
+  docs,
+  tfs,
+  tips,
+  patterned,
+}: Bucket): BucketSnapshot {
+  return { tool, size, avgLength, terms, surfaces, pairs, offsets, docs, tfs, tips, patterned };
+}
+
 export function serializeMatchIndex(index: MatchIndex): MatchIndexSnapshot {
   // The all-items bucket (search without a tool) goes along when it was built: a cold worker's
   // first search then reads it instead of merging every bucket again (≈0.4 s at 10,000 items).
   const all = index.all ? [index.all] : [];
-  const buckets = [index.general, ...index.byTool.values(), ...all].map(
-    ({
-      tool,
-      size,
-      avgLength,
-      terms,
-      surfaces,
-      pairs,
-      offsets,
-      docs,
-      tfs,
-      tips,
-      patterned,
-    }): BucketSnapshot => ({
-      tool,
-      size,
-      avgLength,
-      terms,
-      surfaces,
-      pairs,
-      offsets,
-      docs,
-      tfs,
-      tips,
-      patterned,
-    }),
-  );
+  const buckets = [index.general, ...index.byTool.values(), ...all].map(snapshotOf);
   return {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,

@@ -25,6 +25,7 @@ import {
   itemFacts,
   type MatchIndex,
   newBuilder,
+  snapshotOf,
   termCount,
   termKey,
   termOf,
@@ -145,16 +146,8 @@ function analyse(items: KnowledgeItem[], ordinals: number[], lengths: Uint16Arra
 function renumber(old: Bucket, kept: Int32Array, renumbered: boolean): Bucket {
   if (!renumbered) return old;
   const at = (ordinal: number) => kept[ordinal] as number;
-  const { tool, size, avgLength, terms, surfaces, pairs, offsets, tfs } = old;
   return bucketFrom({
-    tool,
-    size,
-    avgLength,
-    terms,
-    surfaces,
-    pairs,
-    offsets,
-    tfs,
+    ...snapshotOf(old),
     docs: old.docs.map(at),
     tips: old.tips.map(at),
     patterned: old.patterned.map(at),
