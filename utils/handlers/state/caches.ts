@@ -84,8 +84,8 @@ export function createCaches(ready: () => Promise<void>): Caches {
     await ready();
     const [db, settings] = await Promise.all([getDb(), readSettings()]);
     const key = await snapshotKey(db, settings, await allSources());
-    const stored = await readSnapshot(db);
-    if (stored?.key === key) {
+    const stored = await readSnapshot(db, key, previous === null);
+    if (stored?.current) {
       if (!stored.index.all) completeLater(db, key, stored.index);
       previous = stored.index;
       return stored.index;

@@ -18,11 +18,20 @@ export async function snapshotKey(db: Db, settings: Settings, sources: SourceCon
   return parts.sort().join('|');
 }
 
-/** The stored index and what it was made from (its `snapshotKey`), or null when none loads. */
-export async function readSnapshot(db: Db): Promise<{ key: unknown; index: MatchIndex } | null> {
+/**
+ * The stored index, and whether it was made under `key`. One made under another key is loaded only
+ * with `orOlder` (to be brought up to date), else null.
+ */
+export async function readSnapshot(
+  db: Db,
+  key: string,
+  orOlder: boolean,
+): Promise<{ current: boolean; index: MatchIndex } | null> {
   const stored = await db.get('meta', 'matchIndex');
-  const index = isRecord(stored) ? loadMatchIndex(stored.snapshot) : null;
-  return index && isRecord(stored) ? { key: stored.key, index } : null;
+  if (!isRecord(stored)) return null;
+  const current = stored.key === key;
+  const index = current || orOlder ? loadMatchIndex(stored.snapshot) : null;
+  return index ? { current, index } : null;
 }
 
 /** Stores the index as the snapshot for `key` (in the background: a failure only costs a rebuild). */
