@@ -2,9 +2,9 @@
 /**
  * What the background holds after a sync, by catalog size: the items, the match index built from
  * them, and what the first page and the first search add (the term maps of every bucket and the
- * all-items bucket), each figure after a full collection, in a child process of its own per size.
- * Memory is the JS heap plus typed-array buffers (`heapUsed + arrayBuffers`), as a worker's heap
- * snapshot would count them. `node tests/bench/index-memory.mjs`; `npm run bench` runs it too.
+ * all-items bucket), each figure after a full collection, in a child process of its own per size;
+ * and the share of pairs of stems among the index's terms. Memory is the JS heap plus typed-array
+ * buffers (`heapUsed + arrayBuffers`), as a worker's heap snapshot would count them. `node tests/bench/index-memory.mjs`; `npm run bench` runs it too.
  *
  * Items are the seeded generated catalog of the match benchmarks (30–300-word summaries).
  */
@@ -33,6 +33,12 @@ if (child) {
   const index = buildMatchIndex(items);
   const buildMs = performance.now() - started;
   const withIndex = await used();
+  let pairs = 0;
+  let terms = 0;
+  for (const bucket of [index.general, ...index.byTool.values()]) {
+    pairs += bucket.pairs.length / 2;
+    terms += bucket.terms.length + bucket.pairs.length / 2;
+  }
   for (const bucket of [index.general, ...index.byTool.values(), allItemsBucket(index)])
     bucket.lookup.get('');
   const withAll = await used();
@@ -43,6 +49,7 @@ if (child) {
       all: withAll - withIndex,
       total: withAll - start,
       buildMs,
+      pairShare: pairs / terms,
     }),
   );
   process.exit(0);
@@ -65,7 +72,7 @@ await build({
   logLevel: 'error',
 });
 console.log(
-  '\n| generated items | items MB | + index MB | + term maps and all-items bucket MB | total MB | build ms |\n|---|---|---|---|---|---|',
+  '\n| generated items | items MB | + index MB | + term maps and all-items bucket MB | total MB | build ms | pairs among terms |\n|---|---|---|---|---|---|---|',
 );
 for (const size of [10_000, 50_000]) {
   const run = spawnSync(
@@ -77,12 +84,12 @@ for (const size of [10_000, 50_000]) {
     },
   );
   if (run.status !== 0) {
-    console.log(`| ${size} | failed: ${run.stderr.trim().split('\n').at(-1)} | | | | |`);
+    console.log(`| ${size} | failed: ${run.stderr.trim().split('\n').at(-1)} | | | | | |`);
     continue;
   }
   const m = JSON.parse(run.stdout);
   const mb = (value) => value.toFixed(0);
   console.log(
-    `| ${size.toLocaleString('en')} | ${mb(m.items)} | ${mb(m.index)} | ${mb(m.all)} | ${mb(m.total)} | ${m.buildMs.toFixed(0)} |`,
+    `| ${size.toLocaleString('en')} | ${mb(m.items)} | ${mb(m.index)} | ${mb(m.all)} | ${mb(m.total)} | ${m.buildMs.toFixed(0)} | ${(m.pairShare * 100).toFixed(0)} % |`,
   );
 }
