@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { thisMachine } from './scripts/dev-browser.mjs';
+import { builtinMatchPatterns } from './utils/tools';
 
 /** `npm run dev` on this machine: --no-sandbox as root, no browser without a display. */
 const devBrowser = thisMachine();
@@ -38,6 +40,22 @@ export default defineConfig({
     disabled: !devBrowser.open,
     chromiumArgs: devBrowser.chromiumArgs,
   },
+  hooks: {
+    // The content script, which every tool page loads, uses the browser's own extension API
+    // (entrypoints/content/browser.ts) rather than webextension-polyfill: a sixth of its size.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (!entrypoints.some((entrypoint) => entrypoint.name === 'content')) return;
+      const own = {
+        find: /^wxt\/browser$/,
+        replacement: resolve(import.meta.dirname, 'entrypoints/content/browser.ts'),
+      };
+      const alias = config.resolve?.alias ?? [];
+      const list = Array.isArray(alias)
+        ? alias
+        : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [own, ...list] };
+    },
+  },
   manifest: ({ browser, mode }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -54,10 +72,16 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { storage: { managed_schema: 'managed_schema.json' } }),
     // Admin rules, sources and the webhook live on hosts nobody knows at build time. The default
     // build asks for them host by host; the enterprise build (force-installed by policy) holds
-    // them all, so that policy-configured sources and rules work with no prompt.
+    // them all, so that policy-configured sources and rules work with no prompt. The default
+    // build's fixed hosts are exactly its content script's: the same sites the install prompt
+    // already names for the content script, held so that the background can inject the nudge's UI
+    // (scripting.executeScript) into a page that has something to show.
     ...(mode === 'enterprise'
       ? { host_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+      : {
+          host_permissions: builtinMatchPatterns(),
+          optional_host_permissions: ['https://*/*', 'http://*/*'],
+        }),
     action: { default_title: '__MSG_extName__' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     ...(browser === 'firefox'

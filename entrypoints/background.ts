@@ -5,6 +5,7 @@
  * wakes a stopped worker.
  */
 import { defineBackground } from 'wxt/utils/define-background';
+import { NUDGE_SCRIPT } from '@/entrypoints/nudge/scope';
 import { browser } from '@/utils/browser';
 import { createBackground, type Effect } from '@/utils/handlers';
 import { reconcileSourceAlarms, sourceOfAlarm } from '@/utils/handlers/state/source-alarms';
@@ -47,6 +48,12 @@ export default defineBackground(() => {
     canReach: async (url) => !url || browser.permissions.contains({ origins: [originPattern(url)] }),
     scheduleDelivery: (when) => wakeAt(OUTBOX_ALARM, when),
     scheduleReports: (when) => wakeAt(REPORT_ALARM, when),
+    // The nudge's UI, only into a frame whose content script has something to show.
+    injectNudge: async (tabId, frameId) =>
+      void (await browser.scripting.executeScript({
+        target: { tabId, frameIds: [frameId] },
+        files: [NUDGE_SCRIPT],
+      })),
     // What's new's unread count on the toolbar icon; no system notifications.
     setBadge: (text) => browser.action.setBadgeText({ text }),
   });

@@ -1,46 +1,33 @@
 #!/usr/bin/env node
 /**
- * Size of the content script's non-UI part: what runs on every tool page before anything matched
- * (detection, admin rules, context extraction, messaging — `send`, and the router that answers the
- * popup's `describePage` — page settings, screen watching and the
- * browser API polyfill), bundled and minified like the build, and its gzip size. The full built
- * content script (with the Preact UI) is reported beside it when a build exists.
+ * What Signpost puts into a tool page, as built (`wxt build`, Chrome): the content script that
+ * every page of a recognised tool loads (detection, admin rules, context extraction, messaging,
+ * page settings, screen watching) and the nudge's UI (Preact, the badge and panel, their CSS),
+ * which the background injects only into a page that has something to show. Minified and gzip
+ * sizes of each, and of both together.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const entry = `
-  import { detectWithRules } from './utils/rules/tool-rules';
-  import { extractContext } from './utils/context';
-  import { send } from './utils/messages/send';
-  import { route } from './utils/messages/route';
-  import { empty } from './utils/messages/payload';
-  import { loadPageSettings, onPageSettingsChanged } from './utils/settings/page-settings';
-  import { watchScreen } from './entrypoints/content/watch';
-  globalThis.keep = { detectWithRules, extractContext, send, route, empty, loadPageSettings, onPageSettingsChanged, watchScreen };
-`;
-const result = await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts' },
-  bundle: true,
-  minify: true,
-  write: false,
-  format: 'iife',
-  platform: 'browser',
-  alias: { 'wxt/browser': 'webextension-polyfill', '@': root },
-  logLevel: 'error',
-});
-const code = result.outputFiles[0].contents;
+const built = spawnSync('npx', ['wxt', 'build'], { cwd: root, encoding: 'utf8' });
+if (built.status !== 0) {
+  console.error(`content size: the build failed\n${built.stdout}${built.stderr}`);
+  process.exit(1);
+}
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB (${bytes} bytes)`;
-console.log(
-  `content script, non-UI part: ${kb(code.length)} minified, ${kb(gzipSync(code, { level: 9 }).length)} gzip`,
-);
-const built = `${root}.output/chrome-mv3/content-scripts/content.js`;
-if (existsSync(built)) {
-  const full = readFileSync(built);
-  console.log(
-    `content script as built (with the UI): ${kb(full.length)}, ${kb(gzipSync(full, { level: 9 }).length)} gzip`,
-  );
+const size = (path) => {
+  const code = readFileSync(`${root}.output/chrome-mv3/${path}`);
+  return { raw: code.length, gzip: gzipSync(code, { level: 9 }).length };
+};
+const always = size('content-scripts/content.js');
+const ui = size('nudge.js');
+for (const [name, figures] of [
+  ['content script, on every tool page', always],
+  ['nudge UI, injected when a page has something to show', ui],
+  ['both, on a page that shows a nudge', { raw: always.raw + ui.raw, gzip: always.gzip + ui.gzip }],
+]) {
+  console.log(`${name}: ${kb(figures.raw)} minified, ${kb(figures.gzip)} gzip`);
 }

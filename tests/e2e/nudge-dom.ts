@@ -315,3 +315,36 @@ export class ShadowLocator {
     return (await this.count()) > 0 && (await this.boundingBox()) !== null;
   }
 }
+
+/**
+ * A global of Signpost's content-script world in the page's top frame (the isolated world that
+ * page script never sees), as `typeof` says it: 'undefined' when that world has no such global,
+ * null when Signpost has no world in the page. The DevTools protocol lists the frame's isolated
+ * worlds; Signpost's is the one whose origin is the extension's.
+ */
+export async function contentWorldType(
+  page: Page,
+  extensionId: string,
+  name: string,
+): Promise<string | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const worlds: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } }[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+    // Enabling reports every context that exists now.
+    await cdp.send('Runtime.enable');
+    const world = worlds.find(
+      (context) =>
+        context.auxData?.type === 'isolated' && context.origin === `chrome-extension://${extensionId}`,
+    );
+    if (!world) return null;
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: `typeof globalThis[${JSON.stringify(name)}]`,
+      contextId: world.id,
+      returnByValue: true,
+    });
+    return String(result.value);
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -10,10 +10,12 @@ import {
   routePage,
   storedEvents,
 } from './fixtures';
+import { contentWorldType } from './nudge-dom';
 import { NudgeUi } from './pages';
 
 const JIRA_BOARD = 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1';
 const GITHUB_PR = 'https://github.com/acme/webapp/pull/42';
+const ZOOM = 'https://acme.zoom.us/meeting';
 
 describe('in-page nudge', () => {
   let h: Harness;
@@ -24,6 +26,7 @@ describe('in-page nudge', () => {
     await routePage(h.context, 'https://github.com/**', 'github-pr.html');
     await routePage(h.context, 'https://github.com.evil.example/**', 'github-pr.html');
     await routePage(h.context, 'https://ticking.atlassian.net/**', 'jira-board-ticking.html');
+    await routePage(h.context, 'https://acme.zoom.us/**', 'plain.html');
   });
   afterAll(async () => h?.close());
 
@@ -90,6 +93,24 @@ describe('in-page nudge', () => {
       expect(await page.locator('signpost-nudge').count(), url).toBe(0);
       await page.close();
     }
+  });
+
+  it('loads the nudge’s UI only into a page that has something to show', async () => {
+    // Zoom is a recognised tool, but the demo catalog has nothing for it.
+    const quiet = await h.context.newPage();
+    await quiet.goto(ZOOM);
+    await expect.poll(() => contentWorldType(quiet, h.extensionId, 'signpostRunning')).toBe('boolean');
+    // Give the content script time to ask the background and hear that nothing fits.
+    await quiet.waitForTimeout(1500);
+    expect(await contentWorldType(quiet, h.extensionId, 'signpostNudge')).toBe('undefined');
+    expect(await quiet.locator('signpost-nudge').count()).toBe(0);
+    await quiet.close();
+
+    const board = await h.context.newPage();
+    await board.goto(JIRA_BOARD);
+    await new NudgeUi(board).badge.waitFor({ timeout: 15_000 });
+    expect(await contentWorldType(board, h.extensionId, 'signpostNudge')).toBe('function');
+    await board.close();
   });
 
   it('counts one impression per item per screen visit while the title keeps changing', async () => {

@@ -1,6 +1,7 @@
 /**
- * The employee's page: what to show on a screen, what the person did with an item, and pausing
- * Signpost on a site. `matchPage`, `recordAction` and `pauseSite` come from the content script.
+ * The employee's page: what to show on a screen, the nudge's UI for it, what the person did with
+ * an item, and pausing Signpost on a site. `matchPage`, `loadNudge`, `recordAction`,
+ * `searchKnowledge`, `openSignpost` and `pauseSite` come from the content script.
  */
 import { getDb } from '../db';
 import { LIMITS, MESSAGE_LIMITS } from '../limits';
@@ -14,6 +15,7 @@ import {
 } from '../match/feedback';
 import { recordEvents } from '../measurement/event-log';
 import { type EventType, makeEvent } from '../measurement/events';
+import { empty } from '../messages/payload';
 import type { Request } from '../messages/protocol';
 import { isHostName, isRecord, parseKnowledgeItem, parsePageContext } from '../model';
 import { searchIndex } from '../search';
@@ -170,6 +172,17 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
       async handle({ query }) {
         if (!deps.openPage) throw new Error('cannot open pages here');
         await deps.openPage(query ? `popup.html?q=${encodeURIComponent(query)}` : 'popup.html');
+        return {};
+      },
+    },
+
+    loadNudge: {
+      validate: empty,
+      // Only ever into the sender's own tab and frame: a page cannot have the UI put anywhere else.
+      async handle(_request, caller) {
+        if (caller.tabId === undefined) throw new Error('no sender tab');
+        if (!deps.injectNudge) throw new Error('cannot show the nudge here');
+        await deps.injectNudge(caller.tabId, caller.frameId ?? 0);
         return {};
       },
     },

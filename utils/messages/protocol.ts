@@ -68,6 +68,11 @@ export interface BackgroundProtocol {
   searchKnowledge: { from: 'tab'; request: { query: string }; response: { hits: KnowledgeItem[] } };
   /** Content script → background: "See all in Signpost" opens Signpost's page in a new tab. */
   openSignpost: { from: 'tab'; request: { query?: string }; response: Record<string, never> };
+  /**
+   * Content script → background: inject the nudge's UI into the sender's own tab and frame (once
+   * per page, when it first has something to show).
+   */
+  loadNudge: { from: 'tab'; request: Record<string, never>; response: Record<string, never> };
   /** Content script → background: pause (or resume) Signpost on the sender's own site. */
   pauseSite: { from: 'tab'; request: { paused: boolean }; response: Record<string, never> };
   /** Popup → background: pause or resume Signpost on a site. */
@@ -262,6 +267,7 @@ export const SENT_FROM_TABS = [
   'pauseSite',
   'searchKnowledge',
   'openSignpost',
+  'loadNudge',
 ] as const;
 
 /** Messages whose protocol entry says `from: 'tab'`. */

@@ -16,6 +16,7 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 /** The checked sender, as handlers see it. */
@@ -24,6 +25,8 @@ export interface Caller {
   /** The sending page (a content script's web page, or the extension page). */
   url?: string;
   tabId?: number;
+  /** The sending frame in that tab (0: the top frame). */
+  frameId?: number;
 }
 
 /** One message's handler: its payload check, its work, and the effects it asks for afterwards. */
@@ -108,6 +111,7 @@ export function route<E extends string = never>(
       from: from as SenderKind,
       ...(sender.url ? { url: sender.url } : {}),
       ...(sender.tab?.id !== undefined ? { tabId: sender.tab.id } : {}),
+      ...(sender.frameId !== undefined ? { frameId: sender.frameId } : {}),
     };
     return (async (): Promise<Reply> => {
       try {

@@ -286,4 +286,32 @@ describe('what the nudge asks besides its matches', () => {
     const { handlers } = createBackground({ fetch: serve('').fetchFn, resolveBuiltin: (path) => path });
     expect(handlers.openSignpost.validate({ query: 42 })).toBeNull();
   });
+
+  it('injects the nudge’s UI only into the asking tab and frame', async () => {
+    const injected: [number, number][] = [];
+    const { handlers } = createBackground({
+      fetch: serve('').fetchFn,
+      resolveBuiltin: (path) => path,
+      injectNudge: async (tabId, frameId) => void injected.push([tabId, frameId]),
+    });
+    // Nothing in the request can name another tab or frame.
+    expect(handlers.loadNudge.validate({ tabId: 9 })).toBeNull();
+    const request = handlers.loadNudge.validate({});
+    expect(request).toEqual({});
+    const page = 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1';
+    await handlers.loadNudge.handle({}, { from: 'tab', url: page, tabId: 4, frameId: 2 });
+    await handlers.loadNudge.handle({}, { from: 'tab', url: page, tabId: 5 });
+    expect(injected).toEqual([
+      [4, 2],
+      [5, 0],
+    ]);
+    await expect(handlers.loadNudge.handle({}, { from: 'tab', url: page })).rejects.toThrow('no sender tab');
+    const { handlers: withoutScripting } = createBackground({
+      fetch: serve('').fetchFn,
+      resolveBuiltin: (path) => path,
+    });
+    await expect(withoutScripting.loadNudge.handle({}, { from: 'tab', url: page, tabId: 4 })).rejects.toThrow(
+      'cannot show the nudge here',
+    );
+  });
 });

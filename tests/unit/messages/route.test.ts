@@ -10,7 +10,12 @@ import { type Entry, route, type SenderInfo, senderKind } from '@/utils/messages
 const ID = 'elheenjodchghipbonfgdppicomjhpmc';
 const ORIGIN = `chrome-extension://${ID}/`;
 const POPUP: SenderInfo = { id: ID, url: `${ORIGIN}popup.html` };
-const TAB: SenderInfo = { id: ID, url: 'https://acme.atlassian.net/browse/KAN-1', tab: { id: 7 } };
+const TAB: SenderInfo = {
+  id: ID,
+  url: 'https://acme.atlassian.net/browse/KAN-1',
+  tab: { id: 7 },
+  frameId: 0,
+};
 const STRANGER: SenderInfo = { id: 'other-extension', url: 'https://github.com/', tab: { id: 1 } };
 const context = {
   tool: 'jira',
@@ -91,7 +96,7 @@ describe('route', () => {
     expect(await listener({ type: 'seen', payload: { n: 1 } }, TAB)).toEqual({ ok: true, value: {} });
     expect(calls).toEqual([
       { name: 'double', request: { n: 2 }, caller: { from: 'extension', url: POPUP.url } },
-      { name: 'seen', request: { n: 1 }, caller: { from: 'tab', url: TAB.url, tabId: 7 } },
+      { name: 'seen', request: { n: 1 }, caller: { from: 'tab', url: TAB.url, tabId: 7, frameId: 0 } },
     ]);
   });
 

@@ -33,7 +33,7 @@ describe('import graph', () => {
       if (typeof result.output === 'string') throw new Error('dependency-cruiser returned text');
       const { summary, modules } = result.output;
       // The graph really was read, aliases included: the content script reaches utils/ through `@/`.
-      const content = modules.find((module) => module.source === 'entrypoints/content/index.tsx');
+      const content = modules.find((module) => module.source === 'entrypoints/content/index.ts');
       expect(content?.dependencies.some((dep) => dep.resolved === 'utils/context.ts')).toBe(true);
       const cycles = summary.violations.map((violation: IViolation) =>
         [violation.from, ...(violation.cycle ?? []).map((step) => step.name)].join(' → '),

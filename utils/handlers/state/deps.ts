@@ -18,6 +18,8 @@ export interface BackgroundDeps extends SyncDeps {
   openPage?: (path: string) => Promise<void>;
   /** How much storage the extension uses and may use (navigator.storage.estimate). */
   estimate?: () => Promise<{ usage?: number; quota?: number }>;
+  /** Injects the nudge's UI into a tab's frame (`scripting.executeScript`). */
+  injectNudge?: (tabId: number, frameId: number) => Promise<void>;
   /** Sets the toolbar icon's badge text (What's new unread count; '' clears it). */
   setBadge?: (text: string) => void | Promise<void>;
 }

@@ -1,6 +1,7 @@
 /**
  * The content script: detect the tool → read the screen → ask the background → show a badge
- * (mount.tsx: the UI; watch.ts: when a single-page tool shows a new screen).
+ * (watch.ts: when a single-page tool shows a new screen). It carries no UI: the first time a page
+ * has something to show, the background injects the nudge's UI (entrypoints/nudge/).
  * It never sends anything but the page context to Signpost's own background, and everything it
  * starts is stopped when the extension context goes away (`ctx`).
  */
@@ -8,7 +9,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { NudgeAction } from '@/components/nudge/Nudge';
 import { positionFor } from '@/components/nudge/position';
-import { whyShown } from '@/components/nudge/why';
+import type { NudgeUi } from '@/entrypoints/nudge/mount';
+import type { MountNudge, NudgeScope } from '@/entrypoints/nudge/scope';
 import { browser } from '@/utils/browser';
 import { extractContext } from '@/utils/context';
 import { t } from '@/utils/i18n';
@@ -26,13 +28,23 @@ import {
   saveBadgePosition,
 } from '@/utils/settings/page-settings';
 import { builtinExcludePatterns, builtinMatchPatterns } from '@/utils/tools';
-import { mountNudge, type NudgeUi } from './mount';
 import { watchScreen } from './watch';
 
 interface Seen {
   context: PageContext;
   matches: Match[];
   paused: boolean;
+}
+
+/**
+ * The nudge's UI: loaded once per page, when the first matches arrive (the background injects it
+ * into this frame's isolated world, where it leaves its mount function).
+ */
+async function loadUi(): Promise<MountNudge> {
+  const scope = globalThis as NudgeScope;
+  if (!scope.signpostNudge) await send('loadNudge', {});
+  if (!scope.signpostNudge) throw new Error('the nudge UI did not load');
+  return scope.signpostNudge;
 }
 
 function idle(ctx: ContentScriptContext): Promise<void> {
@@ -172,8 +184,10 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     seen = { context, matches, paused };
     const key = matches.map((match) => match.item.id).join('\n');
     if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
-    clear();
-    if (matches.length === 0 && !digest?.length) return;
+    if (matches.length === 0 && !digest?.length) {
+      clear();
+      return;
+    }
     const record = (item: KnowledgeItem, action: NudgeAction) => {
       const request = {
         itemId: item.id,
@@ -185,36 +199,39 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     };
     const words = [context.title, ...context.headings, ...context.keywords].join(' ');
     const whyContext = { toolName: detection.name, ...(context.area ? { area: context.area } : {}), words };
-    const mounted = mountNudge({
-      matches,
-      toolName: detection.name,
-      why: (item) => whyShown(t, item, whyContext),
-      onSearch: async (query) => (await send('searchKnowledge', { query })).hits,
-      onSeeAll: (query) => {
-        send('openSignpost', query ? { query } : {}).catch((error: unknown) =>
-          console.warn('Signpost:', error),
-        );
+    const mountNudge = await loadUi();
+    if (stale()) return;
+    clear();
+    ui = mountNudge(
+      {
+        matches,
+        toolName: detection.name,
+        whyContext,
+        onSearch: async (query) => (await send('searchKnowledge', { query })).hits,
+        onSeeAll: (query) => {
+          send('openSignpost', query ? { query } : {}).catch((error: unknown) =>
+            console.warn('Signpost:', error),
+          );
+        },
+        position: positionFor(detection.id, positions.own, positions.admin),
+        onMove: (position) => {
+          positions = { ...positions, own: { ...positions.own, [detection.id]: position } };
+          saveBadgePosition(detection.id, position).catch((error: unknown) =>
+            console.warn('Signpost:', error),
+          );
+        },
+        ...(announce ? { announce } : {}),
+        ...(digest?.length ? { digest } : {}),
+        ...(votes ? { votes } : {}),
+        onAction: record,
+        onPause: () => {
+          paused = true;
+          clear();
+          send('pauseSite', { paused: true }).catch((error: unknown) => console.warn('Signpost:', error));
+        },
       },
-      position: positionFor(detection.id, positions.own, positions.admin),
-      onMove: (position) => {
-        positions = { ...positions, own: { ...positions.own, [detection.id]: position } };
-        saveBadgePosition(detection.id, position).catch((error: unknown) => console.warn('Signpost:', error));
-      },
-      ...(announce ? { announce } : {}),
-      ...(digest?.length ? { digest } : {}),
-      ...(votes ? { votes } : {}),
-      onAction: record,
-      onPause: () => {
-        paused = true;
-        clear();
-        send('pauseSite', { paused: true }).catch((error: unknown) => console.warn('Signpost:', error));
-      },
-    });
-    if (stale()) {
-      mounted.remove();
-      return;
-    }
-    ui = mounted;
+      t,
+    );
     shown = key;
   }
 

@@ -1,5 +1,6 @@
 /**
- * The in-page UI: the nudge rendered with Preact in a **closed** shadow root on a `signpost-nudge`
+ * The in-page UI (injected by the background only into a page that has something to show; see
+ * index.ts): the nudge rendered with Preact in a **closed** shadow root on a `signpost-nudge`
  * element at the end of <body>, styled by our own inlined CSS only.
  *
  * Why closed, and why the guard: the page is not ours. With a closed root, `host.shadowRoot` is
@@ -12,8 +13,9 @@
  */
 import { render } from 'preact';
 import { Nudge, type NudgeProps } from '@/components/nudge/Nudge';
+import { type WhyContext, whyShown } from '@/components/nudge/why';
 import { I18n } from '@/components/shared/i18n';
-import { t } from '@/utils/i18n';
+import type { Translate } from '@/utils/i18n';
 import styles from './style.css?inline';
 
 /** The host element's inline styles that keep it visible whatever the page's CSS says. */
@@ -61,8 +63,13 @@ export function guardTrusted(target: EventTarget, signal?: AbortSignal): void {
   for (const type of GUARDED) target.addEventListener(type, drop, { capture: true, signal });
 }
 
-/** Shows the nudge in the page. */
-export function mountNudge(props: NudgeProps): NudgeUi {
+/** What the content script hands the UI: the nudge's props, and the screen that says why an item is shown. */
+export interface MountProps extends Omit<NudgeProps, 'why'> {
+  whyContext: WhyContext;
+}
+
+/** Shows the nudge in the page, in the content script's language (`t` is its `browser.i18n`). */
+export function mountNudge({ whyContext, ...props }: MountProps, t: Translate): NudgeUi {
   const host = document.createElement('signpost-nudge');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
@@ -81,7 +88,7 @@ export function mountNudge(props: NudgeProps): NudgeUi {
   (document.body ?? document.documentElement).append(host);
   render(
     <I18n.Provider value={t}>
-      <Nudge {...props} />
+      <Nudge {...props} why={(item) => whyShown(t, item, whyContext)} />
     </I18n.Provider>,
     container,
   );
