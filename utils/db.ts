@@ -13,10 +13,10 @@ import type { ReportEntry } from './measurement/report';
 import { type KnowledgeItem, parseKnowledgeItem, type SourceConfig, type SourceStatus } from './model';
 
 export const DB_NAME = 'signpost';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 export interface SignpostDB extends DBSchema {
-  items: { key: string; value: KnowledgeItem; indexes: { bySource: string } };
+  items: { key: string; value: KnowledgeItem; indexes: { bySource: string; byKind: string } };
   sources: { key: string; value: SourceConfig };
   status: { key: string; value: SourceStatus };
   /**
@@ -99,7 +99,11 @@ function open(): Promise<Db> {
           if (cursor.value.dismissed === true) await cursor.update({ ...cursor.value, dismissedKey: 1 });
         }
       }
-      // Later versions add `if (oldVersion < 6) { … }` here; released steps stay as they are.
+      if (oldVersion < 6) {
+        // What's new reads the tips alone, not the whole catalog.
+        transaction.objectStore('items').createIndex('byKind', 'kind');
+      }
+      // Later versions add `if (oldVersion < 7) { … }` here; released steps stay as they are.
     },
   });
 }
@@ -176,13 +180,18 @@ export async function closeDb(): Promise<void> {
 }
 
 /**
- * Every valid item of the given sources. Records that fail validation (corrupt or written by a
- * broken build) are deleted with a logged reason instead of being shown.
+ * Every valid item of the given sources, or only those of one kind. Records that fail validation
+ * (corrupt or written by a broken build) are deleted with a logged reason instead of being shown.
  */
-export async function readItems(db: Db, sourceIds: ReadonlySet<string>): Promise<KnowledgeItem[]> {
+export async function readItems(
+  db: Db,
+  sourceIds: ReadonlySet<string>,
+  kind?: KnowledgeItem['kind'],
+): Promise<KnowledgeItem[]> {
   const items: KnowledgeItem[] = [];
   const corrupt: string[] = [];
-  for (const raw of await db.getAll('items')) {
+  const stored = kind ? await db.getAllFromIndex('items', 'byKind', kind) : await db.getAll('items');
+  for (const raw of stored) {
     const item = parseKnowledgeItem(raw);
     if (!item) {
       const key = (raw as { id?: unknown } | null)?.id;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, type Harness, launch, stopServiceWorker } from './fixtures';
 import { ExtensionPage } from './pages';
-import { firstPaint, seedBulkItems } from './seed';
+import { firstPaint, seedBulkItems, timeInputTo } from './seed';
 
 /** A webhook that fails the first two attempts of every idempotency key, then accepts. */
 function flakyWebhook() {
@@ -194,27 +194,47 @@ describe("the champion's popup", () => {
   it('paints quickly with 10,000 items in the cache (measured)', async () => {
     await seedBulkItems(h.worker, 10_000);
     const page = await h.context.newPage();
-    await stopServiceWorker(h, page); // the next worker reads all 10,066 items
-    const paints: number[] = [];
-    const searches: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    /** Opens the popup, searches, and says how long the paint and the search took. */
+    const openAndSearch = async () => {
       const popup = new ExtensionPage(await h.context.newPage(), h.extensionId);
       // A page in a background tab is not painted, and has no paint timing.
       await popup.page.bringToFront();
       await popup.open('popup.html');
       await popup.page.getByRole('heading', { name: 'Signpost' }).waitFor();
-      paints.push(await firstPaint(popup.page));
-      const started = Date.now();
+      const paint = await firstPaint(popup.page);
+      const searched = await timeInputTo(popup.page, 'Results (30)');
       await popup.page.getByLabel('Search all knowledge').fill('bulk approvals');
       await popup.page.getByRole('heading', { name: 'Results (30)' }).waitFor();
-      searches.push(Date.now() - started);
+      const search = await searched();
       await popup.page.close();
+      return { paint, search };
+    };
+    // The items were written past the sync, so the next worker indexes them all: what the first
+    // search after a large catalog change costs.
+    await stopServiceWorker(h, page);
+    const afterChange = await openAndSearch();
+    // Let that worker store its snapshot, as it does after every sync; then stop it, as the browser
+    // does when it is idle: the popup's usual first open.
+    await page.waitForTimeout(3000);
+    await stopServiceWorker(h, page);
+    await page.waitForTimeout(300);
+    const paints: number[] = [];
+    const searches: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { paint, search } = await openAndSearch();
+      paints.push(paint);
+      searches.push(search);
     }
-    const figures = { popupFirstPaintMs: paints, searchToResultMs: searches, items: 10_066 };
+    const figures = {
+      popupFirstPaintMs: paints,
+      searchToResultMs: searches,
+      afterCatalogChange: { firstPaintMs: afterChange.paint, searchToResultMs: afterChange.search },
+      items: 10_066,
+    };
     await mkdir(ARTIFACTS_DIR, { recursive: true });
     await writeFile(join(ARTIFACTS_DIR, 'popup-timing.json'), JSON.stringify(figures, null, 2));
     console.log(
-      `popup with 10,066 items: first paint ${paints.map((p) => p.toFixed(0)).join(' / ')} ms; search ${searches.join(' / ')} ms`,
+      `popup with 10,066 items, stopped worker then warm: first paint ${paints.map((p) => p.toFixed(0)).join(' / ')} ms; search ${searches.map((ms) => ms.toFixed(0)).join(' / ')} ms; right after the catalog changed: paint ${afterChange.paint.toFixed(0)} ms, search ${afterChange.search.toFixed(0)} ms`,
     );
     // Measured, not asserted against a target; but the measurement itself must have happened.
     expect(paints.filter(Number.isFinite).length).toBeGreaterThanOrEqual(2);

@@ -53,3 +53,32 @@ export function firstPaint(page: Page): Promise<number> {
       }),
   );
 }
+
+/**
+ * Milliseconds, on the page's own clock, from the first `input` event to the moment an element
+ * with `text` is in the page: what a person waits from typing to painted results, without the
+ * test driver's polling in the figure. Call before typing; await the returned promise after.
+ */
+export async function timeInputTo(page: Page, text: string): Promise<() => Promise<number>> {
+  await page.evaluate((wanted) => {
+    const scope = globalThis as unknown as { inputToText?: Promise<number> };
+    scope.inputToText = new Promise<number>((resolve) => {
+      let typed = Number.NaN;
+      document.addEventListener(
+        'input',
+        () => {
+          if (Number.isNaN(typed)) typed = performance.now();
+        },
+        { capture: true },
+      );
+      const observer = new MutationObserver(() => {
+        if (!Number.isNaN(typed) && document.body.textContent?.includes(wanted)) {
+          observer.disconnect();
+          resolve(performance.now() - typed);
+        }
+      });
+      observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    });
+  }, text);
+  return () => page.evaluate(() => (globalThis as unknown as { inputToText: Promise<number> }).inputToText);
+}

@@ -1,7 +1,7 @@
 /** The IndexedDB schema moving forward: each released step kept, data kept across steps. */
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
-import { closeDb, DB_NAME, DB_VERSION, getDb } from '@/utils/db';
+import { closeDb, DB_NAME, DB_VERSION, getDb, readItems } from '@/utils/db';
 import { newEntry } from '@/utils/delivery/outbox';
 
 afterEach(async () => {
@@ -63,7 +63,18 @@ describe('the database', () => {
       tools: ['jira'],
       updatedAt: 1,
     });
-    await v1.put('status', { sourceId: 'builtin-demo', itemCount: 1, warnings: [], lastSuccessAt: 1 });
+    await v1.put('items', {
+      id: 'builtin-demo:tip',
+      sourceId: 'builtin-demo',
+      kind: 'tip',
+      title: 'New: sprint insights',
+      summary: '',
+      url: 'https://kb.example/tip',
+      tags: [],
+      tools: ['jira'],
+      updatedAt: 2,
+    });
+    await v1.put('status', { sourceId: 'builtin-demo', itemCount: 2, warnings: [], lastSuccessAt: 1 });
     v1.close();
     const db = await getDb();
     expect(db.version).toBe(DB_VERSION);
@@ -81,9 +92,17 @@ describe('the database', () => {
       'status',
     ]);
     expect(await db.get('items', 'builtin-demo:old')).toBeDefined();
+    // Items stored before version 6 are in its kind index, which What's new reads.
+    const demo = new Set(['builtin-demo']);
+    expect((await readItems(db, demo, 'tip')).map((item) => item.id)).toEqual(['builtin-demo:tip']);
+    expect((await readItems(db, demo)).map((item) => item.id).sort()).toEqual([
+      'builtin-demo:old',
+      'builtin-demo:tip',
+    ]);
+    expect(await readItems(db, new Set(['other']), 'tip')).toEqual([]);
   });
 
-  it('moves a version 4 database to version 5, keeping its feedback and outbox, now indexed', async () => {
+  it('moves a version 4 database forward, keeping its feedback and outbox, now indexed', async () => {
     const v4 = await openVersion4();
     await v4.put('feedback', { itemId: 'voted', vote: 'helpful', views: 1, updatedAt: 1 });
     await v4.put('feedback', { itemId: 'gone', dismissed: true, views: 0, updatedAt: 1 });
@@ -94,7 +113,7 @@ describe('the database', () => {
     v4.close();
 
     const db = await getDb();
-    expect(db.version).toBe(5);
+    expect(db.version).toBe(DB_VERSION);
     expect((await db.getAll('feedback')).map((record) => record.itemId).sort()).toEqual([
       'gone',
       'seen',

@@ -1,9 +1,12 @@
 /**
  * What the background derives from the cached items, once per worker life and again after any
- * change of sources: the items of the enabled sources, the match index (from its snapshot when it
- * is current), which serves both the page matcher and the champion's search.
+ * change of sources: the match index of the enabled sources' items (from its snapshot when it is
+ * current), which serves both the page matcher and the champion's search, and their tips alone
+ * for What's new (read through the items' kind index, so that a cold worker that answers from the
+ * snapshot never reads the whole catalog).
  *
  *   items (IndexedDB, enabled sources) ──► match index ◄──► snapshot (meta/matchIndex)
+ *                                     └──► tips (What's new)
  *
  * After a sync the index is brought up to date from the last one (`updateMatchIndex`: only changed
  * items are analysed), or built again when much changed.
@@ -18,7 +21,8 @@ import { readSnapshot, saveSnapshot, snapshotKey } from './index-snapshot';
 import { allSources, isEnabled } from './source-list';
 
 export interface Caches {
-  items(): Promise<KnowledgeItem[]>;
+  /** The tips alone (What's new), read through the items' kind index rather than with every item. */
+  tips(): Promise<KnowledgeItem[]>;
   matchIndex(): Promise<MatchIndex>;
   /** Forgets everything derived from the items, after sources or their switches change. */
   invalidate(): void;
@@ -68,14 +72,17 @@ function updateOrNull(base: MatchIndex, items: KnowledgeItem[]): MatchIndex | nu
 
 /** `ready` resolves once the built-in sources are registered. */
 export function createCaches(ready: () => Promise<void>): Caches {
-  const items = lazy(async () => {
+  /** The stored items of the enabled sources, all or of one kind. */
+  async function read(kind?: KnowledgeItem['kind']): Promise<KnowledgeItem[]> {
     await ready();
     const [db, settings, sources] = await Promise.all([getDb(), readSettings(), allSources()]);
     const enabled = new Set(
       sources.filter((source) => isEnabled(source, settings)).map((source) => source.id),
     );
-    return readItems(db, enabled);
-  });
+    return readItems(db, enabled, kind);
+  }
+  const items = lazy(() => read());
+  const tips = lazy(() => read('tip'));
 
   // The last index this worker life had: after a sync, the next one is made from it by indexing
   // only what changed (a cold worker starts from the stored snapshot of the last one).
@@ -103,10 +110,11 @@ export function createCaches(ready: () => Promise<void>): Caches {
   // does not wait for the build.
   let warm: ReturnType<typeof setTimeout> | undefined;
   return {
-    items: items.get,
+    tips: tips.get,
     matchIndex: matchIndex.get,
     invalidate() {
       items.clear();
+      tips.clear();
       matchIndex.clear();
       clearTimeout(warm);
       warm = setTimeout(() => {

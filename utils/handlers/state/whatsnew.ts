@@ -34,12 +34,12 @@ async function readRead(db: Db): Promise<string[]> {
 export function createWhatsNew(deps: BackgroundDeps, caches: Caches, now: () => number) {
   async function view(db?: Db, settings?: Settings): Promise<WhatsNewView> {
     const at = now();
-    const [database, inForce, { policy }, stored, items] = await Promise.all([
+    const [database, inForce, { policy }, stored, tips] = await Promise.all([
       db ?? getDb(),
       settings ?? readSettings(),
       readPolicy(),
       readFollows(),
-      caches.items(),
+      caches.tips(),
     ]);
     const [visits, read, dismissed] = await Promise.all([
       database.get('meta', 'visits').then(parseVisits),
@@ -51,7 +51,7 @@ export function createWhatsNew(deps: BackgroundDeps, caches: Caches, now: () => 
     const follows = effectiveFollows(stored, policy.defaultFollows ?? [], inForce.audiences);
     const used = usedTools(visits, at, localDay);
     const entries = buildFeed({
-      items: items.filter((item) => !hidden.has(item.id)),
+      items: tips.filter((item) => !hidden.has(item.id)),
       usedTools: used,
       follows,
       audiences: inForce.audiences,
