@@ -61,6 +61,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // contextMenus: the "Search Signpost for …" entry on selected text (README: Search from anywhere).
+    // scripting: the rule hosts' content script (registerContentScripts) and the nudge's UI
+    // (executeScript, into a page that has something to show).
     permissions: ['storage', 'scripting', 'alarms', 'contextMenus'],
     // Search from anywhere: the shortcut opens the popup (search focused); `sp` in the address bar.
     commands: {
