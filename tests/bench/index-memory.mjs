@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * What the background holds after a sync, by catalog size: the items, the match index built from
- * them, and what the first page and the first search add (the term maps of every bucket and the
- * all-items bucket), each figure after a full collection, in a child process of its own per size;
+ * them, and what the first page and the first search add (the term maps of every bucket), each
+ * figure after a full collection, in a child process of its own per size;
  * and the share of pairs of stems among the index's terms. Memory is the JS heap plus typed-array
  * buffers (`heapUsed + arrayBuffers`), as a worker's heap snapshot would count them. `node tests/bench/index-memory.mjs`; `npm run bench` runs it too.
  *
@@ -16,7 +16,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const child = process.argv[2];
 if (child) {
-  const { buildMatchIndex, allItemsBucket, generateCatalog } = await import(process.argv[3]);
+  const { buildMatchIndex, generateCatalog } = await import(process.argv[3]);
   // Typed-array buffers are freed after a collection, in a later task: collect, wait, collect.
   const used = async () => {
     globalThis.gc();
@@ -39,8 +39,7 @@ if (child) {
     pairs += bucket.pairs.length / 2;
     terms += bucket.terms.length + bucket.pairs.length / 2;
   }
-  for (const bucket of [index.general, ...index.byTool.values(), allItemsBucket(index)])
-    bucket.lookup.get('');
+  for (const bucket of [index.general, ...index.byTool.values()]) bucket.lookup.get('');
   const withAll = await used();
   process.stdout.write(
     JSON.stringify({
@@ -59,7 +58,6 @@ const bundle = `${root}.test-results/index-memory-bundle.mjs`;
 await build({
   stdin: {
     contents: `export { buildMatchIndex } from '@/utils/match';
-      export { allItemsBucket } from '@/utils/match/build';
       export { generateCatalog } from '@/tests/fixtures/match/generate';`,
     resolveDir: root,
     loader: 'ts',
@@ -72,7 +70,7 @@ await build({
   logLevel: 'error',
 });
 console.log(
-  '\n| generated items | items MB | + index MB | + term maps and all-items bucket MB | total MB | build ms | pairs among terms |\n|---|---|---|---|---|---|---|',
+  '\n| generated items | items MB | + index MB | + term maps MB | total MB | build ms | pairs among terms |\n|---|---|---|---|---|---|---|',
 );
 for (const size of [10_000, 50_000]) {
   const run = spawnSync(

@@ -69,7 +69,7 @@ for (const size of [10_000, 50_000]) {
       items.map((item) => item.title),
       200,
     );
-    // Warm: the all-items bucket, sorted vocabularies and scratch arrays, as a long-lived worker has.
+    // Warm: the term lookups, sorted vocabularies and scratch arrays, as a long-lived worker has.
     for (const query of list) searchIndex(index, query);
     let i = 0;
     bench('searchIndex, 200 mixed queries in turn (keywords, questions, typing, typos, pasted)', () => {

@@ -90,16 +90,17 @@ export function catalogId(item: KnowledgeItem): string {
   return item.id.slice(item.sourceId.length + 1);
 }
 
-export function signpostEngine(items: KnowledgeItem[]): Engine {
+/** `idOf`: what a result is called (the catalog id; the full id when several sets share an index). */
+export function signpostEngine(items: KnowledgeItem[], idOf = catalogId): Engine {
   const index = buildMatchIndex(items);
-  return (query) => searchIndex(index, query, { limit: TOP }).map((hit) => catalogId(hit.item));
+  return (query) => searchIndex(index, query, { limit: TOP }).map((hit) => idOf(hit.item));
 }
 
 /**
  * MiniSearch as its README documents it: fields title, tags and summary, the title boosted,
  * fuzzy 0.2, prefix search, OR. Tags are given as one text (its `extractField` option).
  */
-export function miniSearchEngine(items: KnowledgeItem[]): Engine {
+export function miniSearchEngine(items: KnowledgeItem[], idOf = catalogId): Engine {
   const mini = new MiniSearch<KnowledgeItem>({
     fields: ['title', 'tags', 'summary'],
     extractField: (item, field) => {
@@ -114,7 +115,7 @@ export function miniSearchEngine(items: KnowledgeItem[]): Engine {
     mini
       .search(query)
       .slice(0, TOP)
-      .map((result) => catalogId(byId.get(result.id as string) as KnowledgeItem));
+      .map((result) => idOf(byId.get(result.id as string) as KnowledgeItem));
 }
 
 export interface Outcome {

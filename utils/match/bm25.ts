@@ -97,6 +97,8 @@ export function scoreBm25f(
   terms: readonly WeightedTerm[],
   params: Bm25fParams = BM25F_DEFAULTS,
   accept?: (ordinal: number) => boolean,
+  /** Statistics of a wider collection than the bucket (a search across buckets): idf and mean lengths. */
+  wider?: { idf(term: number): number; avgLength: Float64Array },
 ): Scored {
   const out: Scored = { ordinals: [], scores: [], matched: [], strong: [] };
   const slot = slotsFor(index);
@@ -108,7 +110,7 @@ export function scoreBm25f(
   const fixed = new Float64Array(FIELD_COUNT);
   const perWord = new Float64Array(FIELD_COUNT);
   for (let f = 0; f < FIELD_COUNT; f++) {
-    const avg = bucket.avgLength[f] ?? 0;
+    const avg = (wider ?? bucket).avgLength[f] ?? 0;
     const bf = b[f] ?? 0;
     w[f] = weights[f] ?? 0;
     fixed[f] = 1 - bf;
@@ -117,7 +119,7 @@ export function scoreBm25f(
   try {
     for (let i = 0; i < terms.length; i++) {
       const { term, weight } = terms[i] as WeightedTerm;
-      const value = weight * idf(bucket, term, idfBase);
+      const value = weight * (wider ? wider.idf(term) : idf(bucket, term, idfBase));
       if (value <= 0) continue;
       const bit = i < 31 ? 1 << i : 0;
       const end = bucket.offsets[term + 1] ?? 0;

@@ -4,8 +4,8 @@
  * API (stable; the page matcher and the popup search both build on it):
  * - `buildMatchIndex(items)` → `MatchIndex`: items split into buckets, one per tool id and one for
  *   general items (`tools: []`, tool ''); an item of several tools is in each of their buckets.
- * - `index.byTool.get(tool)`, `index.general`: a `Bucket`; `allItemsBucket(index)`: one bucket over
- *   every item (built on first use from the others, never stored), for searching everything.
+ * - `index.byTool.get(tool)`, `index.general`: a `Bucket`. No bucket repeats the others: a search
+ *   across every tool scores each bucket with statistics over every item (utils/search/rank.ts).
  * - Fields (`FIELD_TITLE`, `FIELD_TAGS`, `FIELD_SUMMARY`, `FIELD_PATH`): the item's title, tags, the
  *   first `SUMMARY_WORDS` content words of its summary, and the words of its URL's path. Each is
  *   analysed in the item's language (`lang`, else detected): Snowball stems, stop words out.
@@ -66,7 +66,7 @@ export const SUMMARY_WORDS = 60;
 export const MIN_TYPO_LENGTH = 5;
 
 export interface Bucket {
-  /** Tool id; '' for general items; '*' for {@link allItemsBucket}. */
+  /** Tool id; '' for general items. */
   tool: string;
   /** Items in the bucket: the base of document frequencies. */
   size: number;
@@ -138,13 +138,11 @@ export interface MatchIndex {
   general: Bucket;
   /** Compiled match patterns (null: invalid), shared across queries. */
   patterns: Map<string, UrlPattern | null>;
-  /** See {@link allItemsBucket}. */
-  all: Bucket | null;
 }
 
 export const SNAPSHOT_FORMAT = 'signpost-match-index';
 /** Bump whenever what is stored changes meaning, tokenising and stemming included. */
-export const SNAPSHOT_VERSION = 3;
+export const SNAPSHOT_VERSION = 4;
 
 export interface BucketSnapshot {
   tool: string;
@@ -747,41 +745,7 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
     byTool,
     general: finish('', builders.get('') ?? newBuilder(), items),
     patterns: new Map(),
-    all: null,
   };
-}
-
-/** The tool name of {@link allItemsBucket} (no tool id can be '*'). */
-export const ALL_ITEMS = '*';
-
-/**
- * One bucket over every item (tool '*'), merged from the others on first use and kept on the
- * index (and in its snapshot once built): what a search across all tools scores against, with
- * document frequencies over everything.
- */
-export function allItemsBucket(index: MatchIndex): Bucket {
-  if (index.all) return index.all;
-  const b = newBuilder();
-  for (const bucket of [index.general, ...index.byTool.values()]) {
-    for (let t = 0; t < termCount(bucket); t++) {
-      const id = termOf(b, termKey(bucket, t), bucket.surfaces[t] ?? '');
-      for (let p = bucket.offsets[t] ?? 0; p < (bucket.offsets[t + 1] ?? 0); p++) {
-        addEntry(b, id, bucket.docs[p] ?? 0, bucket.tfs[p] ?? 0);
-      }
-    }
-    b.tips.push(...bucket.tips);
-    b.patterned.push(...bucket.patterned);
-  }
-  b.members = index.items.length;
-  for (let o = 0; o < index.items.length; o++) {
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      b.lengthSums[f] = (b.lengthSums[f] ?? 0) + (index.lengths[o * FIELD_COUNT + f] ?? 0);
-    }
-  }
-  b.tips = [...new Set(b.tips)];
-  b.patterned = [...new Set(b.patterned)].sort((x, y) => x - y);
-  index.all = finish(ALL_ITEMS, b, index.items, true);
-  return index.all;
 }
 
 /** The single-stem term numbers one edit away from `key` (check with `withinOneEdit`). */
@@ -825,10 +789,7 @@ export function snapshotOf({
 }
 
 export function serializeMatchIndex(index: MatchIndex): MatchIndexSnapshot {
-  // The all-items bucket (search without a tool) goes along when it was built: a cold worker's
-  // first search then reads it instead of merging every bucket again (≈0.4 s at 10,000 items).
-  const all = index.all ? [index.all] : [];
-  const buckets = [index.general, ...index.byTool.values(), ...all].map(snapshotOf);
+  const buckets = [index.general, ...index.byTool.values()].map(snapshotOf);
   return {
     format: SNAPSHOT_FORMAT,
     version: SNAPSHOT_VERSION,
@@ -923,15 +884,13 @@ export function loadMatchIndex(snapshot: unknown): MatchIndex | null {
   if (!(lengths instanceof Uint16Array) || lengths.length !== items.length * FIELD_COUNT) return null;
   const byTool = new Map<string, Bucket>();
   let general: Bucket | null = null;
-  let all: Bucket | null = null;
   for (const raw of buckets) {
     const parsed = parseBucket(raw, items.length);
     if (!parsed) return null;
     const bucket = bucketFrom(parsed);
     if (parsed.tool === '') general = bucket;
-    else if (parsed.tool === ALL_ITEMS) all = bucket;
     else byTool.set(parsed.tool, bucket);
   }
   if (!general) return null;
-  return { items, facts: itemFacts(items), lengths, byTool, general, patterns: new Map(), all };
+  return { items, facts: itemFacts(items), lengths, byTool, general, patterns: new Map() };
 }

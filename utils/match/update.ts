@@ -14,7 +14,6 @@
  */
 import type { KnowledgeItem } from '../model';
 import {
-  ALL_ITEMS,
   addEntry,
   type Bucket,
   bucketFrom,
@@ -110,7 +109,6 @@ export function updateMatchIndex(index: MatchIndex, next: KnowledgeItem[]): Matc
     byTool,
     general: remake('', index.general),
     patterns: index.patterns,
-    all: index.all ? patchBucket(ALL_ITEMS, index.all, kept, fresh, items, lengths) : null,
   };
 }
 
@@ -120,7 +118,7 @@ function toolsOf(item: KnowledgeItem): string[] {
 }
 
 function inBucket(tool: string, item: KnowledgeItem): boolean {
-  return tool === ALL_ITEMS || (tool === '' ? item.tools.length === 0 : item.tools.includes(tool));
+  return tool === '' ? item.tools.length === 0 : item.tools.includes(tool);
 }
 
 /** Analyses the items at `ordinals`, writing their field lengths. */

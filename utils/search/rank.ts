@@ -4,28 +4,19 @@
  * with some of them still comes — a question or a pasted line is never all-or-nothing.
  *
  *   query ─▶ understandQuery ─▶ concepts (synonyms, glossary) ─▶ per variant word: stems, completions,
- *   corrections ─▶ BM25F over the bucket (all items, or one tool's) ─▶ per item and concept: best
- *   variant ─▶ Σ concept scores × coverage² × (1 + strong share) ─▶ top few × (1 + title exactness)
- *   ─▶ ties: endorsed, then newer
+ *   corrections ─▶ BM25F in each bucket (general items and every tool's, or one tool's) ─▶ per item
+ *   and concept: best variant ─▶ Σ concept scores × coverage² × (1 + strong share) ─▶ top few ×
+ *   (1 + title exactness) ─▶ an item's best bucket ─▶ ties: endorsed, then newer
  */
 
 import { BM25F_DEFAULTS, idf, type Scored, scoreBm25f, type WeightedTerm } from '../match/bm25';
-import {
-  allItemsBucket,
-  type Bucket,
-  df,
-  FIELD_COUNT,
-  FIELD_TITLE,
-  fieldTf,
-  type MatchIndex,
-  termKey,
-} from '../match/build';
+import { type Bucket, df, FIELD_COUNT, FIELD_TITLE, fieldTf, type MatchIndex, termKey } from '../match/build';
 import { pairKey, stem, stemGerman } from '../match/text';
 import type { ItemKind, KnowledgeItem } from '../model';
 import type { AdminTerms } from './admin-terms';
 import { type Concept, conceptsOf, tableFor } from './concepts';
 import { understandQuery } from './query';
-import { expandWord } from './vocabulary';
+import { type Expansion, expandWord, type Vocabulary, vocabularyOf } from './vocabulary';
 
 export interface SearchOptions {
   /** Only this tool's items (its own bucket, so idf is the tool's). */
@@ -125,17 +116,37 @@ function stemsOf(word: string): string[] {
   return en === de ? [en] : [en, de];
 }
 
-function resolve(bucket: Bucket, concept: Concept, rarityPower: number): ResolvedConcept {
+/** A concept's words as stems: per variant and word, its own stems and what it may stand for. */
+type ExpandedConcept = { keys: string[]; expansions: Expansion[] }[][];
+
+/** What each word of the concept may stand for in the vocabulary the search reaches (once per query). */
+function expand(vocabulary: Vocabulary, concept: Concept): ExpandedConcept {
+  return concept.variants.map((variant, v) =>
+    variant.words.map((word, position) => {
+      const typing = concept.typing && v === 0 && position === variant.words.length - 1;
+      const keys = stemsOf(word);
+      return { keys, expansions: expandWord(vocabulary, word, keys, typing, v === 0) };
+    }),
+  );
+}
+
+/** The concept in one bucket: its words' term numbers there, phrase pairs, and its worth. */
+function resolve(
+  bucket: Bucket,
+  concept: Concept,
+  expanded: ExpandedConcept,
+  rarityPower: number,
+  idfOf: (term: number) => number,
+): ResolvedConcept {
   const variants: ResolvedVariant[] = [];
   let weight = 0;
   for (const [v, variant] of concept.variants.entries()) {
-    const words = variant.words.map((word, position): ResolvedWord => {
-      const typing = concept.typing && v === 0 && position === variant.words.length - 1;
-      const keys = stemsOf(word);
-      const terms = expandWord(bucket, word, keys, typing, v === 0).map(({ term, closeness }) => ({
-        term,
-        weight: closeness,
-      }));
+    const words = (expanded[v] ?? []).map(({ keys, expansions }): ResolvedWord => {
+      const terms: WeightedTerm[] = [];
+      for (const { key, closeness } of expansions) {
+        const term = bucket.lookup.get(key);
+        if (term !== undefined) terms.push({ term, weight: closeness });
+      }
       return { terms, keys: keys.filter((key) => bucket.lookup.has(key)) };
     });
     if (words.every((word) => word.terms.length === 0)) continue;
@@ -153,7 +164,7 @@ function resolve(bucket: Bucket, concept: Concept, rarityPower: number): Resolve
     for (const word of words) {
       let best = 0;
       for (const { term, weight: closeness } of word.terms)
-        best = Math.max(best, closeness * idf(bucket, term) ** rarityPower);
+        best = Math.max(best, closeness * idfOf(term) ** rarityPower);
       rarity += best;
     }
     weight = Math.max(weight, (variant.weight * rarity) / words.length);
@@ -194,27 +205,168 @@ function scratchFor(index: MatchIndex): Scratch {
   return scratch;
 }
 
-/** The bucket a search runs in: one tool's, or every item's. */
-export function bucketFor(index: MatchIndex, tool?: string): Bucket | undefined {
-  return tool ? index.byTool.get(tool) : allItemsBucket(index);
+/**
+ * The buckets a search runs in: one tool's, or every bucket (general items and each tool's) when
+ * it is about all tools. Each is scored with its own statistics, as the page matcher scores a
+ * screen, and an item found in several takes its best score; no bucket repeats every posting.
+ */
+export function bucketsFor(index: MatchIndex, tool?: string): Bucket[] {
+  if (tool) {
+    const bucket = index.byTool.get(tool);
+    return bucket ? [bucket] : [];
+  }
+  return [index.general, ...index.byTool.values()].filter((bucket) => bucket.size > 0);
+}
+
+/** Statistics a search across buckets scores with: those of every item, as one bucket of all would have. */
+interface Wider {
+  /** Document frequency over every bucket, by term key (filled as a query asks). */
+  df: Map<string, number>;
+  avgLength: Float64Array;
+  buckets: readonly Bucket[];
+  size: number;
+}
+
+/** Mean field lengths over every item of the index (cached per index). */
+const meanLengths = new WeakMap<MatchIndex, Float64Array>();
+
+function widerStats(index: MatchIndex, buckets: readonly Bucket[]): Wider {
+  let avgLength = meanLengths.get(index);
+  if (!avgLength) {
+    const sums = new Float64Array(FIELD_COUNT);
+    for (let i = 0; i < index.lengths.length; i++) {
+      const f = i % FIELD_COUNT;
+      sums[f] = (sums[f] ?? 0) + (index.lengths[i] ?? 0);
+    }
+    avgLength = sums.map((sum) => (index.items.length ? sum / index.items.length : 0));
+    meanLengths.set(index, avgLength);
+  }
+  return {
+    df: new Map(),
+    avgLength,
+    buckets,
+    size: Math.max(index.items.length, BM25F_DEFAULTS.idfBase),
+  };
+}
+
+/** A bucket's idf: its own, or over every item when the search runs across buckets. */
+function idfIn(bucket: Bucket, wider: Wider | null): (term: number) => number {
+  if (!wider) return (term) => idf(bucket, term);
+  return (term) => {
+    const key = termKey(bucket, term);
+    let n = wider.df.get(key);
+    if (n === undefined) {
+      n = 0;
+      for (const other of wider.buckets) {
+        const t = other === bucket ? term : other.lookup.get(key);
+        if (t !== undefined) n += df(other, t);
+      }
+      wider.df.set(key, n);
+    }
+    return Math.log(1 + (wider.size - n + 0.5) / (n + 0.5));
+  };
+}
+
+/** One bucket's best items for a query, before the tie-break: score, and what was matched. */
+interface Candidate {
+  ordinal: number;
+  score: number;
+  bucket: Bucket;
+  queryTerms: number[];
 }
 
 /** Items of the shared index for a query, best first; nothing for a query without words. */
 export function searchIndex(index: MatchIndex, query: string, opts: SearchOptions = {}): SearchHit[] {
-  const { kind, limit = 30, endorsed } = opts;
-  const p: RankParams = { ...RANK_DEFAULTS, ...opts.rank };
-  const bucket = bucketFor(index, opts.tool);
-  if (!bucket || limit <= 0) return [];
+  const { limit = 30, endorsed } = opts;
+  const buckets = bucketsFor(index, opts.tool);
+  if (buckets.length === 0 || limit <= 0) return [];
   const understood = understandQuery(query);
   if (understood.shape === 'empty') return [];
-  let concepts = conceptsOf(understood, tableFor(opts.tool ?? '*', opts.terms))
-    .map((concept) => resolve(bucket, concept, p.rarityPower))
-    .filter((concept) => concept.variants.length > 0 && concept.weight > 0);
-  if (concepts.length === 0) return [];
+  const p: RankParams = { ...RANK_DEFAULTS, ...opts.rank };
+  const concepts = conceptsOf(understood, tableFor(opts.tool ?? '*', opts.terms));
+  const wider = buckets.length > 1 ? widerStats(index, buckets) : null;
+  const vocabulary = vocabularyOf(buckets, wider ? index : (buckets[0] as Bucket));
+  const expanded = concepts.map((concept) => expand(vocabulary, concept));
+  const inBuckets = buckets.map((bucket) => {
+    const idfOf = idfIn(bucket, wider);
+    return {
+      bucket,
+      idfOf,
+      concepts: concepts.map((concept, c) =>
+        resolve(bucket, concept, expanded[c] ?? [], p.rarityPower, idfOf),
+      ),
+    };
+  });
+  // A concept's worth is the most any bucket gives it, and an item's coverage counts every concept
+  // of the query, also those its own bucket lacks: as in one bucket of every item.
+  const worth = concepts.map((_, c) =>
+    Math.max(0, ...inBuckets.map(({ concepts: resolved }) => usableWeight(resolved[c]))),
+  );
   // Rarest first: a common concept then only adds to items the rarer ones found (see COMMON_SHARE).
-  concepts = [...concepts].sort((a, b) => b.weight - a.weight).slice(0, MAX_CONCEPTS);
-  const totalWeight = concepts.reduce((sum, concept) => sum + concept.weight, 0);
+  const chosen = worth
+    .map((_, c) => c)
+    .filter((c) => (worth[c] as number) > 0)
+    .sort((a, b) => (worth[b] as number) - (worth[a] as number))
+    .slice(0, MAX_CONCEPTS);
+  if (chosen.length === 0) return [];
+  const totalWeight = chosen.reduce((sum, c) => sum + (worth[c] as number), 0);
+  const best = new Map<number, Candidate>();
+  for (const { bucket, idfOf, concepts: resolved } of inBuckets) {
+    const mine = chosen.flatMap((c) => {
+      const concept = resolved[c];
+      return concept && usableWeight(concept) > 0 ? [{ ...concept, weight: worth[c] as number }] : [];
+    });
+    if (mine.length === 0) continue;
+    const scoring = wider ? { idf: idfOf, avgLength: wider.avgLength } : undefined;
+    for (const candidate of searchBucket(index, bucket, mine, totalWeight, scoring, opts, p, limit)) {
+      const known = best.get(candidate.ordinal);
+      if (!known || candidate.score > known.score) best.set(candidate.ordinal, candidate);
+    }
+  }
+  const items = index.items;
+  const tie = Math.log(p.tie);
+  // Across buckets, the best few by score go on to the tie-break (one bucket gives no more than these).
+  const top = [...best.values()]
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit + RERANK_MARGIN)
+    .map((candidate) => ({ ...candidate, bin: Math.round(Math.log(candidate.score) / tie) }));
+  const isEndorsed = (ordinal: number) => (endorsed?.has(items[ordinal]?.id ?? '') ? 1 : 0);
+  top.sort(
+    (a, b) =>
+      b.bin - a.bin ||
+      isEndorsed(b.ordinal) - isEndorsed(a.ordinal) ||
+      (items[b.ordinal]?.updatedAt ?? 0) - (items[a.ordinal]?.updatedAt ?? 0) ||
+      b.score - a.score ||
+      a.ordinal - b.ordinal,
+  );
+  top.length = Math.min(top.length, limit);
+  return top.map(({ ordinal, score, bucket, queryTerms }) => ({
+    item: items[ordinal] as KnowledgeItem,
+    score,
+    matched: matchedTerms(bucket, ordinal, queryTerms),
+  }));
+}
 
+/** A resolved concept's weight when it can score in its bucket, else 0. */
+function usableWeight(concept: ResolvedConcept | undefined): number {
+  return concept && concept.variants.length > 0 && concept.weight > 0 ? concept.weight : 0;
+}
+
+/**
+ * The best items of one bucket for the query's concepts, rarest first (a margin beyond `limit` for
+ * the tie-break); `totalWeight` is the worth of every concept of the query.
+ */
+function searchBucket(
+  index: MatchIndex,
+  bucket: Bucket,
+  concepts: readonly ResolvedConcept[],
+  totalWeight: number,
+  scoring: { idf(term: number): number; avgLength: Float64Array } | undefined,
+  opts: SearchOptions,
+  p: RankParams,
+  limit: number,
+): Candidate[] {
+  const { kind } = opts;
   const accept = kind ? (ordinal: number) => index.items[ordinal]?.kind === kind : undefined;
   const found = (ordinal: number) => (s.cover[ordinal] as number) > 0;
   const common = Math.max(COMMON_MIN, COMMON_SHARE * bucket.size);
@@ -237,7 +389,7 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
         masks.push(mask);
       }
       for (const pair of variant.pairs) terms.push({ term: pair, weight: p.pairWeight * variant.weight });
-      const scored: Scored = scoreBm25f(index, bucket, terms, BM25F_DEFAULTS, admit);
+      const scored: Scored = scoreBm25f(index, bucket, terms, BM25F_DEFAULTS, admit, scoring);
       const wordCount = variant.words.length;
       for (let j = 0; j < scored.ordinals.length; j++) {
         const ordinal = scored.ordinals[j] as number;
@@ -287,32 +439,18 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
     s.strong[ordinal] = 0;
   }
   const best = bestOrdinals(touched, finals, limit + RERANK_MARGIN);
-  const items = index.items;
   const queryTerms = concepts.flatMap((concept) =>
     concept.variants.flatMap((variant) => variant.words.flatMap((word) => word.terms.map((t) => t.term))),
   );
-  const tie = Math.log(p.tie);
-  const top = best.map((ordinal) => {
-    const score =
-      (finals[ordinal] as number) * (1 + p.titleBonus * titleExactness(index, bucket, ordinal, queryTerms));
-    return { ordinal, score, bin: Math.round(Math.log(score) / tie) };
-  });
-  for (const ordinal of touched) finals[ordinal] = 0;
-  const isEndorsed = (ordinal: number) => (endorsed?.has(items[ordinal]?.id ?? '') ? 1 : 0);
-  top.sort(
-    (a, b) =>
-      b.bin - a.bin ||
-      isEndorsed(b.ordinal) - isEndorsed(a.ordinal) ||
-      (items[b.ordinal]?.updatedAt ?? 0) - (items[a.ordinal]?.updatedAt ?? 0) ||
-      b.score - a.score ||
-      a.ordinal - b.ordinal,
-  );
-  top.length = Math.min(top.length, limit);
-  return top.map(({ ordinal, score }) => ({
-    item: items[ordinal] as KnowledgeItem,
-    score,
-    matched: matchedTerms(bucket, ordinal, queryTerms),
+  const out = best.map((ordinal) => ({
+    ordinal,
+    score:
+      (finals[ordinal] as number) * (1 + p.titleBonus * titleExactness(index, bucket, ordinal, queryTerms)),
+    bucket,
+    queryTerms,
   }));
+  for (const ordinal of touched) finals[ordinal] = 0;
+  return out;
 }
 
 /** The ordinals with the highest positive scores, at most `k`, in no particular order (a min-heap). */

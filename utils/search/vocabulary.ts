@@ -1,9 +1,12 @@
 /**
- * A bucket's words in sorted order, for prefix and typo look-ups: its single-word terms (stems) and
- * the words as they were written (surfaces), each pointing back to the term. Derived from the
- * shared index on first use and cached per bucket; the items themselves are never read again.
+ * The words a search can reach, in sorted order, for prefix and typo look-ups: the single-word
+ * terms (stems) of the buckets it runs in and the words as they were written (surfaces), each
+ * pointing back to its stem, with the stem's postings over those buckets. Derived from the shared
+ * index on first use and cached per bucket (a search in one tool) or per index (a search across
+ * every tool: one vocabulary, so that a word known in any tool is never "corrected" in another);
+ * the items themselves are never read again.
  */
-import type { Bucket } from '../match/build';
+import type { Bucket, MatchIndex } from '../match/build';
 import { completions, maxEdits, nearTerms } from './fuzzy';
 
 export interface Vocabulary {
@@ -11,33 +14,39 @@ export interface Vocabulary {
   stems: string[];
   /** Written forms, sorted. */
   surfaces: string[];
-  /** Written form → term numbers. */
-  surfaceTerms: Map<string, number[]>;
+  /** Written form → stems. */
+  surfaceStems: Map<string, string[]>;
+  /** Stem → its postings in the buckets (how common it is). */
+  df: Map<string, number>;
 }
 
-const cache = new WeakMap<Bucket, Vocabulary>();
+const cache = new WeakMap<Bucket | MatchIndex, Vocabulary>();
 
-export function vocabularyOf(bucket: Bucket): Vocabulary {
-  let vocabulary = cache.get(bucket);
+/** The vocabulary of `buckets`, cached on `owner` (the one bucket, or the index for all of them). */
+export function vocabularyOf(buckets: readonly Bucket[], owner: Bucket | MatchIndex): Vocabulary {
+  let vocabulary = cache.get(owner);
   if (vocabulary) return vocabulary;
-  // The bucket's stems (its pairs are not words to complete or correct).
-  const stems = [...bucket.terms];
-  const surfaceTerms = new Map<string, number[]>();
-  for (let t = 0; t < bucket.terms.length; t++) {
-    const term = bucket.terms[t] as string;
-    const surface = bucket.surfaces[t] ?? term;
-    const list = surfaceTerms.get(surface);
-    if (list) list.push(t);
-    else surfaceTerms.set(surface, [t]);
+  const df = new Map<string, number>();
+  const surfaceStems = new Map<string, string[]>();
+  for (const bucket of buckets) {
+    for (let t = 0; t < bucket.terms.length; t++) {
+      const term = bucket.terms[t] as string;
+      const postings = (bucket.offsets[t + 1] ?? 0) - (bucket.offsets[t] ?? 0);
+      df.set(term, (df.get(term) ?? 0) + postings);
+      const surface = bucket.surfaces[t] ?? term;
+      const list = surfaceStems.get(surface);
+      if (!list) surfaceStems.set(surface, [term]);
+      else if (!list.includes(term)) list.push(term);
+    }
   }
-  stems.sort();
-  vocabulary = { stems, surfaces: [...surfaceTerms.keys()].sort(), surfaceTerms };
-  cache.set(bucket, vocabulary);
+  vocabulary = { stems: [...df.keys()].sort(), surfaces: [...surfaceStems.keys()].sort(), surfaceStems, df };
+  cache.set(owner, vocabulary);
   return vocabulary;
 }
 
 export interface Expansion {
-  term: number;
+  /** The stem. */
+  key: string;
   /** 1 for the word itself; less for a completion or a correction. */
   closeness: number;
 }
@@ -53,54 +62,41 @@ const MAX_CORRECTIONS = 4;
 export const CLOSENESS = { completion: 0.8, oneEdit: 0.7, twoEdits: 0.45 } as const;
 
 /**
- * The bucket's terms a query word may stand for: its stems (English and German), the words it
- * begins when it is still being typed, and — only when it is not in the bucket at all and was
- * typed by a person (`correct`), not taken from a synonym list — the nearest words within the
- * edits its length allows.
+ * The stems a query word may stand for: its own (English and German), the words it begins when it
+ * is still being typed, and — only when it is not in the vocabulary at all and was typed by a
+ * person (`correct`), not taken from a synonym list — the nearest words within the edits its
+ * length allows.
  */
 export function expandWord(
-  bucket: Bucket,
+  vocabulary: Vocabulary,
   word: string,
   stems: readonly string[],
   typing: boolean,
   correct = true,
 ): Expansion[] {
-  const out = new Map<number, number>();
-  for (const key of stems) {
-    const t = bucket.lookup.get(key);
-    if (t !== undefined) out.set(t, 1);
-  }
-  const vocabulary = vocabularyOf(bucket);
-  const df = (t: number) => (bucket.offsets[t + 1] ?? 0) - (bucket.offsets[t] ?? 0);
-  // A word being typed that is already a word of the bucket is taken as meant; completing it too
-  // would add every longer word's postings to each keystroke.
+  const out = new Map<string, number>();
+  for (const key of stems) if (vocabulary.df.has(key)) out.set(key, 1);
+  const df = (key: string) => vocabulary.df.get(key) ?? 0;
   if (typing && word.length >= 2 && out.size === 0) {
-    const found = new Set<number>();
-    for (const stem of completions(vocabulary.stems, word, 64)) {
-      const t = bucket.lookup.get(stem);
-      if (t !== undefined) found.add(t);
-    }
+    const found = new Set<string>(completions(vocabulary.stems, word, 64));
     for (const surface of completions(vocabulary.surfaces, word, 64))
-      for (const t of vocabulary.surfaceTerms.get(surface) ?? []) found.add(t);
-    const best = [...found].filter((t) => !out.has(t)).sort((a, b) => df(b) - df(a));
-    for (const t of best.slice(0, MAX_COMPLETIONS)) out.set(t, CLOSENESS.completion);
+      for (const key of vocabulary.surfaceStems.get(surface) ?? []) found.add(key);
+    const best = [...found].filter((key) => !out.has(key)).sort((a, b) => df(b) - df(a));
+    for (const key of best.slice(0, MAX_COMPLETIONS)) out.set(key, CLOSENESS.completion);
   }
   if (out.size === 0 && correct && maxEdits(word) > 0) {
-    const near = new Map<number, number>();
-    const note = (t: number, distance: number) => {
+    const near = new Map<string, number>();
+    const note = (key: string, distance: number) => {
       const closeness = distance <= 1 ? CLOSENESS.oneEdit : CLOSENESS.twoEdits;
-      if ((near.get(t) ?? 0) < closeness) near.set(t, closeness);
+      if ((near.get(key) ?? 0) < closeness) near.set(key, closeness);
     };
     for (const { term, distance } of nearTerms(vocabulary.surfaces, word))
-      for (const t of vocabulary.surfaceTerms.get(term) ?? []) note(t, distance);
+      for (const key of vocabulary.surfaceStems.get(term) ?? []) note(key, distance);
     for (const key of new Set(stems)) {
-      for (const { term, distance } of nearTerms(vocabulary.stems, key, maxEdits(word))) {
-        const t = bucket.lookup.get(term);
-        if (t !== undefined) note(t, distance);
-      }
+      for (const { term, distance } of nearTerms(vocabulary.stems, key, maxEdits(word))) note(term, distance);
     }
     const best = [...near].sort((a, b) => b[1] - a[1] || df(b[0]) - df(a[0]));
-    for (const [t, closeness] of best.slice(0, MAX_CORRECTIONS)) out.set(t, closeness);
+    for (const [key, closeness] of best.slice(0, MAX_CORRECTIONS)) out.set(key, closeness);
   }
-  return [...out].map(([term, closeness]) => ({ term, closeness }));
+  return [...out].map(([key, closeness]) => ({ key, closeness }));
 }

@@ -31,6 +31,24 @@ function item(id: string, title: string, summary: string, extra: Partial<Knowled
 }
 
 describe('searchIndex', () => {
+  it('searches every tool as one collection, though each tool keeps its own bucket', () => {
+    const many = buildMatchIndex([
+      item('sprint', 'Sprint report', 'See how the sprint went.', { tools: ['jira'] }),
+      item('quote', 'Quote report', 'Totals of every quote this quarter.', { tools: ['salesforce'] }),
+      item('print', 'Print a page', 'Send the page to a printer.', { tools: ['salesforce'] }),
+      item('general', 'Weekly report for managers', 'What every manager sees each week.', { tools: [] }),
+    ]);
+    const found = (query: string) => searchIndex(many, query).map((hit) => hit.item.id);
+    // A word one tool knows is not taken for a typo in another ("sprint" is not "print").
+    expect(found('sprint')).toEqual(['t:sprint']);
+    // Covering one of the query's two words counts as half, even where the other word never occurs.
+    expect(found('sprint report')[0]).toBe('t:sprint');
+    expect(found('sprint report')).toHaveLength(3);
+    // General items are searched too, and a typo is still corrected against every tool's words.
+    expect(found('managers')).toEqual(['t:general']);
+    expect(found('qoute')).toEqual(['t:quote']);
+  });
+
   it('puts the title match of a one-word query first', () => {
     expect(first('xlookup')).toBe('builtin-demo:google-sheets-xlookup');
     expect(first('huddle')).toBe('builtin-demo:slack-huddles');

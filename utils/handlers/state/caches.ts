@@ -13,7 +13,6 @@
  */
 import { type Db, getDb, readItems } from '../../db';
 import { buildMatchIndex, type MatchIndex } from '../../match';
-import { allItemsBucket } from '../../match/build';
 import { updateMatchIndex } from '../../match/update';
 import type { KnowledgeItem } from '../../model';
 import { readSettings } from '../../settings/settings';
@@ -48,16 +47,9 @@ function lazy<T>(make: () => Promise<T>) {
   };
 }
 
-/**
- * After the answer that asked for the index: merges the all-items bucket that search scores
- * against, then stores the snapshot with it, so that no later worker life merges it again on its
- * first search.
- */
-function completeLater(db: Db, key: string, index: MatchIndex): void {
-  setTimeout(() => {
-    allItemsBucket(index);
-    saveSnapshot(db, key, index);
-  }, 0);
+/** After the answer that asked for the index: stores its snapshot for the next worker life. */
+function saveLater(db: Db, key: string, index: MatchIndex): void {
+  setTimeout(() => saveSnapshot(db, key, index), 0);
 }
 
 /** The index updated to `items`, or null when a build is better or the update failed (then logged). */
@@ -93,14 +85,13 @@ export function createCaches(ready: () => Promise<void>): Caches {
     const key = await snapshotKey(db, settings, await allSources());
     const stored = await readSnapshot(db, key, previous === null);
     if (stored?.current) {
-      if (!stored.index.all) completeLater(db, key, stored.index);
       previous = stored.index;
       return stored.index;
     }
     const current = await items.get();
     const base = previous ?? stored?.index;
     const made = (base && updateOrNull(base, current)) ?? buildMatchIndex(current);
-    completeLater(db, key, made);
+    saveLater(db, key, made);
     previous = made;
     return made;
   });
