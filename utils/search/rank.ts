@@ -207,8 +207,9 @@ function scratchFor(index: MatchIndex): Scratch {
 
 /**
  * The buckets a search runs in: one tool's, or every bucket (general items and each tool's) when
- * it is about all tools. Each is scored with its own statistics, as the page matcher scores a
- * screen, and an item found in several takes its best score; no bucket repeats every posting.
+ * it is about all tools. Across buckets, each is scored with statistics over every item (see
+ * `Wider`) and an item found in several takes its best score, so that no bucket has to repeat
+ * every posting of the others.
  */
 export function bucketsFor(index: MatchIndex, tool?: string): Bucket[] {
   if (tool) {
