@@ -2,13 +2,39 @@ import type { Page, Worker } from 'playwright-core';
 
 /** Test data and measurements for the end-to-end tests that time Signpost with a full cache. */
 
+/** Waits (up to `ms`) until the demo source's first sync has finished, as the install starts it. */
+async function demoSynced(worker: Worker, ms = 15_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const synced = await worker.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('signpost');
+          open.onerror = () => resolve(false);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('status')) return resolve(false);
+            const request = db.transaction('status').objectStore('status').get('builtin-demo');
+            request.onsuccess = () => resolve(Boolean(request.result?.lastSuccessAt));
+            request.onerror = () => resolve(false);
+          };
+        }),
+    );
+    if (synced) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the demo source never finished its first sync');
+}
+
 /**
  * Puts `count` generated articles and tips of the demo source straight into the extension's
- * IndexedDB (as a large knowledge base would fill it), from inside its service worker. A sync
- * would also change the stored index snapshot's key; writing past the sync, the snapshot is
- * dropped instead, so that the next worker indexes the items it finds.
+ * IndexedDB (as a large knowledge base would fill it), from inside its service worker, once the
+ * install's own sync of that source is over (it would replace them). A sync would also change
+ * the stored index snapshot's key; writing past the sync, the snapshot is dropped instead, so
+ * that the next worker indexes the items it finds.
  */
-export function seedBulkItems(worker: Worker, count: number): Promise<void> {
+export async function seedBulkItems(worker: Worker, count: number): Promise<void> {
+  await demoSynced(worker);
   return worker.evaluate(
     (items) =>
       new Promise<void>((resolve, reject) => {
