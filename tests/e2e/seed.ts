@@ -13,10 +13,14 @@ async function demoSynced(worker: Worker, ms = 15_000): Promise<void> {
           open.onerror = () => resolve(false);
           open.onsuccess = () => {
             const db = open.result;
-            if (!db.objectStoreNames.contains('status')) return resolve(false);
+            const done = (synced: boolean) => {
+              db.close();
+              resolve(synced);
+            };
+            if (!db.objectStoreNames.contains('status')) return done(false);
             const request = db.transaction('status').objectStore('status').get('builtin-demo');
-            request.onsuccess = () => resolve(Boolean(request.result?.lastSuccessAt));
-            request.onerror = () => resolve(false);
+            request.onsuccess = () => done(Boolean(request.result?.lastSuccessAt));
+            request.onerror = () => done(false);
           };
         }),
     );

@@ -211,7 +211,7 @@ function scratchFor(index: MatchIndex): Scratch {
  * `Wider`) and an item found in several takes its best score, so that no bucket has to repeat
  * every posting of the others.
  */
-export function bucketsFor(index: MatchIndex, tool?: string): Bucket[] {
+function bucketsFor(index: MatchIndex, tool?: string): Bucket[] {
   if (tool) {
     const bucket = index.byTool.get(tool);
     return bucket ? [bucket] : [];
