@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import porter2 from 'wink-porter2-stemmer';
 import {
   buildMatchIndex,
   englishReason,
@@ -58,6 +59,32 @@ describe('words', () => {
     expect(stem('summarize')).toBe(stem('summarise'));
     expect(stem('string')).toBe('string');
     expect(stem('status')).toBe('status');
+  });
+
+  it('meets British spellings with American ones, and leaves look-alikes alone', () => {
+    const pairs = [
+      ['colours', 'colors'],
+      ['behaviour', 'behavior'],
+      ['favourite', 'favorite'],
+      ['centre', 'center'],
+      ['centred', 'centered'],
+      ['licence', 'license'],
+      ['licenced', 'licensed'],
+      ['catalogue', 'catalog'],
+      ['catalogued', 'cataloged'],
+      ['analysed', 'analyzed'],
+      ['cancelled', 'canceled'],
+      ['labelling', 'labeling'],
+      ['judgement', 'judgment'],
+      ['enrolment', 'enrollment'],
+      ['programme', 'program'],
+      ['grey', 'gray'],
+    ];
+    for (const [british, american] of pairs)
+      expect(stem(british as string), british).toBe(stem(american as string));
+    // Words that only look British are stemmed as Porter2 alone stems them.
+    for (const word of ['hours', 'tour', 'genre', 'acre', 'laboratory', 'cancellation', 'analysis', 'devour'])
+      expect(stem(word), word).toBe(porter2(word));
   });
 
   it('recognises one edit, and only one', () => {

@@ -58,6 +58,32 @@ export function tokens(text: string): string[] {
 const BRITISH = /is(e|es|ed|ing|ation|ations|er|ers)$/;
 
 /**
+ * Other British spellings of words common in software help, each meeting its American form before
+ * stemming: colour/color, behaviour, favourite, centre, licence, catalogue, dialogue, analyse,
+ * cancelled, labelled, modelled, judgement, enrolment, programme, grey. Word stems are listed
+ * rather than suffix rules, which would also turn "hour", "tour" or "genre" into non-words.
+ */
+const BRITISH_FORMS: readonly [RegExp, string][] = [
+  [/^(colo|behavio|favo|hono|labo|neighbo|rumo|humo|flavo|endeavo|armo)ur/, '$1r'],
+  [/^(cent|met|lit|theat|fib)re(s?)$/, '$1er$2'],
+  [/^(cent|met|lit|theat|fib)red$/, '$1ered'],
+  [/^(licen|defen|offen|pretenc)ce(s|d)?$/, '$1se$2'],
+  [/^(catalog|dialog|analog|prolog|epilog)ue(s?)$/, '$1$2'],
+  [/^(catalog)u(ed|ing)$/, '$1$2'],
+  [/^(analy|paraly|cataly)s(e|es|ed|ing)$/, '$1z$2'],
+  [/^(cancel|label|model|travel|level|signal|channel|tunnel|fuel|dial)l(ed|ing|er|ers)$/, '$1$2'],
+  [/^(judg|acknowledg)ement(s?)$/, '$1ment$2'],
+  [/^enrol(s|ment|ments)?$/, 'enroll$1'],
+  [/^programme(s|d)?$/, 'program$1'],
+  [/^grey(s|ed|ing)?$/, 'gray$1'],
+];
+
+function americanSpelling(word: string): string {
+  for (const [form, american] of BRITISH_FORMS) if (form.test(word)) return word.replace(form, american);
+  return word;
+}
+
+/**
  * Stems by word, per language: a catalog repeats a few thousand words hundreds of thousands of
  * times, and the stemmers are the slowest step of building an index. Emptied when it grows large.
  */
@@ -75,7 +101,8 @@ function cached(cache: Map<string, string>, word: string, compute: (w: string) =
   return out;
 }
 
-const porter2 = (word: string) => englishStemmer(word.length > 6 ? word.replace(BRITISH, 'iz$1') : word);
+const porter2 = (word: string) =>
+  englishStemmer(americanSpelling(word.length > 6 ? word.replace(BRITISH, 'iz$1') : word));
 
 /** The English Snowball (Porter2) stem of a lowercase word. */
 export function stem(word: string): string {
