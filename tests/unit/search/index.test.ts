@@ -90,6 +90,20 @@ describe('searchIndex', () => {
     expect(ids('edit repo in browser')[0]).toBe('builtin-demo:github-web-editor');
   });
 
+  it('finds a thing by the other words people use for it', () => {
+    const tools = ['servicenow'];
+    const items = [
+      item('vip', 'View VIP status for a caller', 'See whether the caller is a VIP.', { tools }),
+      item('calls', 'Caller details', 'The caller of an incident and their details.', { tools }),
+      item('sla', 'Create an SLA definition', 'Define the service level agreement for incidents.', { tools }),
+      item('clock', 'Clock in to your shift', 'Start the time clock of your work shift.', { tools }),
+    ];
+    const own = buildMatchIndex(items);
+    const top = (query: string) => searchIndex(own, query)[0]?.item.id;
+    expect(top('which callers are executives')).toBe('t:vip');
+    expect(top('response time target clock for incidents')).toBe('t:sla');
+  });
+
   it("uses an organisation's own terms", () => {
     const items = [item('connect-client', 'Connect with GlobalProtect', 'Install the client and sign in.')];
     const small = buildMatchIndex(items);
