@@ -104,6 +104,48 @@ describe('searchIndex', () => {
     expect(top('response time target clock for incidents')).toBe('t:sla');
   });
 
+  it('across tools, prefers the tool whose articles are about the whole query', () => {
+    const servicenow = { tools: ['servicenow'] };
+    const teams = { tools: ['teams'] };
+    const items = [
+      item('sn-caller', 'Caller details', 'The caller of an incident: name, phone and location.', servicenow),
+      item('sn-1', 'Create an incident', 'Log an incident for a caller.', servicenow),
+      item('sn-2', 'Resolve an incident', 'Resolve an incident and tell the caller.', servicenow),
+      item('sn-3', 'Incident priority', 'How impact and urgency set an incident priority.', servicenow),
+      // A little closer in words than the service desk's article: without the tools' fit it wins.
+      item(
+        'teams-caller',
+        'Caller details',
+        'The caller of an incident: name, phone and location of the caller, and the details of the incident.',
+        teams,
+      ),
+      item('teams-1', 'Schedule a meeting', 'Plan a meeting from the calendar.', teams),
+      item('teams-2', 'Join a meeting', 'Join from a link or the calendar.', teams),
+      item('teams-3', 'Record a meeting', 'Start and stop recording.', teams),
+    ];
+    const own = buildMatchIndex(items);
+    const top = (rank = {}) => searchIndex(own, 'incident caller details', { rank })[0]?.item.id;
+    expect(top()).toBe('t:sn-caller');
+    expect(top({ bucketFit: 0 })).toBe('t:teams-caller');
+  });
+
+  it('prefers items in the language of the query, when its words tell it', () => {
+    const items = [
+      item('en', 'Create a channel', 'Create a channel in a team.', { tools: ['teams'] }),
+      item('de', 'Einen Kanal erstellen', 'So erstellen Sie einen Kanal (Channel) in einem Team.', {
+        tools: ['teams'],
+      }),
+    ];
+    const own = buildMatchIndex(items);
+    // German with the English word of the interface: the English title has both words.
+    const mixed = 'wie kann ich einen Channel erstellen';
+    expect(searchIndex(own, mixed)[0]?.item.id).toBe('t:de');
+    expect(searchIndex(own, mixed, { rank: { sameLanguage: 0 } })[0]?.item.id).toBe('t:en');
+    expect(searchIndex(own, 'how do I create a channel')[0]?.item.id).toBe('t:en');
+    // Both are found either way: the language only orders them.
+    expect(searchIndex(own, mixed)).toHaveLength(2);
+  });
+
   it("uses an organisation's own terms", () => {
     const items = [item('connect-client', 'Connect with GlobalProtect', 'Install the client and sign in.')];
     const small = buildMatchIndex(items);
