@@ -108,6 +108,17 @@ export const GENERAL_SYNONYMS: readonly SynonymGroup[] = [
   ['vm', 'virtual machine'],
   ['vdi', 'virtual desktop infrastructure', 'virtual desktop'],
   ['url', 'link'],
+  // what common error messages mean, for pasted lines: the message's words, then the task that fixes it
+  ['not recognized as the name of a cmdlet', 'install the powershell module'],
+  ['command not found', 'install'],
+  ['no module named', 'install the module'],
+  ['permission denied', 'access denied', 'insufficient privileges', 'not authorized', 'missing permissions'],
+  ['installation has failed', 'installation failed', 'error while installing', 'troubleshoot installation'],
+  ['couldnt sign you in', 'sign-in failed', 'login failed', 'troubleshoot sign-in'],
+  ['certificate has expired', 'certificate expired', 'renew the certificate'],
+  ['self-signed certificate', 'untrusted certificate', 'certificate chain'],
+  ['quota exceeded', 'storage full', 'storage limit'],
+  ['timed out', 'connection timeout', 'network connectivity'],
   // service and support
   ['sla', 'service level agreement', 'response time target', 'resolution time target'],
   ['csat', 'customer satisfaction', 'satisfaction survey'],

@@ -104,6 +104,19 @@ describe('searchIndex', () => {
     expect(top('response time target clock for incidents')).toBe('t:sla');
   });
 
+  it('finds the task that fixes a pasted error message, not only its words', () => {
+    const tools = ['teams'];
+    const items = [
+      item('install', 'Install Teams PowerShell', 'Install the PowerShell module for Teams.', { tools }),
+      item('names', 'Naming policy for teams', 'Set the name of a team by policy.', { tools }),
+      item('connect', 'Connect to Teams', 'Connect a device to Teams.', { tools }),
+    ];
+    const own = buildMatchIndex(items);
+    const line =
+      "Connect-MicrosoftTeams : The term 'Connect-MicrosoftTeams' is not recognized as the name of a cmdlet";
+    expect(searchIndex(own, line)[0]?.item.id).toBe('t:install');
+  });
+
   it('across tools, prefers the tool whose articles are about the whole query', () => {
     const servicenow = { tools: ['servicenow'] };
     const teams = { tools: ['teams'] };
