@@ -80,6 +80,7 @@ const SWEEPS: Record<string, Change[]> = {
     minConfidence: v,
   })),
   relativeCut: [0.1, 0.3, 0.5].map((v) => (p) => ({ ...p, relativeCut: v })),
+  wholeTitleWords: [0, 2, 3, 4, 5].map((v) => (p) => ({ ...p, wholeTitleWords: v })),
 };
 
 function with_(list: readonly number[], at: number, value: number): number[] {

@@ -11,6 +11,7 @@ import {
   serializeMatchIndex,
 } from '@/utils/match';
 import { type Bucket, termCount, termKey } from '@/utils/match/build';
+import { matchWith, RANKER } from '@/utils/match/index';
 import { distinctiveTerms } from '@/utils/match/terms';
 import { contentStems, pairKey, stem, withinOneEdit } from '@/utils/match/text';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
@@ -176,6 +177,45 @@ describe('matchItems', () => {
     expect(matchItems(index, ctx({ headings: ['Team lunch menu'], area: 'board' }))).toEqual([]);
     expect(matchItems(index, ctx({ tool: null, headings: ['JQL'] }))).toEqual([]);
     expect(matchItems(index, ctx({ headings: ['JQL'] }), { limit: 0 })).toEqual([]);
+  });
+
+  it('offers an item the page shows exactly, however little confidence the page gives', () => {
+    // A service desk's catalog of 300 articles: "create", "incident" and "record" are in many titles.
+    const verbs = [
+      'create',
+      'assign',
+      'resolve',
+      'close',
+      'reopen',
+      'merge',
+      'escalate',
+      'print',
+      'export',
+      'copy',
+    ];
+    const things = ['incident', 'caller', 'request', 'problem', 'change', 'task'];
+    const items = [
+      item('create', { title: 'Create an incident record' }),
+      ...verbs.flatMap((verb) =>
+        things.flatMap((a) =>
+          things
+            .filter((b) => b !== a)
+            .map((b) => item(`${verb}-${a}-${b}`, { title: `${verb} a ${a} record from a ${b}` })),
+        ),
+      ),
+    ];
+    const index = buildMatchIndex(items);
+    const page = ctx({
+      url: 'https://acme.atlassian.net/jira/incident/new',
+      title: 'Create incident record',
+      headings: ['Create incident record', 'Short description'],
+    });
+    expect(ids(matchItems(index, page))[0]).toBe('create');
+    // Whatever the confidence asked: the item the page shows wholly still clears the gate, and
+    // only that one (the others have words the page lacks).
+    const strict = { ...RANKER, minConfidence: 10 };
+    expect(ids(matchWith(index, page, {}, strict))).toEqual(['create']);
+    expect(ids(matchWith(index, page, {}, { ...strict, wholeTitleWords: 0 }))).toEqual([]);
   });
 
   it("offers the tool's current tips, newest first, on a screen with nothing specific", () => {
