@@ -218,6 +218,18 @@ describe('matchItems', () => {
     expect(ids(matchWith(index, page, {}, { ...strict, wholeTitleWords: 0 }))).toEqual([]);
   });
 
+  it('reads a form for a new record as the place to create one', () => {
+    const index = buildMatchIndex([
+      item('create-sla', { title: 'Create an SLA definition', updatedAt: 1 }),
+      item('pause-sla', { title: 'Pause an SLA definition', updatedAt: 2 }),
+    ]);
+    const page = (headings: string[]) => ctx({ title: 'SLA Definition', headings });
+    expect(ids(matchItems(index, page(['New record'])))[0]).toBe('create-sla');
+    expect(ids(matchItems(index, page(['Neuer Datensatz'])))[0]).toBe('create-sla');
+    // The same page showing a record: nothing says create, and the newer article comes first.
+    expect(ids(matchItems(index, page(['SLA Definition'])))[0]).toBe('pause-sla');
+  });
+
   it("offers the tool's current tips, newest first, on a screen with nothing specific", () => {
     const now = Date.parse('2026-11-01');
     const index = buildMatchIndex([
