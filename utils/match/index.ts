@@ -12,7 +12,8 @@
  *                                │  page); Fuse.js re-ranks the best six on the page's strongest words
  *                                │  gate: confidence = the page's own evidence (the area left out) ×
  *                                │  title coverage credit / ln(N)², offered only above a threshold
- *                                ▼  learned on the development half (see RANKER)
+ *                                │  learned on the development half (see RANKER), or when the page
+ *                                ▼  shows every word of the item's title (wholeTitleWords)
  *        + targeting (page > area > tool > general), endorsement, feedback, freshness, tip
  *        recency ─▶ best first, at most `limit`
  *        an overview screen (home, dashboard, your work) ─▶ the tool's current tips, newest first;

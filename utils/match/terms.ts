@@ -1,6 +1,7 @@
 /**
  * A page context as a query: its content words and neighbouring-word pairs, weighted by where they
- * sit on the page. A long page text is never one search pattern.
+ * sit on the page, and "create" for a form that opens a new record. A long page text is never one
+ * search pattern.
  */
 import type { PageContext } from '../model';
 import { detectLanguage, type Language, pairKey, STOPWORDS, stem, stemGerman, tokens } from './text';
