@@ -40,6 +40,8 @@ export const GENERAL_SYNONYMS: readonly SynonymGroup[] = [
   ['password expiry', 'password expiration'],
   ['password rules', 'password policy', 'password requirements', 'password complexity'],
   ['session timeout', 'session lifetime', 'idle timeout', 'session expiration'],
+  ['setup', 'set up'],
+  ['signup', 'sign up'],
   ['log in', 'sign in', 'login'],
   ['log out', 'sign out', 'logout'],
   ['sign up', 'self-registration', 'create an account'],

@@ -202,6 +202,11 @@ describe('searchIndex', () => {
     expect(ids('qwzzxv')).toEqual([]);
     expect(ids('   ')).toEqual([]);
   });
+
+  it('counts another name only whole: no article of the demo has "expense report", though many say "report"', () => {
+    expect(ids('expense mileage reimbursement')).toEqual([]);
+    expect(ids('report')).not.toEqual([]);
+  });
 });
 
 describe('isContentGap', () => {
