@@ -82,6 +82,12 @@ function moveFocus(
   else links[Math.min(next, links.length - 1)]?.focus();
 }
 
+/**
+ * Results painted at first; the rest on request. A popup is a new page every time it opens, so
+ * every card costs its full price on the first search; the popup shows about four at once.
+ */
+export const FIRST_RESULTS = 10;
+
 /** The popup: search everything, this page's matches, endorse and flag, and my activity. */
 export function Popup(props: Props) {
   const { load, onOpenOptions, setPaused, search, recordGap, loadActivity, react, retry, sendNow } = props;
@@ -89,6 +95,10 @@ export function Popup(props: Props) {
   const [query, setQuery] = useState(props.initialQuery ?? '');
   const [filters, setFilters] = useState<SearchFilters>({});
   const [answer, setAnswer] = useState<SearchAnswer | null>(null);
+  /** How many results are shown: FIRST_RESULTS for a new answer, all after "Show all". */
+  const [shown, setShown] = useState(FIRST_RESULTS);
+  /** After "Show all", the first result that was not shown takes the focus. */
+  const focusFrom = useRef<number | null>(null);
   const [showActivity, setShowActivity] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const results = useRef<HTMLDivElement>(null);
@@ -131,13 +141,24 @@ export function Popup(props: Props) {
     }
     let current = true;
     search(text, filters).then(
-      (found) => current && setAnswer(found),
+      (found) => {
+        if (!current) return;
+        setShown(FIRST_RESULTS);
+        setAnswer(found);
+      },
       () => current && setAnswer({ hits: [], matched: {} }),
     );
     return () => {
       current = false;
     };
   }, [query, filters, search]);
+
+  useEffect(() => {
+    if (focusFrom.current === null) return;
+    const links = results.current?.querySelectorAll<HTMLAnchorElement>('.sp-title a');
+    links?.[focusFrom.current]?.focus();
+    focusFrom.current = null;
+  }, [shown]);
 
   const hits = answer?.hits ?? null;
   useEffect(() => {
@@ -195,20 +216,34 @@ export function Popup(props: Props) {
                   }
                 />
               ) : (
-                <ul class="sp-results">
-                  {answer.hits.map((item) => (
-                    <ResultCard
-                      key={item.id}
-                      item={item}
-                      idPrefix="sp-search"
-                      labels={labels}
-                      matched={answer.matched[item.id]}
-                      now={now}
+                <>
+                  <ul class="sp-results">
+                    {answer.hits.slice(0, shown).map((item) => (
+                      <ResultCard
+                        key={item.id}
+                        item={item}
+                        idPrefix="sp-search"
+                        labels={labels}
+                        matched={answer.matched[item.id]}
+                        now={now}
+                      >
+                        {actions(item)}
+                      </ResultCard>
+                    ))}
+                  </ul>
+                  {answer.hits.length > shown && (
+                    <button
+                      type="button"
+                      class="sp-quiet sp-show-all"
+                      onClick={() => {
+                        focusFrom.current = shown;
+                        setShown(answer.hits.length);
+                      }}
                     >
-                      {actions(item)}
-                    </ResultCard>
-                  ))}
-                </ul>
+                      {t('searchShowAll', String(answer.hits.length))}
+                    </button>
+                  )}
+                </>
               )}
             </section>
           )}
