@@ -75,7 +75,7 @@ const SWEEPS: Record<string, Change[]> = {
   cap: [3, 6, 10].map((v) => (p) => ({ ...p, places: { ...p.places, cap: v } })),
   maxTerms: [10, 20, 30].map((v) => (p) => ({ ...p, maxTerms: v })),
   idfBase: [0, 20, 50].map((v) => (p) => ({ ...p, bm25f: { ...p.bm25f, idfBase: v } })),
-  minConfidence: [0.25, 0.3, 0.31, 0.32, 0.33, 0.34, 0.35, 0.4].map((v) => (p) => ({
+  minConfidence: [0.33, 0.35, 0.36, 0.37, 0.38, 0.39, 0.4].map((v) => (p) => ({
     ...p,
     minConfidence: v,
   })),

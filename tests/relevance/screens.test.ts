@@ -22,7 +22,7 @@ const RESULTS = join(import.meta.dirname, '../../.test-results');
  * so that a change that loses relevance fails. They are not the targets of the issue (top-1 0.85,
  * recall@3 0.85, quiet 0.75), which the ranker does not reach yet.
  */
-const FLOORS = { top1: 0.4, recall3: 0.6, quietRight: 0.7 } as const;
+const FLOORS = { top1: 0.47, recall3: 0.68, quietRight: 0.8 } as const;
 
 const report: Record<string, Record<string, { signpost: Figures; baseline: Figures }>> = {};
 const pooled: Record<'signpost' | 'baseline', Outcome[]> = { signpost: [], baseline: [] };

@@ -218,6 +218,21 @@ describe('matchItems', () => {
     expect(ids(matchWith(index, page, {}, { ...strict, wholeTitleWords: 0 }))).toEqual([]);
   });
 
+  it("does not hold the tool's own name in an item's title against it", () => {
+    const tools = ['teams'];
+    const index = buildMatchIndex([
+      item('main', { title: 'Manage policy packages in Microsoft Teams', tools }),
+      item('schools', { title: 'Manage policy packages for schools', tools }),
+    ]);
+    const page = ctx({
+      tool: 'teams',
+      url: 'https://admin.teams.microsoft.com/policy-packages',
+      title: 'Policy packages - Microsoft Teams admin center',
+      headings: ['Policy packages'],
+    });
+    expect(ids(matchItems(index, page))[0]).toBe('main');
+  });
+
   it('reads a form for a new record as the place to create one', () => {
     const index = buildMatchIndex([
       item('create-sla', { title: 'Create an SLA definition', updatedAt: 1 }),
@@ -279,7 +294,7 @@ describe('matchItems', () => {
       item('finance', { title: 'Close the sprint budget', tags: ['sprint'], audiences: ['Finance'] }),
       item('all', { title: 'Sprint etiquette', tags: ['sprint'] }),
     ]);
-    const context = ctx({ headings: ['Sprint 3'] });
+    const context = ctx({ headings: ['Sprint 3', 'Budget and etiquette'] });
     expect(ids(matchItems(index, context))).toEqual(['all']);
     expect(ids(matchItems(index, context, { audiences: ['engineering'] }))).toEqual(['all']);
     expect(ids(matchItems(index, context, { audiences: ['finance'] })).sort()).toEqual(['all', 'finance']);

@@ -9,7 +9,8 @@
  *                                │  weigh little; items prefiltered on first touch (exclude,
  *                                │  window, feedback, audience, urlPatterns); the best 12 kept
  *                                │  relevance = BM25F × (1 + share of the item's title words on the
- *                                │  page); Fuse.js re-ranks the best six on the page's strongest words
+ *                                │  page, the tool's own name left out); Fuse.js re-ranks the best six
+ *                                │  on the page's strongest words
  *                                │  gate: confidence = the page's own evidence (the area left out) ×
  *                                │  title coverage credit / ln(N)², offered only above a threshold
  *                                │  learned on the development half (see RANKER), or when the page
@@ -159,8 +160,11 @@ export const RANKER: RankerParams = {
   typoFactor: 0.6,
   // Gated, confidence = page evidence × coverage credit / ln(N)² (see `confidence`):
   // 0.30 top-1 .529 r@3 .671 quiet .70 · 0.31 same · 0.32 .506 .647 .83 · 0.33 .506 .647 .87 ·
-  // 0.34 .506 .647 .87 · (0.35 .494 .635 .87 · 0.40 .447 .553 .91 in a coarser sweep)
-  minConfidence: 0.33,
+  // 0.34 .506 .647 .87 · (0.35 .494 .635 .87 · 0.40 .447 .553 .91 in a coarser sweep).
+  // Again once title coverage left out the tool's own name (which raises coverage), with the
+  // whole-title pass: 0.33 .576 .718 .78 · 0.35 .576 .718 .83 · 0.36 .565 .706 .87 · 0.37 .565
+  // .706 .87 · 0.38 .565 .682 .87 · 0.40 .553 .659 .87: 0.36 is the least that keeps .87 quiet
+  minConfidence: 0.36,
   // Not measurable on the real sets (no item is tagged with a screen's area); half the threshold
   areaTaggedFactor: 0.5,
   // The real sets have no general items; the same threshold, plus two words of the page in the
@@ -255,6 +259,8 @@ interface Query {
   feedback: ReadonlyMap<string, { helpful: number; notHelpful: number }> | undefined;
   scratch: Scratch;
   params: RankerParams;
+  /** Stems of the tool's own name: the page's words never include them (see contextTerms). */
+  toolKeys: ReadonlySet<string>;
 }
 
 function coversPage(index: MatchIndex, patterns: string[], url: string): boolean {
@@ -437,7 +443,11 @@ function matchBucket(
     const page = parts.reduce((sum, part, t) => sum + part * (selected[t]?.pageShare ?? 0), 0);
     const strong = j === undefined ? 0 : (scored.strong[j] ?? 0);
     const topicWords = selected.filter((r, t) => !r.phrase && r.topicShare > 0 && strong & (1 << t)).length;
-    const titleKeys = analyze(item.title, itemLanguage(item) ?? 'en').map((w) => w.key);
+    // The tool's own name is never among the page's words: an item's title that names the tool
+    // ("… in Microsoft Teams") is not the less about the page for it.
+    const titleKeys = analyze(item.title, itemLanguage(item) ?? 'en')
+      .map((w) => w.key)
+      .filter((key) => !query.toolKeys.has(key));
     const pageKeys = new Set(selected.filter((r) => !r.phrase).map((r) => bucket.terms[r.term]));
     const covered = titleKeys.filter((k) => pageKeys.has(k)).length;
     const pairs = selected.filter((r, t) => r.phrase && strong & (1 << t)).length;
@@ -616,6 +626,7 @@ function matchTool(
     feedback: signals?.feedback,
     scratch,
     params,
+    toolKeys: new Set(contentStems(`${name} ${tool}`)),
   };
   const bucket = index.byTool.get(tool);
   if (context.area && OVERVIEW_AREAS.has(context.area)) {
