@@ -233,6 +233,21 @@ describe('matchItems', () => {
     expect(ids(matchItems(index, page))[0]).toBe('main');
   });
 
+  it('offers one of two items with the same title, the better one', () => {
+    const index = buildMatchIndex([
+      item('old', { title: 'Registration inline hook', summary: 'Older version.', updatedAt: 1 }),
+      item('new', {
+        title: 'Registration  Inline Hook ',
+        summary: 'Registration inline hook.',
+        updatedAt: 2,
+      }),
+      item('hooks', { title: 'Inline hooks', updatedAt: 3 }),
+    ]);
+    const offered = ids(matchItems(index, ctx({ headings: ['Add inline hook', 'Registration'] })));
+    expect(offered.filter((id) => id === 'old' || id === 'new')).toHaveLength(1);
+    expect(offered).toContain('hooks');
+  });
+
   it('reads a form for a new record as the place to create one', () => {
     const index = buildMatchIndex([
       item('create-sla', { title: 'Create an SLA definition', updatedAt: 1 }),
@@ -337,7 +352,8 @@ describe('matchItems', () => {
       ...others,
     ]);
     const matches = matchItems(index, ctx({ area: 'board', headings: ['Board filters'] }));
-    expect(ids(matches)).toEqual(['targeted', 'plain']);
+    // The plain item has the same title: one nudge, the one made for this page.
+    expect(ids(matches)).toEqual(['targeted']);
     expect(matches[0]?.reasons).toContain('made for this page');
     // Covered pages get a targeted item even with no matching words at all.
     expect(ids(matchItems(index, ctx({ headings: ['Nothing here'] })))).toEqual(['targeted']);
@@ -395,7 +411,7 @@ describe('matchItems', () => {
       }),
       item('new', {
         kind: 'tip',
-        title: 'Sprint tip',
+        title: 'A sprint tip',
         tags: ['sprint'],
         updatedAt: Date.parse('2026-10-25'),
       }),

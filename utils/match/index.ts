@@ -16,7 +16,7 @@
  *                                │  learned on the development half (see RANKER), or when the page
  *                                ▼  shows every word of the item's title (wholeTitleWords)
  *        + targeting (page > area > tool > general), endorsement, feedback, freshness, tip
- *        recency ─▶ best first, at most `limit`
+ *        recency ─▶ best first, one item per title, at most `limit`
  *        an overview screen (home, dashboard, your work) ─▶ the tool's current tips, newest first;
  *        a page with no area where nothing fits ─▶ the same
  *        a tool with no items of its own (an admin's in-house app) ─▶ general items, same gate
@@ -48,7 +48,7 @@ import {
 } from './build';
 import { englishReason, type ReasonText } from './reasons';
 import { areaText, contextTerms, DEFAULT_PLACE_WEIGHTS, type PlaceWeights, type QueryTerm } from './terms';
-import { analyze, contentStems, withinOneEdit } from './text';
+import { analyze, contentStems, withinOneEdit, words } from './text';
 import { compileUrlPattern } from './url-pattern';
 
 export {
@@ -672,7 +672,16 @@ function matchTool(
   if (matches.length === 0 && !context.area) {
     return bucket ? overviewTips(query, bucket, name, signals, reasonText, limit) : [];
   }
-  return matches.sort(byScore).slice(0, limit);
+  // Two items of the same title (a page in two versions of the docs, or in two sources) would be
+  // one nudge shown twice: the better one stays.
+  const titles = new Set<string>();
+  return matches
+    .sort(byScore)
+    .filter(({ item }) => {
+      const title = words(item.title).join(' ');
+      return !titles.has(title) && Boolean(titles.add(title));
+    })
+    .slice(0, limit);
 }
 
 /**
