@@ -24,6 +24,8 @@ export interface Variant {
   words: string[];
   /** 1 for the words as typed; less for another name of the same thing. */
   weight: number;
+  /** Counts only where all its words are found: another name, of which a part says nothing. */
+  whole?: boolean;
 }
 
 export interface Concept {
@@ -154,7 +156,11 @@ export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept
       label: own.join(' '),
       variants: [
         { words: contentOf(own), weight: 1 },
-        ...span.alternatives.map((words) => ({ words: contentOf(words), weight: VARIANT_WEIGHT.synonym })),
+        ...span.alternatives.map((words) => ({
+          words: contentOf(words),
+          weight: VARIANT_WEIGHT.synonym,
+          whole: true,
+        })),
       ],
       typing: query.lastIsPrefix && span.start + span.length - 1 === lastToken,
     });

@@ -23,7 +23,7 @@ import {
 import { detectLanguage, type Language, pairKey, stem, stemGerman } from '../match/text';
 import type { ItemKind, KnowledgeItem } from '../model';
 import type { AdminTerms } from './admin-terms';
-import { type Concept, conceptsOf, tableFor, VARIANT_WEIGHT } from './concepts';
+import { type Concept, conceptsOf, tableFor } from './concepts';
 import { understandQuery } from './query';
 import { type Expansion, expandWord, type Vocabulary, vocabularyOf } from './vocabulary';
 
@@ -122,6 +122,7 @@ interface ResolvedWord {
 
 interface ResolvedVariant {
   weight: number;
+  whole: boolean;
   words: ResolvedWord[];
   pairs: number[];
 }
@@ -182,7 +183,7 @@ function resolve(
           if (t !== undefined) pairs.push(t);
         }
     }
-    variants.push({ weight: variant.weight, words, pairs });
+    variants.push({ weight: variant.weight, whole: variant.whole === true, words, pairs });
     // Worth of the concept: the mean rarity of the words of its best-known variant.
     let rarity = 0;
     for (const word of words) {
@@ -463,7 +464,6 @@ function searchBucket(
       for (const pair of variant.pairs) terms.push({ term: pair, weight: p.pairWeight * variant.weight });
       const scored: Scored = scoreBm25f(index, bucket, terms, BM25F_DEFAULTS, admit, scoring);
       const wordCount = variant.words.length;
-      const synonym = variant.weight === VARIANT_WEIGHT.synonym;
       for (let j = 0; j < scored.ordinals.length; j++) {
         const ordinal = scored.ordinals[j] as number;
         const matched = scored.matched[j] as number;
@@ -477,7 +477,7 @@ function searchBucket(
         }
         if (words === 0) continue;
         // Another name counts only whole: "expense report" for "reimbursement" is not "report".
-        if (synonym && words < wordCount) continue;
+        if (variant.whole && words < wordCount) continue;
         const share = words / wordCount;
         const value = (scored.scores[j] as number) * share * share;
         if (!s.seen[ordinal]) {
