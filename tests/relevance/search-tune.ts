@@ -7,6 +7,7 @@
  * (with SEARCH_TUNE=1). Prints hit@3 and MRR over the pooled development queries for each setting.
  */
 import { buildMatchIndex } from '@/utils/match/build';
+import type { KnowledgeItem } from '@/utils/model';
 import { type RankParams, searchIndex } from '@/utils/search/rank';
 import { catalogId, figures, type LabelledQuery, querySets, run } from './search-eval';
 
@@ -17,16 +18,32 @@ export interface TuneRow {
   line: string;
 }
 
-export function tune(grid: Partial<RankParams>[]): TuneRow[] {
+const isDevelopment = (query: LabelledQuery) => run(() => [], [query])[0]?.half === 'development';
+
+/** Each real set in its own index (`combined`: every real set in one index, searched across tools). */
+export function tune(grid: Partial<RankParams>[], combined = false): TuneRow[] {
   const sets = querySets().filter((set) => set.independent);
-  const prepared = sets.map((set) => ({
-    index: buildMatchIndex(set.items),
-    queries: set.queries.filter((q) => run(() => [], [q])[0]?.half === 'development') as LabelledQuery[],
-  }));
+  const prepared = combined
+    ? [
+        {
+          index: buildMatchIndex(sets.flatMap((set) => set.items)),
+          idOf: (item: KnowledgeItem) => item.id,
+          queries: sets.flatMap((set) =>
+            set.queries
+              .filter(isDevelopment)
+              .map((query) => ({ ...query, expect: query.expect.map((id) => `${set.name}:${id}`) })),
+          ),
+        },
+      ]
+    : sets.map((set) => ({
+        index: buildMatchIndex(set.items),
+        idOf: catalogId,
+        queries: set.queries.filter(isDevelopment),
+      }));
   return grid.map((params) => {
-    const outcomes = prepared.flatMap(({ index, queries }) =>
+    const outcomes = prepared.flatMap(({ index, idOf, queries }) =>
       run(
-        (query) => searchIndex(index, query, { limit: 10, rank: params }).map((hit) => catalogId(hit.item)),
+        (query) => searchIndex(index, query, { limit: 10, rank: params }).map((hit) => idOf(hit.item)),
         queries,
       ),
     );

@@ -85,10 +85,11 @@ export interface RankParams {
  * defaults (utils/match/bm25.ts).
  *
  * `bucketFit` and `sameLanguage` only act across tools, so they were chosen on the development
- * half of every real set in one index (hit@1 / hit@3 / MRR): neither 0.602 / 0.845 / 0.732;
- * sameLanguage 0.5 0.621 / 0.854 / 0.745, 1 and 2 0.631 / 0.864 / 0.751; with sameLanguage 1,
- * bucketFit 0.25 and 0.5 0.660 / 0.854 / 0.766, 1 0.650 / 0.854 / 0.761. The smaller of each
- * plateau was taken: one query fewer in the first three, three more first.
+ * half of every real set in one index (the second grid of search-tune.test.ts; hit@1 / hit@3 /
+ * MRR): neither 0.592 / 0.854 / 0.731; sameLanguage 0.5 0.631 / 0.864 / 0.753, 1 and 2 0.641 /
+ * 0.874 / 0.759; with sameLanguage 1, bucketFit 0.25 and 0.5 0.670 / 0.864 / 0.774, 1 0.660 /
+ * 0.864 / 0.769. The smaller of each plateau was taken: one query fewer in the first three, three
+ * more first.
  */
 export const RANK_DEFAULTS: RankParams = {
   coveragePower: 0.5,
