@@ -42,8 +42,10 @@ export function measurementHandlers({ caches, deps, now }: State) {
         // Usually the hourly housekeeping did this already, and it is one read.
         await packIfBehind(db, dayOf(now()));
         // Gaps recorded before search understood questions and stop words may find something now.
-        const [index, terms] = await Promise.all([caches.matchIndex(), readSearchTerms()]);
-        return loadDashboard(db, filter, deps.estimate, (query) => isContentGap(index, query, { terms }));
+        return loadDashboard(db, filter, deps.estimate, async () => {
+          const [index, terms] = await Promise.all([caches.matchIndex(), readSearchTerms()]);
+          return (query) => isContentGap(index, query, { terms });
+        });
       },
     },
 
