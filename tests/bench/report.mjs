@@ -33,6 +33,9 @@ for (const file of JSON.parse(readFileSync(out, 'utf8')).files) {
 // Bundle size of the content script's part that runs on every tool page.
 spawnSync('node', ['tests/bench/content-size.mjs'], { stdio: 'inherit' });
 
+// What the background's script costs each time the browser starts its worker (uses that build).
+spawnSync('node', ['tests/bench/worker-start.mjs'], { stdio: 'inherit' });
+
 // Peak memory of hostile 20 MB feeds, each parsed in a child process of its own.
 spawnSync('node', ['tests/bench/feed-memory.mjs'], { stdio: 'inherit' });
 

@@ -73,12 +73,21 @@ export function tableFor(tool: string, admin?: AdminTerms): SynonymTable {
   return table;
 }
 
-const glossary = new Map<string, string[][]>();
-for (const [german, english] of Object.entries(GERMAN_GLOSSARY)) {
-  glossary.set(
-    stemGerman(german),
-    english.map((term) => termWords(term)),
-  );
+/**
+ * The glossary by German stem, made on the first search: stemming it when the worker starts would
+ * cost every page visit that wakes the worker.
+ */
+let glossaryByStem: Map<string, string[][]> | null = null;
+function stemmedGlossary(): Map<string, string[][]> {
+  if (glossaryByStem) return glossaryByStem;
+  glossaryByStem = new Map();
+  for (const [german, english] of Object.entries(GERMAN_GLOSSARY)) {
+    glossaryByStem.set(
+      stemGerman(german),
+      english.map((term) => termWords(term)),
+    );
+  }
+  return glossaryByStem;
 }
 
 /** Particles of German separable verbs: "lege … an" is "anlegen", "richte … ein" is "einrichten". */
@@ -110,6 +119,7 @@ const LINKS = ['', 's', 'n', 'en', 'e', 'es'];
  * dictionary in the browser, so the glossary is the dictionary.
  */
 function glossaryFor(word: string, particles: readonly string[]): string[][] {
+  const glossary = stemmedGlossary();
   const direct = glossary.get(stemGerman(word));
   if (direct) return direct;
   for (const particle of particles) {
