@@ -168,7 +168,10 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
 }
 
 /** Stops the extension's service worker as Chrome does when it is idle (DevTools protocol). */
-export async function stopServiceWorker(h: Harness, page: Page): Promise<void> {
+export async function stopServiceWorker(
+  h: Pick<Harness, 'context' | 'extensionId'>,
+  page: Page,
+): Promise<void> {
   const cdp = await h.context.newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');
   const worker = targetInfos.find(
