@@ -89,13 +89,16 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
     const problems = await view.getByTestId('policy-problems').textContent();
     expect(problems).toContain('sources[1]: "id" must be a lowercase id such as "it-news"');
     expect(problems).toContain('searchTerms: terms."??": needs at least one letter or digit');
-    // The organisation's words are the policy's here: shown, not editable.
+    // The policy's words are listed, not editable; the admin's own list (empty here) still is,
+    // since the policy is not locked and the background adds the own words to the policy's.
     await options.open('options.html#sources');
     const words = options.page.getByRole('region', { name: "Your organisation's words" });
-    const field = words.getByLabel('Terms, one per line');
-    await expect.poll(() => field.inputValue()).toBe('hygiene: Fandango');
-    expect(await field.getAttribute('readonly')).not.toBeNull();
-    expect(await words.getByRole('button', { name: 'Save words' }).count()).toBe(0);
+    const listed = words.getByRole('list', { name: /organisation's policy/ });
+    await expect.poll(() => listed.getByRole('listitem').allTextContents()).toEqual(['hygiene: Fandango']);
+    const field = words.getByLabel('Your own terms, one per line');
+    expect(await field.inputValue()).toBe('');
+    expect(await field.getAttribute('readonly')).toBeNull();
+    expect(await words.getByRole('button', { name: 'Save words' }).count()).toBe(1);
     await options.page.close();
 
     // The popup's search finds the policy source's article by the policy's word.

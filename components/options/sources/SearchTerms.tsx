@@ -33,16 +33,34 @@ const PROBLEM_KEYS: Record<TermsProblemCode, MessageKey> = {
 const ID = 'sp-terms-text';
 
 /**
+ * The terms a policy sets, as the list in force shows them: the effective terms that are not the
+ * admin's own (where both name a term, the policy's words are the ones in force).
+ */
+function policyTerms(view: SettingsView): AdminTerms {
+  const own = view.own.searchTerms.terms;
+  const same = (a: string[] | undefined, b: string[]) =>
+    a?.length === b.length && a.every((w, i) => w === b[i]);
+  return {
+    terms: Object.fromEntries(
+      Object.entries(view.effective.searchTerms.terms).filter(([term, words]) => !same(own[term], words)),
+    ),
+  };
+}
+
+/**
  * The organisation's own words for things, one term per line (`VPN: remote access, GlobalProtect`):
- * the search finds an article by any of them. A policy that sets the terms makes the list read-only.
+ * the search finds an article by any of them. A policy's terms are listed above the admin's own
+ * and win where both name a term; a locked policy that sets them leaves nothing to edit.
  */
 export function SearchTerms({ load, save }: Props) {
   const t = useT();
   const describe = (reason: unknown) => plainError(reason, t);
   const { value: view, error, loading, set } = useLoad(load, [load], { describe });
   const byPolicy = Boolean(view?.enforced.includes('searchTerms'));
-  // With a policy the list in force (the policy's terms and the own ones it leaves) is shown.
-  const stored = view && { text: termsToText(byPolicy ? view.effective.searchTerms : view.own.searchTerms) };
+  // A locked policy: the list in force (the policy's terms and the own ones it leaves), read-only.
+  const locked = Boolean(byPolicy && view?.locked);
+  const fromPolicy = view && byPolicy && !locked ? Object.entries(policyTerms(view).terms) : [];
+  const stored = view && { text: termsToText(locked ? view.effective.searchTerms : view.own.searchTerms) };
   const { form, update, settle } = useDraft({ text: '' }, stored);
   const [problems, setProblems] = useState<TermsProblem[]>([]);
   const [said, setSaid] = useState<{ error: boolean; text: string } | null>(null);
@@ -88,16 +106,26 @@ export function SearchTerms({ load, save }: Props) {
           {t('optionsLoading')}
         </p>
       )}
-      {byPolicy && <p>{t('termsByPolicy')}</p>}
+      {locked && <p>{t('termsByPolicy')}</p>}
+      {fromPolicy.length > 0 && (
+        <>
+          <h3 id="sp-terms-policy">{t('termsFromPolicy')}</h3>
+          <ul aria-labelledby="sp-terms-policy" class="sp-terms-policy" data-testid="policy-terms">
+            {fromPolicy.map(([term, words]) => (
+              <li key={term}>{`${term}: ${words.join(', ')}`}</li>
+            ))}
+          </ul>
+        </>
+      )}
       <form class="sp-form" onSubmit={onSave} noValidate>
         <div class="sp-field">
-          <label for={ID}>{t('termsLabel')}</label>
+          <label for={ID}>{t(fromPolicy.length > 0 ? 'termsOwnLabel' : 'termsLabel')}</label>
           <textarea
             id={ID}
             rows={8}
             spellcheck={false}
             value={form.text}
-            readOnly={byPolicy}
+            readOnly={locked}
             placeholder="VPN: remote access, GlobalProtect"
             aria-invalid={invalid}
             aria-describedby={`${ID}-help${invalid ? ' sp-terms-problems' : ''}`}
@@ -122,7 +150,7 @@ export function SearchTerms({ load, save }: Props) {
             </ul>
           </div>
         )}
-        {!byPolicy && (
+        {!locked && (
           <div class="sp-actions">
             {/* Saving before the stored list is known would replace it with what was typed. */}
             <button type="submit" disabled={!view}>

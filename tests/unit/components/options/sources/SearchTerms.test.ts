@@ -7,20 +7,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SearchTerms } from '@/components/options/sources/SearchTerms';
 import { I18n } from '@/components/shared/i18n';
 import type { SettingsView } from '@/utils/messages';
-import type { AdminTerms } from '@/utils/search/admin-terms';
+import { type AdminTerms, mergeAdminTerms } from '@/utils/search/admin-terms';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
 import { english } from '../../english';
 
 const t = english;
 
-const viewOf = (own: AdminTerms, policy?: AdminTerms): SettingsView => ({
+const viewOf = (own: AdminTerms, policy?: AdminTerms, locked = false): SettingsView => ({
   own: { ...DEFAULT_SETTINGS, searchTerms: own },
-  effective: {
-    ...DEFAULT_SETTINGS,
-    searchTerms: policy ? { terms: { ...policy.terms, ...own.terms } } : own,
-  },
+  effective: { ...DEFAULT_SETTINGS, searchTerms: mergeAdminTerms(policy, own) },
   enforced: policy ? ['searchTerms'] : [],
-  locked: false,
+  locked,
 });
 
 let root: HTMLElement | null = null;
@@ -110,14 +107,38 @@ describe('SearchTerms', () => {
     expect(textarea.value).toBe('XLOOKUP: Fandango, Tango\nVPN: GlobalProtect');
   });
 
-  it('is read-only with the terms in force when the policy sets them', async () => {
+  it('is read-only with the terms in force when a locked policy sets them', async () => {
     const { container, textarea } = await mount(
-      viewOf({ terms: { Okta: ['SSO'] } }, { terms: { VPN: ['GlobalProtect'] } }),
+      viewOf({ terms: { Okta: ['SSO'] } }, { terms: { VPN: ['GlobalProtect'] } }, true),
     );
     expect(textarea.readOnly).toBe(true);
     expect(textarea.value).toBe('VPN: GlobalProtect\nOkta: SSO');
     expect(container.textContent).toContain("Your organisation's policy sets these words");
+    expect(container.querySelector('[data-testid="policy-terms"]')).toBeNull();
     expect(container.querySelector('button[type="submit"]')).toBeNull();
+  });
+
+  it('lists a policy’s terms above the admin’s own, which stay editable and are saved alone', async () => {
+    const policy = { terms: { VPN: ['GlobalProtect'], okta: ['Identity'] } };
+    const { container, textarea, saved, type, submit } = await mount(
+      viewOf({ terms: { Okta: ['SSO'], XLOOKUP: ['Fandango'] } }, policy),
+    );
+    const listed = container.querySelector('[data-testid="policy-terms"]');
+    // Where both name a term (okta, Okta), the policy's words are the ones in force and listed.
+    expect([...(listed?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
+      'VPN: GlobalProtect',
+      'okta: Identity',
+    ]);
+    expect(listed?.getAttribute('aria-labelledby')).toBe('sp-terms-policy');
+    expect(document.getElementById('sp-terms-policy')?.textContent).toContain("organisation's policy");
+    expect(container.querySelector('label')?.textContent).toBe('Your own terms, one per line');
+    expect(textarea.readOnly).toBe(false);
+    expect(textarea.value).toBe('Okta: SSO\nXLOOKUP: Fandango');
+    await type('XLOOKUP: Fandango, Tango');
+    await submit();
+    expect(saved).toEqual([{ terms: { XLOOKUP: ['Fandango', 'Tango'] } }]);
+    const result = await axe.run(container, { resultTypes: ['violations'] });
+    expect(result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   });
 
   it('has no serious or critical axe-core violations, with problems shown', async () => {
