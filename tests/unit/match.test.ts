@@ -283,6 +283,38 @@ describe('matchItems', () => {
     expect(matchItems(index, ctx({ area: 'issue' }), { now })).toEqual([]);
   });
 
+  it('puts the tips about what an overview screen is about first, then the newest', () => {
+    const now = Date.parse('2026-11-01');
+    const tip = (id: string, title: string, updatedAt: string) =>
+      item(id, { kind: 'tip', title, tools: ['servicenow'], updatedAt: Date.parse(updatedAt) });
+    const index = buildMatchIndex([
+      tip('voice-agent', 'Password reset voice AI agent', '2026-10-20'),
+      tip('portal', 'Simplified employee experience through the Employee Center portal', '2026-09-01'),
+      tip('summaries', 'Configure summaries for request records', '2026-10-10'),
+      tip('older', 'Granular admin roles', '2026-08-01'),
+    ]);
+    const home = (title: string, headings: string[]) => ({
+      tool: 'servicenow' as const,
+      url: 'https://acme.service-now.com/esc',
+      title,
+      headings,
+      keywords: [],
+      area: 'home',
+    });
+    // The Employee Center's home: its own tip first, then the newest.
+    expect(ids(matchItems(index, home('Employee Center', ['How can we help?']), { now }))).toEqual([
+      'portal',
+      'voice-agent',
+      'summaries',
+    ]);
+    // A home whose words no tip shares ("ServiceNow" is the tool's own name): newest first.
+    expect(ids(matchItems(index, home('ServiceNow', ['Welcome']), { now }))).toEqual([
+      'voice-agent',
+      'summaries',
+      'portal',
+    ]);
+  });
+
   /** Items on other subjects, so that "sprint" is not on most of the tool's items (page chrome). */
   const others = [
     'Search with JQL',

@@ -17,7 +17,8 @@
  *                                ▼  shows every word of the item's title (wholeTitleWords)
  *        + targeting (page > area > tool > general), endorsement, feedback, freshness, tip
  *        recency ─▶ best first, one item per title, at most `limit`
- *        an overview screen (home, dashboard, your work) ─▶ the tool's current tips, newest first;
+ *        an overview screen (home, dashboard, your work) ─▶ the tool's current tips, those whose
+ *        titles share the screen's title and heading words first, then newest first;
  *        a page with no area where nothing fits ─▶ the same
  *        a tool with no items of its own (an admin's in-house app) ─▶ general items, same gate
  */
@@ -630,7 +631,7 @@ function matchTool(
   };
   const bucket = index.byTool.get(tool);
   if (context.area && OVERVIEW_AREAS.has(context.area)) {
-    return bucket ? overviewTips(query, bucket, name, signals, reasonText, limit) : [];
+    return bucket ? overviewTips(query, bucket, name, context, signals, reasonText, limit) : [];
   }
   const terms = contextTerms(context, name, params.places);
   const areaWords = areaText(context.area);
@@ -670,7 +671,7 @@ function matchTool(
   });
 
   if (matches.length === 0 && !context.area) {
-    return bucket ? overviewTips(query, bucket, name, signals, reasonText, limit) : [];
+    return bucket ? overviewTips(query, bucket, name, context, signals, reasonText, limit) : [];
   }
   // Two items of the same title (a page in two versions of the docs, or in two sources) would be
   // one nudge shown twice: the better one stays.
@@ -739,17 +740,28 @@ function overviewTips(
   query: Query,
   bucket: Bucket,
   name: string,
+  context: PageContext,
   signals: MatchOptions['signals'],
   reasonText: ReasonText,
   limit: number,
 ): RankedMatch[] {
-  const out: RankedMatch[] = [];
+  // The words the screen is about (its title and headings, the tool's name left out): a tip whose
+  // title shares more of them comes first, as the Employee Center's tips do on the Employee
+  // Center's home; among equals, the usual order (newest first, endorsed and helpful ones ahead).
+  const topic = new Set(
+    contentStems([context.title, ...context.headings].join(' ')).filter((key) => !query.toolKeys.has(key)),
+  );
+  const out: (RankedMatch & { shared: number })[] = [];
   for (const ordinal of bucket.tips) {
     const item = query.index.items[ordinal];
     if (!item || eligibility(query, ordinal) < SHOWN) continue;
     const reasons = [reasonText('reasonNewTip', [name])];
     const score = 0.1 + signalBonus(item, query.now, signals, reasonText, reasons, query.params);
-    out.push({ item, score, reasons, confidence: Number.POSITIVE_INFINITY, features: {} });
+    const shared = new Set(contentStems(item.title).filter((key) => topic.has(key))).size;
+    out.push({ item, score, reasons, confidence: Number.POSITIVE_INFINITY, features: {}, shared });
   }
-  return out.sort(byScore).slice(0, limit);
+  return out
+    .sort((a, b) => b.shared - a.shared || byScore(a, b))
+    .slice(0, limit)
+    .map(({ shared: _, ...match }) => match);
 }

@@ -83,8 +83,13 @@ export default {
   area(url) {
     const path = url.pathname;
     if (path.startsWith('/now/')) return workspaceArea(path);
-    // Service portals (/sp, /esc employee center, /csm): ?id=form&table=incident names its table.
-    if (/^\/(sp|esc|csm)\/?$/.test(path)) return table(url.searchParams.get('table')) ?? 'portal';
+    // Service portals (/sp, /esc employee center, /csm): ?id=form&table=incident names its table;
+    // with no page id, or the portal's index or landing page, it is the portal's home.
+    if (/^\/(sp|esc|csm)\/?$/.test(path)) {
+      const page = url.searchParams.get('id');
+      if (!page || page === 'index' || page === 'landing') return 'home';
+      return table(url.searchParams.get('table')) ?? 'portal';
+    }
     return tableArea(`${path}${url.search}`);
   },
 } satisfies ToolDetector;

@@ -32,6 +32,10 @@ describe('servicenow detector', () => {
     [`${NOW}/com.glideapp.servicecatalog_cat_item_view.do?sys_id=abc`, 'catalog'],
     [`${NOW}/sp?id=form&table=incident&sys_id=abc`, 'incident'],
     [`${NOW}/esc?id=kb_article&sys_id=abc`, 'portal'],
+    // A portal's own home: an overview screen.
+    [`${NOW}/esc`, 'home'],
+    [`${NOW}/sp?id=index`, 'home'],
+    [`${NOW}/csm/?id=landing`, 'home'],
     ['https://agency.servicenowservices.com/problem.do?sys_id=abc', 'problem'],
     [`${NOW}/now/nav/ui/classic/params/target/%E0%A4%A`, undefined],
   ])('%s → %s', (url, area) => expectDetected(url, 'servicenow', area));
