@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildMatchIndex } from '@/utils/match/build';
 import { RANKER } from '@/utils/match/index';
+import { detectTool } from '@/utils/tools';
 import { screenSets } from './load';
 import { baselineEngine, type Figures, figures, type Outcome, run, signpostEngine } from './screens-eval';
 
@@ -43,6 +44,25 @@ const cell = (f: Figures) =>
 describe('page matching on labelled screens of real documentation', () => {
   it('has labelled screens', () => {
     expect(sets.length).toBeGreaterThan(0);
+  });
+
+  // The harness hands the ranker each screen's labelled context; in the browser the detector makes
+  // it from the page. A screen whose address Signpost does not recognise as its tool, or reads as
+  // another screen, would be scored here but never reached there. (A quiet screen may be one
+  // Signpost does not run on at all, such as the vendor's own documentation site: nothing shows
+  // there, which is the right answer; the harness still scores it as a screen of the tool.)
+  it("recognises every labelled screen's address as its tool, and its screen where the address tells", () => {
+    const wrong = sets.flatMap((set) =>
+      set.screens.flatMap(({ id, kind, context }) => {
+        const detected = detectTool(context.url);
+        if (detected === null && kind === 'quiet') return [];
+        if (detected?.id !== context.tool) return [`${set.name}/${id}: ${detected?.id ?? 'not recognised'}`];
+        if (detected.area !== undefined && detected.area !== context.area)
+          return [`${set.name}/${id}: area ${detected.area}, labelled ${context.area ?? 'none'}`];
+        return [];
+      }),
+    );
+    expect(wrong).toEqual([]);
   });
 
   for (const set of sets) {

@@ -33,11 +33,18 @@ const TITLE_AREAS = new Map([
   ['onedrive', 'files'],
 ]);
 
+/** The Teams admin center, where admins set Teams up: its own host, one path per page. */
+const ADMIN_CENTER = 'admin.teams.microsoft.com';
+
 export default {
   id: 'teams',
   name: 'Microsoft Teams',
-  hosts: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft'],
+  hosts: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft', ADMIN_CENTER],
   area(url, doc) {
+    // The admin center's dashboard is its overview; its other pages say what they are in their
+    // title and headings (policies, users, phone numbers), which the matcher reads.
+    if (url.hostname === ADMIN_CENTER)
+      return /^\/dashboard\/?$/.test(url.pathname) ? 'admin-dashboard' : undefined;
     const fromUrl =
       AREAS.find(([pattern]) => pattern.test(url.pathname))?.[1] ??
       HASH_AREAS.find(([pattern]) => pattern.test(url.hash))?.[1];

@@ -17,6 +17,10 @@ describe('teams detector', () => {
     ['https://teams.microsoft.com/_#/conversations/General?threadId=19:abc', 'chat'],
     ['https://teams.live.com/v2/', undefined],
     ['https://teams.cloud.microsoft/l/chat/19:abc@unq.gbl.spaces/0', 'chat'],
+    // The Teams admin center: its dashboard is an overview; other pages are read from the screen.
+    ['https://admin.teams.microsoft.com/dashboard', 'admin-dashboard'],
+    ['https://admin.teams.microsoft.com/policies/meetings/edit/Global', undefined],
+    ['https://admin.teams.microsoft.com/users/4c9a6c8e-2d31-4b1a-9f8e-1a2b3c4d5e6f/policies', undefined],
   ])('%s → %s', (url, area) => expectDetected(url, 'teams', area));
 
   it.each([
@@ -25,6 +29,7 @@ describe('teams detector', () => {
     'https://microsoft.com/teams',
     'https://www.microsoft.com/en-us/microsoft-teams/group-chat-software',
     'https://teamsmicrosoft.com/v2/',
+    'https://admin.teams.microsoft.com.evil.example/dashboard',
   ])('is not fooled by %s', (url) => expect(detectTool(url)).toBeNull());
 
   it('reads the view from the title when the URL cannot tell', () => {
