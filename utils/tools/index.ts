@@ -27,6 +27,7 @@ import hubspot from './hubspot';
 import intercom from './intercom';
 import jira from './jira';
 import linear from './linear';
+import microsoft365 from './microsoft-365';
 import miro from './miro';
 import monday from './monday';
 import notion from './notion';
@@ -74,6 +75,7 @@ export const DETECTORS: readonly ToolDetector[] = [
   intercom,
   jira,
   linear,
+  microsoft365,
   miro,
   monday,
   notion,
