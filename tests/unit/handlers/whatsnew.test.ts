@@ -71,6 +71,20 @@ function setup(catalog: string, now: () => number) {
 }
 
 describe("What's new", () => {
+  it('lists the same tips from a worker that loaded the index as from one that read only the tips', async () => {
+    const now = START + 3 * DAY;
+    const catalog = tips(START - 2 * DAY, 6);
+    const indexed = setup(catalog, () => now).bg;
+    // A page visit loads the index: What's new then takes the tips from it.
+    await indexed.matchPage({ context: board });
+    const fromIndex = await indexed.listWhatsNew();
+    // A new worker asked for What's new alone reads the tips through the items' kind index.
+    const alone = setup(catalog, () => now).bg;
+    const fromStore = await alone.listWhatsNew();
+    expect(fromIndex.entries.length).toBeGreaterThan(0);
+    expect(fromStore).toEqual(fromIndex);
+  });
+
   it('lists the tips for the tools visited, shows the unread count on the badge and marks items read', async () => {
     const now = START + 3 * DAY;
     const { bg, badges } = setup(tips(START - 2 * DAY, 6), () => now);

@@ -2,11 +2,14 @@
  * What the background derives from the cached items, once per worker life and again after any
  * change of sources: the match index of the enabled sources' items (from its snapshot when it is
  * current), which serves both the page matcher and the champion's search, and their tips alone
- * for What's new (read through the items' kind index, so that a cold worker that answers from the
- * snapshot never reads the whole catalog).
+ * for What's new: taken from the index when something already asked for it (the popup asks for
+ * both at once; reading the tips again beside the snapshot held its first search up), else read
+ * through the items' kind index, so that a cold worker that answers from the snapshot never reads
+ * the whole catalog and a worker woken only for What's new never loads the index.
  *
  *   items (IndexedDB, enabled sources) ──► match index ◄──► snapshot (meta/matchIndex)
- *                                     └──► tips (What's new)
+ *                                     │         └──► tips (What's new), when the index is loaded or loading
+ *                                     └──► tips (What's new), otherwise
  *
  * After a sync the index is brought up to date from the last one (`updateMatchIndex`: only changed
  * items are analysed), or built again when much changed.
@@ -34,6 +37,10 @@ const REBUILD_AFTER_MS = 2000;
 function lazy<T>(make: () => Promise<T>) {
   let value: Promise<T> | null = null;
   return {
+    /** Whether it was asked for (and is made or being made). */
+    asked(): boolean {
+      return value !== null;
+    },
     get(): Promise<T> {
       value ??= make().catch((error: unknown) => {
         value = null;
@@ -101,7 +108,16 @@ export function createCaches(ready: () => Promise<void>): Caches {
   // does not wait for the build.
   let warm: ReturnType<typeof setTimeout> | undefined;
   return {
-    tips: tips.get,
+    async tips() {
+      if (matchIndex.asked()) {
+        try {
+          return (await matchIndex.get()).items.filter((item) => item.kind === 'tip');
+        } catch {
+          // The index failed (and says so where it was asked for): read the tips on their own.
+        }
+      }
+      return tips.get();
+    },
     matchIndex: matchIndex.get,
     invalidate() {
       items.clear();
