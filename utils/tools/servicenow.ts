@@ -14,6 +14,24 @@ const ALIASES = new Map([
   ['sys_report_template', 'report'],
 ]);
 
+/**
+ * Service portal pages (`/sp?id=…`, `/esc?id=…`) that stand for a screen Signpost also knows from
+ * the classic UI: an article, the catalog, the person's requests, search.
+ */
+const PORTAL_PAGES = new Map([
+  ['kb_article', 'kb_knowledge'],
+  ['kb_article_view', 'kb_knowledge'],
+  ['kb_view', 'kb_knowledge'],
+  ['kb_search', 'kb_knowledge'],
+  ['sc_cat_item', 'catalog'],
+  ['sc_cat_item_guide', 'catalog'],
+  ['sc_category', 'catalog'],
+  ['sc_home', 'catalog'],
+  ['my_requests', 'requests'],
+  ['requests', 'requests'],
+  ['search', 'search'],
+]);
+
 /** Table names: `incident`, `sc_req_item`, `x_acme_app_request`. */
 const TABLE = /^[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
 
@@ -88,7 +106,7 @@ export default {
     if (/^\/(sp|esc|csm)\/?$/.test(path)) {
       const page = url.searchParams.get('id');
       if (!page || page === 'index' || page === 'landing') return 'home';
-      return table(url.searchParams.get('table')) ?? 'portal';
+      return table(url.searchParams.get('table')) ?? PORTAL_PAGES.get(page.toLowerCase()) ?? 'portal';
     }
     return tableArea(`${path}${url.search}`);
   },

@@ -31,7 +31,12 @@ describe('servicenow detector', () => {
     [`${NOW}/$pa_dashboard.do`, 'dashboard'],
     [`${NOW}/com.glideapp.servicecatalog_cat_item_view.do?sys_id=abc`, 'catalog'],
     [`${NOW}/sp?id=form&table=incident&sys_id=abc`, 'incident'],
-    [`${NOW}/esc?id=kb_article&sys_id=abc`, 'portal'],
+    [`${NOW}/esc?id=kb_article&sys_id=abc`, 'kb_knowledge'],
+    [`${NOW}/sp?id=sc_cat_item&sys_id=abc`, 'catalog'],
+    [`${NOW}/esc?id=sc_category&sys_id=abc`, 'catalog'],
+    [`${NOW}/esc?id=my_requests`, 'requests'],
+    [`${NOW}/esc?id=ticket&table=sc_req_item&sys_id=abc`, 'sc_req_item'],
+    [`${NOW}/esc?id=emp_taxonomy_topic&topic_id=abc`, 'portal'],
     // A portal's own home: an overview screen.
     [`${NOW}/esc`, 'home'],
     [`${NOW}/sp?id=index`, 'home'],
