@@ -40,11 +40,13 @@ import {
   FIELD_PATH,
   FIELD_TAGS,
   FIELD_TITLE,
+  fieldTf,
   HAS_AUDIENCES,
   HAS_PATTERNS,
   itemLanguage,
   type MatchIndex,
   MIN_TYPO_LENGTH,
+  termId,
   typoCandidates,
 } from './build';
 import { englishReason, type ReasonText } from './reasons';
@@ -748,16 +750,28 @@ function overviewTips(
   // The words the screen is about (its title and headings, the tool's name left out): a tip whose
   // title shares more of them comes first, as the Employee Center's tips do on the Employee
   // Center's home; among equals, the usual order (newest first, endorsed and helpful ones ahead).
+  // Counted from the index's title postings of those words, not by reading every tip's title.
   const topic = new Set(
     contentStems([context.title, ...context.headings].join(' ')).filter((key) => !query.toolKeys.has(key)),
   );
+  const sharedWords = new Map<number, number>();
+  for (const key of topic) {
+    const term = termId(bucket, key);
+    if (term === undefined) continue;
+    const end = bucket.offsets[term + 1] ?? 0;
+    for (let p = bucket.offsets[term] ?? 0; p < end; p++) {
+      if (fieldTf(bucket.tfs[p] ?? 0, FIELD_TITLE) === 0) continue;
+      const ordinal = bucket.docs[p] as number;
+      sharedWords.set(ordinal, (sharedWords.get(ordinal) ?? 0) + 1);
+    }
+  }
   const out: (RankedMatch & { shared: number })[] = [];
   for (const ordinal of bucket.tips) {
     const item = query.index.items[ordinal];
     if (!item || eligibility(query, ordinal) < SHOWN) continue;
     const reasons = [reasonText('reasonNewTip', [name])];
     const score = 0.1 + signalBonus(item, query.now, signals, reasonText, reasons, query.params);
-    const shared = new Set(contentStems(item.title).filter((key) => topic.has(key))).size;
+    const shared = sharedWords.get(ordinal) ?? 0;
     out.push({ item, score, reasons, confidence: Number.POSITIVE_INFINITY, features: {}, shared });
   }
   return out
