@@ -5,6 +5,7 @@
  * preview shows exactly what would be sent.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DETECTORS } from '../../utils/tools';
 import { type Harness, launch, routePage } from './fixtures';
 import { ExtensionPage, NudgeUi } from './pages';
 
@@ -29,7 +30,8 @@ describe('the admin’s settings', () => {
     await options.open('options.html#tools');
     const toggle = options.page.getByRole('checkbox', { name: 'Jira', exact: true });
     await toggle.uncheck();
-    await options.page.getByText('On for 41 of 42 tools').waitFor();
+    const tools = DETECTORS.length;
+    await options.page.getByText(`On for ${tools - 1} of ${tools} tools`).waitFor();
     // The open page hears of the change and takes its badge away.
     await expect.poll(() => nudge.host.count(), { timeout: 10_000 }).toBe(0);
     await toggle.check();
