@@ -183,14 +183,20 @@ describe('fix it, search from anywhere, my choices on every device', () => {
     await expect.poll(() => nudge.itemLinks.allTextContents()).not.toContain(second);
     await page.close();
 
-    // Profile A's choices reach its storage.sync in the compact form, and nothing else does.
+    // Profile A's choices reach its storage.sync in the compact form, and nothing else does. The
+    // vote and the dismissal may arrive in two writes: wait for both.
+    const kinds = (lines: unknown) =>
+      Array.isArray(lines)
+        ? {
+            vote: lines.some((line) => String(line).startsWith('v') && String(line).includes(' h ')),
+            dismissed: lines.some((line) => String(line).startsWith('d')),
+          }
+        : null;
     await expect
-      .poll(async () => Object.keys(await readSync(h.worker)).sort(), { timeout: 10_000 })
-      .toEqual(['ps0', 'psm']);
+      .poll(async () => kinds((await readSync(h.worker)).ps0), { timeout: 10_000 })
+      .toEqual({ vote: true, dismissed: true });
     const synced = await readSync(h.worker);
-    const lines = synced.ps0 as string[];
-    expect(lines.some((line) => line.startsWith('v') && line.includes(' h '))).toBe(true);
-    expect(lines.some((line) => line.startsWith('d'))).toBe(true);
+    expect(Object.keys(synced).sort()).toEqual(['ps0', 'psm']);
     expect(JSON.stringify(synced)).not.toContain('atlassian.net');
 
     // Profile B: a fresh browser that receives the same sync area.
