@@ -113,24 +113,27 @@ async function extensionCopy(userDataDir: string, grantHosts: string[]): Promise
   return dir;
 }
 
-/** Launches Chromium with the built extension and waits for its service worker. */
-export async function launch(options: LaunchOptions = {}): Promise<Harness> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
-  }
-  const userDataDir = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
-  const extensionDir = await extensionCopy(userDataDir, options.grantHosts ?? []);
+/**
+ * Chromium with one unpacked extension loaded, in `userDataDir`, once its service worker runs: the
+ * browser every end-to-end spec drives (`launch` for Signpost; the floor spec for its do-nothing
+ * extension, so that both are measured under the same flags).
+ */
+export async function launchWithExtension(
+  userDataDir: string,
+  extensionDir: string,
+  lang?: string,
+): Promise<{ context: BrowserContext; worker: Worker; extensionId: string }> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: findChromium(),
     headless: true,
-    locale: options.lang ?? 'en-US',
+    locale: lang ?? 'en-US',
     // On Linux Chromium takes its UI language (and so the extension's) from the environment.
-    ...(options.lang
+    ...(lang
       ? {
           env: {
             ...process.env,
-            LANGUAGE: options.lang,
-            LANG: `${options.lang}_${options.lang.toUpperCase()}.UTF-8`,
+            LANGUAGE: lang,
+            LANG: `${lang}_${lang.toUpperCase()}.UTF-8`,
           },
         }
       : {}),
@@ -145,11 +148,21 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(options.lang ? [`--lang=${options.lang}`] : []),
+      ...(lang ? [`--lang=${lang}`] : []),
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
+  return { context, worker, extensionId: new URL(worker.url()).host };
+}
+
+/** Launches Chromium with the built extension and waits for its service worker. */
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension at ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = await mkdtemp(join(tmpdir(), 'signpost-e2e-'));
+  const extensionDir = await extensionCopy(userDataDir, options.grantHosts ?? []);
+  const { context, worker, extensionId } = await launchWithExtension(userDataDir, extensionDir, options.lang);
   if (!options.keepWelcome) await closeWelcome(context);
   const server = await startServer();
   const { port } = server.address() as AddressInfo;

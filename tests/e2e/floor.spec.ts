@@ -9,9 +9,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTIFACTS_DIR, findChromium, ROOT, routePage, stopServiceWorker } from './fixtures';
+import { ARTIFACTS_DIR, launchWithExtension, ROOT, routePage, stopServiceWorker } from './fixtures';
 import { firstPaint } from './seed';
 
 const FLOOR_EXTENSION = join(ROOT, 'tests/fixtures/floor-extension');
@@ -44,26 +44,7 @@ describe('the browser’s floor, with an extension that does nothing', () => {
 
   beforeAll(async () => {
     userDataDir = await mkdtemp(join(tmpdir(), 'signpost-floor-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: findChromium(),
-      headless: true,
-      locale: 'en-US',
-      ignoreDefaultArgs: ['--disable-extensions'],
-      // The same browser flags as Signpost's harness (fixtures.ts).
-      args: [
-        `--disable-extensions-except=${FLOOR_EXTENSION}`,
-        `--load-extension=${FLOOR_EXTENSION}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    ({ context, extensionId } = await launchWithExtension(userDataDir, FLOOR_EXTENSION));
     await routePage(context, 'https://acme.atlassian.net/**', 'jira-board.html');
   });
   afterAll(async () => {
