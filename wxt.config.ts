@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { thisMachine } from './scripts/dev-browser.mjs';
-import { builtinMatchPatterns } from './utils/tools';
+import { builtinExcludePatterns, builtinMatchPatterns } from './utils/tools';
 
 /** `npm run dev` on this machine: --no-sandbox as root, no browser without a display. */
 const devBrowser = thisMachine();
@@ -41,6 +41,17 @@ export default defineConfig({
     chromiumArgs: devBrowser.chromiumArgs,
   },
   hooks: {
+    // The content script's pages are every built-in tool's hosts, less the vendors' own sites.
+    // They are set here, from the detectors, rather than in its definition: the script itself
+    // carries no detector (the background detects the tool), and a value written there would be
+    // bundled with it.
+    'entrypoints:resolved'(_wxt, entrypoints) {
+      for (const entrypoint of entrypoints) {
+        if (entrypoint.type !== 'content-script' || entrypoint.name !== 'content') continue;
+        entrypoint.options.matches = builtinMatchPatterns();
+        entrypoint.options.excludeMatches = builtinExcludePatterns();
+      }
+    },
     // The content script, which every tool page loads, uses the browser's own extension API
     // (entrypoints/content/browser.ts) rather than webextension-polyfill: a sixth of its size.
     'vite:build:extendConfig'(entrypoints, config) {

@@ -30,6 +30,8 @@ export const LIMITS = {
   keyword: 80,
   keywords: 60,
   area: 60,
+  /** GitLab's `<body data-page>` (theirs are like `projects:merge_requests:show`). */
+  dataPage: 100,
   toolId: ID_MAX,
   itemTitle: 300,
   itemSummary: 2000,

@@ -1,7 +1,8 @@
 /**
- * The content script: detect the tool → read the screen → ask the background → show a badge
- * (watch.ts: when a single-page tool shows a new screen). It carries no UI: the first time a page
- * has something to show, the background injects the nudge's UI (entrypoints/nudge/).
+ * The content script: read the screen → ask the background, which detects the tool → show a badge
+ * (watch.ts: when a single-page tool shows a new screen). It carries neither the tools' detectors
+ * nor the UI: the background detects the tool from the page's address and hints (utils/tools), and
+ * the first time a page has something to show, it injects the nudge's UI (entrypoints/nudge/).
  * It never sends anything but the page context to Signpost's own background, and everything it
  * starts is stopped when the extension context goes away (`ctx`).
  */
@@ -20,20 +21,26 @@ import type { TabProtocol } from '@/utils/messages/protocol';
 import { type Entry, route } from '@/utils/messages/route';
 import { send } from '@/utils/messages/send';
 import type { KnowledgeItem, Match, PageContext } from '@/utils/model';
-import { detectWithRules, type ToolRule } from '@/utils/rules/tool-rules';
 import {
   loadPageSettings,
   onPageSettingsChanged,
   type PageSettings,
   saveBadgePosition,
 } from '@/utils/settings/page-settings';
-import { builtinExcludePatterns, builtinMatchPatterns } from '@/utils/tools';
+import type { Detection } from '@/utils/tools';
+import { pageHints } from '@/utils/tools/hints';
 import { watchScreen } from './watch';
 
 interface Seen {
   context: PageContext;
   matches: Match[];
   paused: boolean;
+}
+
+/** The page's context as the background's detection completes it: its tool and screen. */
+function withTool(context: PageContext, tool: Detection): PageContext {
+  const { area: _none, ...rest } = context;
+  return { ...rest, tool: tool.id, ...(tool.area ? { area: tool.area } : {}) };
 }
 
 /**
@@ -95,8 +102,9 @@ function restartLater(old: ContentScriptContext): void {
 }
 
 export default defineContentScript({
-  matches: builtinMatchPatterns(),
-  excludeMatches: builtinExcludePatterns(),
+  // Every built-in tool's hosts, less the vendors' own sites: wxt.config.ts sets them from the
+  // detectors when it builds the manifest, so that this script does not carry the detectors.
+  matches: [],
   runAt: 'document_idle',
   cssInjectionMode: 'manual',
   main: start,
@@ -113,9 +121,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   });
 
   const initial = await loadPageSettings();
-  let rules: ToolRule[] = initial.toolRules;
   let paused = initial.pausedSites.includes(location.host);
-  let disabledTools = new Set(initial.disabledTools);
   let positions: PageSettings['badgePositions'] = initial.badgePositions;
   let ui: NudgeUi | null = null;
   let seen: Seen | null = null;
@@ -127,8 +133,15 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       describePage: {
         validate: empty,
         async handle() {
-          if (!seen) throw new Error('not a recognised tool page');
-          return seen;
+          const asked = seen;
+          if (!asked) throw new Error('not a recognised tool page');
+          if (asked.context.tool !== null) return asked;
+          // A paused site does not ask the background; only now does it need its tool.
+          const { tool } = await send('detectPage', { url: asked.context.url, hints: pageHints(document) });
+          if (!tool) throw new Error('not a recognised tool page');
+          const described = { ...asked, context: withTool(asked.context, tool) };
+          if (seen === asked) seen = described;
+          return described;
         },
       } satisfies Entry<TabProtocol['describePage']['request'], TabProtocol['describePage']['response']>,
     },
@@ -157,30 +170,38 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   async function run() {
     const mine = ++generation;
     const stale = () => mine !== generation || ctx.isInvalid;
-    const detection = detectWithRules(location.href, document, rules);
-    if (!detection) {
-      seen = null;
-      clear();
-      return;
-    }
     await idle(ctx);
     if (stale()) return;
-    const context = extractContext(document, location.href, detection);
-    if (paused || disabledTools.has(detection.id)) {
-      // Paused here, or the tool is turned off: nothing is asked or shown; the popup can still
-      // say what Signpost sees (and resume a paused site).
-      seen = { context, matches: [], paused };
+    const read = extractContext(document, location.href, null);
+    if (paused) {
+      // Paused here: nothing is asked or shown; the popup can still say what Signpost sees (and
+      // resume the site).
+      seen = { context: read, matches: [], paused };
       clear();
       return;
     }
     const asked = location.href;
     const alreadyShown = shownThisVisit(asked);
-    const { matches, announce, votes, digest } = await send('matchPage', {
-      context,
+    const {
+      tool: detection,
+      matches,
+      announce,
+      votes,
+      digest,
+    } = await send('matchPage', {
+      context: read,
+      hints: pageHints(document),
       ...(alreadyShown === undefined ? {} : { seen: alreadyShown }),
     });
     if (visit.url === asked) for (const match of matches) visit.shown.add(match.item.id);
     if (stale()) return;
+    if (!detection) {
+      seen = null;
+      clear();
+      return;
+    }
+    // A tool an admin turned off has no matches: the popup can still say what Signpost sees.
+    const context = withTool(read, detection);
     seen = { context, matches, paused };
     const key = matches.map((match) => match.item.id).join('\n');
     if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
@@ -242,9 +263,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   // Single-page tools change screens without a page load.
   watchScreen(ctx, () => void check());
   const stopSettings = onPageSettingsChanged((settings) => {
-    rules = settings.toolRules;
     paused = settings.pausedSites.includes(location.host);
-    disabledTools = new Set(settings.disabledTools);
     positions = settings.badgePositions;
     void check();
   });

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * What Signpost puts into a tool page, as built (`wxt build`, Chrome): the content script that
- * every page of a recognised tool loads (detection, admin rules, context extraction, messaging,
+ * every page of a recognised tool loads (context extraction, the detectors' page hints, messaging,
  * page settings, screen watching) and the nudge's UI (Preact, the badge and panel, their CSS),
  * which the background injects only into a page that has something to show. Minified and gzip
  * sizes of each, and of both together.

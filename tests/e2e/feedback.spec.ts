@@ -107,6 +107,8 @@ describe('what people say to the nudge is remembered', () => {
     const popup = new ExtensionPage(await h.context.newPage(), h.extensionId);
     await popup.open('popup.html');
     await popup.page.getByText('Signpost is paused on docs.google.com.').waitFor({ timeout: 10_000 });
+    // A paused page asks nothing until the popup does; then the background names its tool.
+    await popup.page.locator('p.sp-help', { hasText: /^Google Sheets/ }).waitFor({ timeout: 10_000 });
     await popup.page.getByRole('button', { name: 'Resume here' }).click();
     await popup.page.getByRole('button', { name: 'Pause on this site' }).waitFor();
     await popup.page.close();

@@ -17,9 +17,18 @@ import { recordEvents } from '../measurement/event-log';
 import { type EventType, makeEvent } from '../measurement/events';
 import { empty } from '../messages/payload';
 import type { Request } from '../messages/protocol';
-import { isHostName, isRecord, parseKnowledgeItem, parsePageContext } from '../model';
+import {
+  isHostName,
+  isHttpUrl,
+  isRecord,
+  type PageContext,
+  parseKnowledgeItem,
+  parsePageContext,
+} from '../model';
+import { detectWithRules } from '../rules/tool-rules';
 import { searchIndex } from '../search';
 import { readSearchTerms, readSettings, updateSettings } from '../settings/settings';
+import type { PageHints } from '../tools';
 import type { State } from './state';
 import { pickAnnouncement, spendOnReaction } from './state/attention';
 import { endorsedItems, readActiveFeedback, readFeedback, writeFeedback } from './state/signals';
@@ -38,6 +47,16 @@ const SYNCED_ACTIONS: ReadonlySet<string> = new Set([
   'dismiss',
 ]);
 
+/** A page's hints (utils/tools/hints.ts): undefined when none were sent, null when they are not valid. */
+function parseHints(value: unknown): PageHints | undefined | null {
+  if (value === undefined) return undefined;
+  if (!isRecord(value) || typeof value.title !== 'string') return null;
+  const { dataPage } = value;
+  if (dataPage !== undefined && (typeof dataPage !== 'string' || dataPage.length > LIMITS.dataPage))
+    return null;
+  return { title: value.title.slice(0, LIMITS.title), ...(dataPage ? { dataPage } : {}) };
+}
+
 export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
   /** Pauses or resumes Signpost on a host. */
   async function setSitePaused(host: string, paused: boolean): Promise<Record<string, never>> {
@@ -54,26 +73,35 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
       validate(payload) {
         if (!isRecord(payload)) return null;
         const context = parsePageContext(payload.context);
-        if (!context) return null;
+        const hints = parseHints(payload.hints);
+        if (!context || hints === null) return null;
+        const request: Request<'matchPage'> = { context, ...(hints ? { hints } : {}) };
         const { seen } = payload;
-        if (seen === undefined) return { context };
+        if (seen === undefined) return request;
         if (
           !Array.isArray(seen) ||
           seen.length > MESSAGE_LIMITS.idsPerRequest ||
           !seen.every((id) => typeof id === 'string' && id.length <= MESSAGE_LIMITS.itemId)
         )
           return null;
-        return { context, seen: seen as string[] };
+        return { ...request, seen: seen as string[] };
       },
-      async handle({ context, seen }) {
+      async handle({ context: asked, hints, seen }) {
         const now = clock();
         const [matchIndex, settings, db] = await Promise.all([caches.matchIndex(), readSettings(), getDb()]);
+        const tool = detectWithRules(asked.url, hints ?? { title: asked.title }, settings.toolRules);
+        if (!tool) return { tool: null, matches: [] };
+        const { area: _claimed, ...rest } = asked;
+        const context: PageContext & { tool: string } = {
+          ...rest,
+          tool: tool.id,
+          ...(tool.area ? { area: tool.area } : {}),
+        };
         if (
-          context.tool === null ||
-          settings.disabledTools.includes(context.tool) ||
+          settings.disabledTools.includes(tool.id) ||
           settings.pausedSites.includes(new URL(context.url).host)
         )
-          return { matches: [] };
+          return { tool, matches: [] };
         const records = await readActiveFeedback(db, now, settings.nudges.maxViews);
         const matches = matchItems(matchIndex, context, {
           limit: settings.maxItems,
@@ -106,7 +134,20 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
             .filter((r) => r.vote && shown.has(r.itemId))
             .map((r) => [r.itemId, r.vote as 'helpful' | 'not-helpful']),
         );
-        return { matches, votes, ...(announce ? { announce } : {}), ...(digest ? { digest } : {}) };
+        return { tool, matches, votes, ...(announce ? { announce } : {}), ...(digest ? { digest } : {}) };
+      },
+    },
+
+    detectPage: {
+      validate(payload) {
+        if (!isRecord(payload) || !isHttpUrl(payload.url) || payload.url.length > LIMITS.url) return null;
+        const hints = parseHints(payload.hints);
+        if (hints === null) return null;
+        return { url: payload.url, ...(hints ? { hints } : {}) };
+      },
+      async handle({ url, hints }) {
+        const { toolRules } = await readSettings();
+        return { tool: detectWithRules(url, hints, toolRules) };
       },
     },
 

@@ -23,6 +23,7 @@ import type { Config } from '../settings/config-file';
 import type { SourceAuth } from '../settings/credentials';
 import type { Detection } from '../sources/detect';
 import type { Preview } from '../sync/engine';
+import type { PageHints, Detection as ToolDetection } from '../tools';
 import type { WhatsNewView } from '../whatsnew/feed';
 import type { Topic } from '../whatsnew/topics';
 import type {
@@ -41,22 +42,37 @@ import type {
 export type SenderKind = 'tab' | 'extension';
 
 export interface BackgroundProtocol {
-  /** Content script → background: the items for this screen. */
+  /**
+   * Content script → background: the tool and the items for this screen. The background detects
+   * the tool (and its screen) from the context's URL and the page's hints, with the admin's rules;
+   * the context's own `tool` and `area` are not read.
+   */
   matchPage: {
     from: 'tab';
     /** `seen`: ids of items already shown in this screen visit; they count no new impression. */
-    request: { context: PageContext; seen?: string[] };
+    request: { context: PageContext; hints?: PageHints; seen?: string[] };
     /**
+     * `tool`: the tool on the page (null: not a tool page, and nothing else is said);
      * `announce`: the id of a new-capability tip the budget allows to announce itself now;
      * `votes`: the person's earlier helpful / not-helpful votes on the matched items;
      * `digest`: the weekly "new things in your tools" in the announcement slot (instead of `announce`).
      */
     response: {
+      tool: ToolDetection | null;
       matches: Match[];
       announce?: string;
       votes?: Record<string, 'helpful' | 'not-helpful'>;
       digest?: Match[];
     };
+  };
+  /**
+   * Content script → background: the tool on a page it has not asked about (a paused site, when
+   * the popup asks what Signpost sees there). Nothing is recorded.
+   */
+  detectPage: {
+    from: 'tab';
+    request: { url: string; hints?: PageHints };
+    response: { tool: ToolDetection | null };
   };
   /** Content script → background: what the person did with an item (feedback and measurement). */
   recordAction: {
@@ -263,6 +279,7 @@ export type Reply<T extends MessageType = MessageType> =
 /** The messages a content script sends: the only ones the background accepts from a tab. */
 export const SENT_FROM_TABS = [
   'matchPage',
+  'detectPage',
   'recordAction',
   'pauseSite',
   'searchKnowledge',

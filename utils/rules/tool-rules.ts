@@ -7,7 +7,8 @@
 import { ID_PATTERN, RULE_PATTERNS_MAX, RULES_MAX } from '../limits';
 import { compileUrlPattern, type UrlPattern, urlPatternProblem } from '../match/url-pattern';
 import { isRecord } from '../model';
-import { DETECTORS, type Detection, detectTool } from '../tools';
+import { DETECTORS, type Detection, detectTool, type PageHints } from '../tools';
+import { hintsOf } from '../tools/hints';
 
 export interface ToolRule {
   /** A built-in id (self-hosted Jira: 'jira') or the admin's own id ('expenses-portal'). */
@@ -112,7 +113,7 @@ export function findRule(url: string, rules: readonly ToolRule[]): ToolRule | un
  */
 export function detectWithRules(
   url: string,
-  doc: Document | undefined,
+  doc: Document | PageHints | undefined,
   rules: readonly ToolRule[],
 ): Detection | null {
   const rule = findRule(url, rules);
@@ -120,7 +121,7 @@ export function detectWithRules(
   const builtin = DETECTORS.find((detector) => detector.id === rule.tool);
   const detection: Detection = { id: rule.tool, name: rule.name ?? builtin?.name ?? rule.tool };
   if (builtin?.area) {
-    const area = builtin.area(new URL(url), doc);
+    const area = builtin.area(new URL(url), hintsOf(doc));
     if (area) detection.area = area;
   }
   return detection;

@@ -1,22 +1,20 @@
 /**
- * The settings the content script needs on every tool page — admin rules, paused sites and the
- * tools an admin turned off. The background keeps a copy of the person's own values in
- * `storage.local` under `pageSettings` (written with every settings change); everything else —
- * sources, secrets, webhook and report addresses — lives in the vault (IndexedDB), which a content
- * script cannot open. This module must stay free of the settings and vault code: the meta-test
- * tests/unit/meta/content-reach.test.ts checks that the content script cannot import them.
- * Same merge as utils/settings/policy.ts: the policy's rules come first.
+ * The settings the content script needs on every tool page: the sites the person paused and where
+ * the badge sits. The background keeps a copy of the person's page settings in `storage.local`
+ * under `pageSettings` (written with every settings change): the paused sites, and the admin rules
+ * and turned-off tools, which the background applies itself when it detects the tool (a change to
+ * them still makes open pages ask again). Everything else — sources, secrets, webhook and report
+ * addresses — lives in the vault (IndexedDB), which a content script cannot open. This module must
+ * stay free of the settings and vault code: the meta-test tests/unit/meta/content-reach.test.ts
+ * checks that the content script cannot import them.
  */
 import { type BadgePosition, parsePosition, parsePositions } from '@/components/nudge/position';
 import { browser } from '../browser';
 import { isHostName, isRecord } from '../model';
-import { parseToolRules, type ToolRule } from '../rules/tool-rules';
+import type { ToolRule } from '../rules/tool-rules';
 
 export interface PageSettings {
-  toolRules: ToolRule[];
   pausedSites: string[];
-  /** Tool ids where Signpost stays silent (the person's and the policy's). */
-  disabledTools: string[];
   /** Where the badge sits, per tool: the person's own (dragged) positions, and the admin's (policy). */
   badgePositions: { own: Record<string, BadgePosition>; admin: Record<string, BadgePosition> };
 }
@@ -29,33 +27,24 @@ export const SETTINGS_CHANGED_KEY = 'settingsChangedAt';
 export const BADGE_POSITIONS_KEY = 'badgePositions';
 
 /** What the background copies from the person's settings for pages. */
-export type OwnPageSettings = Omit<PageSettings, 'badgePositions'>;
-
-const toolIds = (value: unknown): string[] =>
-  Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : [];
-
-/** The page settings in a settings record (or anything): only the keys a page needs, validated. */
-export function pageSettingsOf(raw: unknown): OwnPageSettings {
-  const own = isRecord(raw) ? raw : {};
-  return {
-    toolRules: parseToolRules(own.toolRules).rules,
-    pausedSites: Array.isArray(own.pausedSites) ? own.pausedSites.filter(isHostName) : [],
-    disabledTools: toolIds(own.disabledTools),
-  };
+export interface OwnPageSettings {
+  toolRules: ToolRule[];
+  pausedSites: string[];
+  /** Tool ids the person turned off. */
+  disabledTools: string[];
 }
+
+const pausedSitesOf = (own: Record<string, unknown>): string[] =>
+  Array.isArray(own.pausedSites) ? own.pausedSites.filter(isHostName) : [];
 
 export async function loadPageSettings(): Promise<PageSettings> {
   const [stored, managed] = await Promise.all([
     browser.storage.local.get([PAGE_SETTINGS_KEY, BADGE_POSITIONS_KEY]),
-    browser.storage.managed
-      .get(['toolRules', 'disabledTools', 'badgePosition'])
-      .catch(() => ({}) as Record<string, unknown>),
+    browser.storage.managed.get(['badgePosition']).catch(() => ({}) as Record<string, unknown>),
   ]);
-  const own = pageSettingsOf(stored[PAGE_SETTINGS_KEY]);
+  const own = stored[PAGE_SETTINGS_KEY];
   return {
-    toolRules: [...parseToolRules(managed.toolRules).rules, ...own.toolRules],
-    pausedSites: own.pausedSites,
-    disabledTools: [...toolIds(managed.disabledTools), ...own.disabledTools],
+    pausedSites: pausedSitesOf(isRecord(own) ? own : {}),
     badgePositions: {
       own: parsePositions(stored[BADGE_POSITIONS_KEY]),
       admin: parsePositions(managed.badgePosition),

@@ -12,7 +12,8 @@
 import { browser } from '../browser';
 import { isRecord } from '../model';
 import { originOf, parseAuth } from './credentials';
-import { PAGE_SETTINGS_KEY, pageSettingsOf, SETTINGS_CHANGED_KEY } from './page-settings';
+import { pageSettingsOf } from './page-copy';
+import { PAGE_SETTINGS_KEY, SETTINGS_CHANGED_KEY } from './page-settings';
 import { SOURCE_SECRET } from './secrets';
 import { readRecord, readStoredSecret, type VaultWrite, writeVault } from './vault';
 

@@ -36,7 +36,7 @@ export default {
   name: 'GitLab',
   // gitlab.com, and GitLab Dedicated tenants: <tenant>.gitlab-dedicated.com.
   hosts: ['gitlab.com', '*.gitlab-dedicated.com'],
-  area(url, doc) {
+  area(url, page) {
     const path = url.pathname;
     const inner = /\/-\/(.*)$/.exec(path)?.[1];
     if (inner !== undefined) return AREAS.find(([pattern]) => pattern.test(inner))?.[1];
@@ -44,7 +44,6 @@ export default {
     if (dashboard) return dashboard.replace('_', '-');
     if (/^\/users\/sign_in\b/.test(path)) return 'sign-in';
     // /<group>/<project> and /<group>/<subgroup> look alike: the page itself says which.
-    const page = doc?.body?.getAttribute('data-page');
-    return page ? PAGES.get(page) : undefined;
+    return page?.dataPage ? PAGES.get(page.dataPage) : undefined;
   },
 } satisfies ToolDetector;

@@ -23,6 +23,7 @@ import googleDocs from './google-docs';
 import googleDrive from './google-drive';
 import googleSheets from './google-sheets';
 import googleSlides from './google-slides';
+import { hintsOf } from './hints';
 import hubspot from './hubspot';
 import intercom from './intercom';
 import jira from './jira';
@@ -45,12 +46,13 @@ import successfactors from './successfactors';
 import tableau from './tableau';
 import teams from './teams';
 import trello from './trello';
-import type { Detection, ToolDetector } from './types';
+import type { Detection, PageHints, ToolDetector } from './types';
 import workday from './workday';
 import zendesk from './zendesk';
 import zoom from './zoom';
 
-export type { Detection, ToolDetector } from './types';
+export { pageHints } from './hints';
+export type { Detection, PageHints, ToolDetector } from './types';
 
 export const DETECTORS: readonly ToolDetector[] = [
   airtable,
@@ -118,8 +120,11 @@ function parseHttpUrl(url: string): URL | null {
   }
 }
 
-/** The tool a URL belongs to (and the screen inside it), or null when it is not a known tool. */
-export function detectTool(url: string, doc?: Document): Detection | null {
+/**
+ * The tool a URL belongs to (and the screen inside it), or null when it is not a known tool. The
+ * page (a document, or the hints the content script read from it) tells a few screens apart.
+ */
+export function detectTool(url: string, doc?: Document | PageHints): Detection | null {
   const parsed = parseHttpUrl(url);
   if (!parsed) return null;
   for (const detector of DETECTORS) {
@@ -129,7 +134,7 @@ export function detectTool(url: string, doc?: Document): Detection | null {
       !detector.notHosts?.some((pattern) => hostMatches(parsed.hostname, pattern));
     if (!hostOk || (detector.path && !detector.path.test(parsed.pathname))) continue;
     const detection: Detection = { id: detector.id, name: detector.name };
-    const area = detector.area?.(parsed, doc);
+    const area = detector.area?.(parsed, hintsOf(doc));
     if (area) detection.area = area;
     return detection;
   }

@@ -40,7 +40,7 @@ export default {
   id: 'teams',
   name: 'Microsoft Teams',
   hosts: ['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft', ADMIN_CENTER],
-  area(url, doc) {
+  area(url, page) {
     // The admin center's dashboard is its overview; its other pages say what they are in their
     // title and headings (policies, users, phone numbers), which the matcher reads.
     if (url.hostname === ADMIN_CENTER)
@@ -50,7 +50,7 @@ export default {
       HASH_AREAS.find(([pattern]) => pattern.test(url.hash))?.[1];
     if (fromUrl) return fromUrl;
     // The new client keeps every view at /v2/; only the title says which one is open.
-    const first = doc?.title.split('|')[0]?.trim().toLowerCase();
+    const first = page?.title.split('|')[0]?.trim().toLowerCase();
     return first ? TITLE_AREAS.get(first) : undefined;
   },
 } satisfies ToolDetector;

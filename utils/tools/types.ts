@@ -19,8 +19,19 @@ export interface ToolDetector {
   path?: RegExp;
   /** Extra host test, for shapes a host list cannot say (e.g. `<tenant>-my.sharepoint.com`). */
   hostTest?: (hostname: string) => boolean;
-  /** The screen inside the tool, read from the URL (and the page when given). */
-  area?: (url: URL, doc?: Document) => string | undefined;
+  /** The screen inside the tool, read from the URL (and the page's hints when given). */
+  area?: (url: URL, page?: PageHints) => string | undefined;
+}
+
+/**
+ * The little a few detectors read from the page itself, beyond its URL. The content script reads
+ * it (`pageHints`) and sends it with the page's context; the background detects the tool.
+ */
+export interface PageHints {
+  /** The document's title (Teams' new client names its view only there). */
+  title: string;
+  /** `<body data-page>`: GitLab's name for the page, which tells a project from a group. */
+  dataPage?: string;
 }
 
 export interface Detection {

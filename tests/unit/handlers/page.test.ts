@@ -3,7 +3,7 @@ import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDb, DB_NAME, getDb } from '@/utils/db';
 import { createBackground } from '@/utils/handlers';
-import { readSettings } from '@/utils/settings/settings';
+import { readSettings, updateSettings } from '@/utils/settings/settings';
 import { DEMO_SOURCE } from '@/utils/sync/engine';
 import { JIRA_BOARD as board } from '../contexts';
 import { background, catalog, createTestBackground, optionsBackground, serve, tipCatalog } from './harness';
@@ -206,7 +206,13 @@ describe('the page handlers', () => {
   });
 
   it('keeps one attention budget across tools over a working day of page views', async () => {
-    const tools = ['jira', 'github', 'salesforce', 'slack'];
+    const PAGES: Record<string, string> = {
+      jira: 'https://acme.atlassian.net/jira/software/projects/KAN/boards/1',
+      github: 'https://github.com/acme/app/pulls',
+      salesforce: 'https://acme.lightning.force.com/lightning/o/Opportunity/list',
+      slack: 'https://app.slack.com/client/T01/C01',
+    };
+    const tools = Object.keys(PAGES);
     const FEATURES = [
       'kanban',
       'roadmaps',
@@ -241,7 +247,7 @@ describe('the page handlers', () => {
       now = start + view * 90_000; // a page view every 90 s, 10 hours in all
       const tool = tools[view % tools.length] as string;
       const feature = FEATURES[Math.floor(view / tools.length) % FEATURES.length] as string;
-      const context = { ...board, tool, url: `https://example.com/${tool}`, headings: [`Team ${feature}`] };
+      const context = { ...board, tool, url: PAGES[tool] as string, headings: [`Team ${feature}`] };
       const { matches, announce } = await bg.matchPage({ context });
       if (matches.some((m) => m.item.kind === 'tip')) offered++;
       if (announce) announced.push(now);
@@ -259,8 +265,57 @@ describe('settings the page obeys', () => {
     const { bg } = optionsBackground();
     expect((await bg.matchPage({ context: board })).matches.length).toBeGreaterThan(0);
     await bg.saveSettings({ change: { disabledTools: ['jira'] } });
-    expect((await bg.matchPage({ context: board })).matches).toEqual([]);
-    expect((await bg.matchPage({ context: { ...board, tool: 'github' } })).matches).toEqual([]);
+    const off = await bg.matchPage({ context: board });
+    expect(off.matches).toEqual([]);
+    // The page still learns which tool it is on (the popup says so).
+    expect(off.tool?.id).toBe('jira');
+  });
+
+  it('detects the tool from the page’s address and hints, with the admin’s rules, not from what the page says', async () => {
+    const { bg } = optionsBackground();
+    const claimed = await bg.matchPage({ context: { ...board, tool: 'github', area: 'pulls' } });
+    expect(claimed.tool).toEqual({ id: 'jira', name: 'Jira', area: 'board' });
+    expect(claimed.matches.length).toBeGreaterThan(0);
+    const elsewhere = await bg.matchPage({
+      context: { ...board, url: 'https://www.example.com/jira/board' },
+    });
+    expect(elsewhere).toEqual({ tool: null, matches: [] });
+    // A GitLab project and group look alike by address: the page's `data-page` tells them apart.
+    const project = 'https://gitlab.com/acme/app';
+    expect(
+      (await bg.detectPage({ url: project, hints: { title: 'app', dataPage: 'projects:show' } })).tool,
+    ).toEqual({
+      id: 'gitlab',
+      name: 'GitLab',
+      area: 'repository',
+    });
+    expect((await bg.detectPage({ url: project })).tool).toEqual({ id: 'gitlab', name: 'GitLab' });
+    // An admin rule (the options page also asks for the host's permission, which is not this test's).
+    await updateSettings({
+      toolRules: [{ tool: 'expenses', name: 'Expenses', matches: ['https://expenses.corp.example/*'] }],
+    });
+    expect((await bg.detectPage({ url: 'https://expenses.corp.example/claims/7' })).tool).toEqual({
+      id: 'expenses',
+      name: 'Expenses',
+    });
+  });
+
+  it('turns down hints that are not a page’s', () => {
+    const { handlers } = createBackground({ fetch: serve('').fetchFn, resolveBuiltin: (path) => path });
+    expect(handlers.matchPage.validate({ context: board, hints: { title: 7 } })).toBeNull();
+    expect(
+      handlers.matchPage.validate({ context: board, hints: { title: '', dataPage: 'x'.repeat(500) } }),
+    ).toBeNull();
+    expect(handlers.detectPage.validate({ url: 'javascript:alert(1)' })).toBeNull();
+    expect(
+      handlers.detectPage.validate({
+        url: 'https://gitlab.com/a',
+        hints: { title: 'a', dataPage: 'groups:show' },
+      }),
+    ).toEqual({
+      url: 'https://gitlab.com/a',
+      hints: { title: 'a', dataPage: 'groups:show' },
+    });
   });
 });
 

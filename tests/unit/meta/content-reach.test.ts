@@ -62,6 +62,16 @@ describe('the content script’s reach', () => {
     ).toEqual([]);
   });
 
+  it('carries no detector: the background detects the tool from what the page sends', {
+    timeout: 120_000,
+  }, async () => {
+    const reached = await reachedFrom('entrypoints/content');
+    expect(reached).toContain('utils/tools/hints.ts');
+    expect(
+      reached.filter((source) => /^utils\/(tools|rules)\//.test(source) && source !== 'utils/tools/hints.ts'),
+    ).toEqual([]);
+  });
+
   it('nor can the injected UI', { timeout: 120_000 }, async () => {
     const reached = await reachedFrom('entrypoints/nudge');
     expect(reached).toContain('components/nudge/Nudge.tsx');

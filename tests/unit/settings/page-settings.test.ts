@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { pageSettingsOf } from '@/utils/settings/page-copy';
 import { loadPageSettings, saveBadgePosition } from '@/utils/settings/page-settings';
 
 describe('the content script’s settings', () => {
-  it('puts the policy’s rules and turned-off tools first, keeps the person’s, and drops malformed entries', async () => {
+  it('reads the paused sites and drops malformed entries; rules and turned-off tools stay the background’s', async () => {
     await fakeBrowser.storage.local.set({
       pageSettings: {
         toolRules: [{ tool: 'wiki', matches: ['https://wiki.corp.example/*'] }],
@@ -15,17 +16,30 @@ describe('the content script’s settings', () => {
       toolRules: [{ tool: 'jira', matches: ['https://jira.corp.example/*'] }],
       disabledTools: ['zoom'],
     });
-    const settings = await loadPageSettings();
-    expect(settings.toolRules.map((rule) => rule.tool)).toEqual(['jira', 'wiki']);
-    expect(settings.pausedSites).toEqual(['docs.google.com']);
-    expect(settings.disabledTools).toEqual(['zoom', 'slack']);
+    expect(await loadPageSettings()).toEqual({
+      pausedSites: ['docs.google.com'],
+      badgePositions: { own: {}, admin: {} },
+    });
+  });
+
+  it('copies only the person’s rules, paused sites and turned-off tools for pages, validated', () => {
+    expect(
+      pageSettingsOf({
+        toolRules: [{ tool: 'wiki', matches: ['https://wiki.corp.example/*'] }, { tool: 'x' }],
+        pausedSites: ['docs.google.com', 'not a host!'],
+        disabledTools: ['slack', 7],
+        flagWebhook: 'https://hooks.example/secret',
+      }),
+    ).toEqual({
+      toolRules: [{ tool: 'wiki', matches: ['https://wiki.corp.example/*'] }],
+      pausedSites: ['docs.google.com'],
+      disabledTools: ['slack'],
+    });
   });
 
   it('works with nothing stored', async () => {
     expect(await loadPageSettings()).toEqual({
-      toolRules: [],
       pausedSites: [],
-      disabledTools: [],
       badgePositions: { own: {}, admin: {} },
     });
   });

@@ -73,9 +73,9 @@ describe('moving an older storage.local into the vault', () => {
     ])
       expect(text).not.toContain(secret);
     // The content script still gets what it needs.
-    expect(await loadPageSettings()).toMatchObject({
+    expect(await loadPageSettings()).toMatchObject({ pausedSites: ['docs.google.com'] });
+    expect((await fakeBrowser.storage.local.get('pageSettings')).pageSettings).toMatchObject({
       toolRules: oldStorage.settings.toolRules,
-      pausedSites: ['docs.google.com'],
       disabledTools: ['slack'],
     });
   });
