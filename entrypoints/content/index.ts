@@ -44,8 +44,9 @@ function withTool(context: PageContext, tool: Detection): PageContext {
 }
 
 /**
- * The nudge's UI: loaded once per page, when the first matches arrive (the background injects it
- * into this frame's isolated world, where it leaves its mount function).
+ * The nudge's UI: loaded once per page, when the first matches arrive. The background injects it
+ * into this frame's isolated world, where it leaves its mount function: with its answer to the
+ * first `matchPage` that has something to show, else (an injection that failed) when asked here.
  */
 async function loadUi(): Promise<MountNudge> {
   const scope = globalThis as NudgeScope;
@@ -120,7 +121,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     restartLater(ctx);
   });
 
-  const initial = await loadPageSettings();
+  // The settings are read while the page settles: the first check waits for an idle moment anyway.
+  const [initial] = await Promise.all([loadPageSettings(), idle(ctx)]);
   let paused = initial.pausedSites.includes(location.host);
   let positions: PageSettings['badgePositions'] = initial.badgePositions;
   let ui: NudgeUi | null = null;
@@ -167,10 +169,11 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     shown = '';
   }
 
-  async function run() {
+  /** Reads the screen and asks; after an idle moment of the page unless `settled` says it just had one. */
+  async function run(settled: boolean) {
     const mine = ++generation;
     const stale = () => mine !== generation || ctx.isInvalid;
-    await idle(ctx);
+    if (!settled) await idle(ctx);
     if (stale()) return;
     const read = extractContext(document, location.href, null);
     if (paused) {
@@ -192,6 +195,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       context: read,
       hints: pageHints(document),
       ...(alreadyShown === undefined ? {} : { seen: alreadyShown }),
+      ...((globalThis as NudgeScope).signpostNudge ? { hasUi: true } : {}),
     });
     if (visit.url === asked) for (const match of matches) visit.shown.add(match.item.id);
     if (stale()) return;
@@ -256,8 +260,8 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     shown = key;
   }
 
-  const check = () =>
-    run().catch((error: unknown) => {
+  const check = (settled = false) =>
+    run(settled).catch((error: unknown) => {
       if (!ctx.isInvalid) console.warn('Signpost: could not check this page', error);
     });
   // Single-page tools change screens without a page load.
@@ -268,5 +272,5 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     void check();
   });
   ctx.onInvalidated(stopSettings);
-  await check();
+  await check(true);
 }

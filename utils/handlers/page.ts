@@ -74,8 +74,13 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         if (!isRecord(payload)) return null;
         const context = parsePageContext(payload.context);
         const hints = parseHints(payload.hints);
-        if (!context || hints === null) return null;
-        const request: Request<'matchPage'> = { context, ...(hints ? { hints } : {}) };
+        const { hasUi } = payload;
+        if (!context || hints === null || (hasUi !== undefined && typeof hasUi !== 'boolean')) return null;
+        const request: Request<'matchPage'> = {
+          context,
+          ...(hints ? { hints } : {}),
+          ...(hasUi ? { hasUi } : {}),
+        };
         const { seen } = payload;
         if (seen === undefined) return request;
         if (
@@ -86,7 +91,7 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
           return null;
         return { ...request, seen: seen as string[] };
       },
-      async handle({ context: asked, hints, seen }) {
+      async handle({ context: asked, hints, seen, hasUi }, caller) {
         const now = clock();
         const [matchIndex, settings, db] = await Promise.all([caches.matchIndex(), readSettings(), getDb()]);
         const tool = detectWithRules(asked.url, hints ?? { title: asked.title }, settings.toolRules);
@@ -111,6 +116,15 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
           audiences: settings.audiences,
           signals: { feedback: feedbackSignals(records), endorsed: await endorsedItems(db) },
         });
+        // A page with something to show and no UI yet gets it while the visit is recorded, so that
+        // the answer finds it there (the content script asks with `loadNudge` only if it is not).
+        const injectUi = async () => {
+          if (caller.tabId === undefined || !deps.injectNudge) return;
+          await deps
+            .injectNudge(caller.tabId, caller.frameId ?? 0)
+            .catch((error: unknown) => console.warn('Signpost: the nudge UI was not injected', error));
+        };
+        let injecting = !hasUi && matches.length > 0 ? injectUi() : undefined;
         // One impression per item per screen visit: a title that keeps changing (unread counters)
         // asks again, but what this visit already showed is not counted again.
         const already = new Set(seen);
@@ -124,10 +138,11 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
           ? await whatsNew.firstPage(db)
           : await whatsNew.visit(db, context.tool);
         const digest = first ? undefined : await whatsNew.digest(db, settings);
+        if (!hasUi && !injecting && digest?.length) injecting = injectUi();
         const announce =
           first || digest ? undefined : await pickAnnouncement(db, context, matches, settings.nudges, now);
         if (announce) events.push(makeEvent('announce', now, context.tool, context.area, announce, 'tip'));
-        await recordEvents(db, events, now);
+        await Promise.all([recordEvents(db, events, now), injecting]);
         const shown = new Set(matches.map((m) => m.item.id));
         const votes = Object.fromEntries(
           records

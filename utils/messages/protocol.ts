@@ -49,8 +49,12 @@ export interface BackgroundProtocol {
    */
   matchPage: {
     from: 'tab';
-    /** `seen`: ids of items already shown in this screen visit; they count no new impression. */
-    request: { context: PageContext; hints?: PageHints; seen?: string[] };
+    /**
+     * `seen`: ids of items already shown in this screen visit; they count no new impression.
+     * `hasUi`: the page already holds the nudge's UI. Without it, a page that has something to show
+     * gets the UI injected before the answer (what `loadNudge` does, one round trip sooner).
+     */
+    request: { context: PageContext; hints?: PageHints; seen?: string[]; hasUi?: boolean };
     /**
      * `tool`: the tool on the page (null: not a tool page, and nothing else is said);
      * `announce`: the id of a new-capability tip the budget allows to announce itself now;

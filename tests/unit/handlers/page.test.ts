@@ -369,4 +369,47 @@ describe('what the nudge asks besides its matches', () => {
       'cannot show the nudge here',
     );
   });
+
+  it('puts the UI into the asking frame with its first answer that has something to show, and only then', async () => {
+    const injected: [number, number][] = [];
+    const { handlers } = createBackground({
+      fetch: serve(catalog(['Plan a sprint on the board'])).fetchFn,
+      resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+      injectNudge: async (tabId, frameId) => void injected.push([tabId, frameId]),
+    });
+    const caller = { from: 'tab' as const, url: board.url, tabId: 3, frameId: 1 };
+    const ask = (payload: Record<string, unknown>) => {
+      const request = handlers.matchPage.validate(payload);
+      if (!request) throw new Error('refused');
+      return handlers.matchPage.handle(request, caller);
+    };
+    expect((await ask({ context: board })).matches.length).toBeGreaterThan(0);
+    expect(injected).toEqual([[3, 1]]);
+    // A page that holds the UI already, or has nothing to show, gets none.
+    await ask({ context: board, hasUi: true });
+    await ask({
+      context: { ...board, url: 'https://acme.atlassian.net/wiki/spaces/X' },
+      hints: { title: 'X' },
+    });
+    await ask({ context: { ...board, url: 'https://www.example.com/' } });
+    expect(injected).toEqual([[3, 1]]);
+    expect(handlers.matchPage.validate({ context: board, hasUi: 'yes' })).toBeNull();
+  });
+
+  it('still answers when the UI cannot be injected: the page asks for it itself', async () => {
+    const { handlers } = createBackground({
+      fetch: serve(catalog(['Plan a sprint on the board'])).fetchFn,
+      resolveBuiltin: (path) => `chrome-extension://test/${path}`,
+      injectNudge: async () => {
+        throw new Error('Cannot access contents of the page');
+      },
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const request = handlers.matchPage.validate({ context: board });
+    if (!request) throw new Error('refused');
+    const answer = await handlers.matchPage.handle(request, { from: 'tab', url: board.url, tabId: 3 });
+    expect(answer.matches.length).toBeGreaterThan(0);
+    expect(warn).toHaveBeenCalledWith('Signpost: the nudge UI was not injected', expect.any(Error));
+    warn.mockRestore();
+  });
 });
