@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '@/components/shared/i18n';
 import { SignpostIcon } from '@/components/shared/icons';
 import { useLoad } from '@/components/shared/useLoad';
@@ -133,14 +133,32 @@ export function Popup(props: Props) {
     return () => area?.removeEventListener('keydown', onKey);
   }, []);
 
-  useEffect(() => {
+  // A warm search takes a few milliseconds in the background; what the person waits for is mostly
+  // the popup. So the search is asked for as the text is typed, while the popup renders it, and its
+  // answer is taken as soon as that render is done, not after the next paint (where a plain effect
+  // would run).
+  const asked = useRef<{ key: string; answer: Promise<SearchAnswer> } | null>(null);
+  const ask = (text: string, chosen: SearchFilters) => {
+    const key = JSON.stringify([text, chosen]);
+    const answer = asked.current?.key === key ? asked.current.answer : search(text, chosen);
+    asked.current = { key, answer };
+    return answer;
+  };
+  const onQuery = (next: string) => {
+    if (next.trim()) void ask(next.trim(), filters).catch(() => undefined);
+    setQuery(next);
+  };
+  useLayoutEffect(() => {
     const text = query.trim();
     if (!text) {
       setAnswer(null);
       return;
     }
     let current = true;
-    search(text, filters).then(
+    const answer = ask(text, filters);
+    // The next search for the same words (after an endorsement, say) asks again.
+    asked.current = null;
+    answer.then(
       (found) => {
         if (!current) return;
         setShown(FIRST_RESULTS);
@@ -194,7 +212,7 @@ export function Popup(props: Props) {
           </h1>
           <SearchHeader
             query={query}
-            onQuery={setQuery}
+            onQuery={onQuery}
             filters={filters}
             onFilters={setFilters}
             tools={tools ?? []}
