@@ -2,7 +2,7 @@
 import { bench, describe } from 'vitest';
 import { extractContext } from '@/utils/context';
 import { detectWithRules } from '@/utils/rules/tool-rules';
-import { detectTool } from '@/utils/tools';
+import { detectTool, pageHints } from '@/utils/tools';
 
 /** A Jira-like board of about 5,000 elements: columns of cards with labels, buttons and statuses. */
 function bigBoard(): Document {
@@ -34,5 +34,15 @@ describe(`detection + context on a ${doc.getElementsByTagName('*').length}-eleme
   });
   bench('detectWithRules + extractContext', () => {
     extractContext(doc, URL_BOARD, detectWithRules(URL_BOARD, doc, rules));
+  });
+  // Since the background detects the tool, this is what the content script does on a page…
+  bench('content script: extractContext + pageHints', () => {
+    extractContext(doc, URL_BOARD, null);
+    pageHints(doc);
+  });
+  // …and this what the background does with what it sends.
+  const hints = pageHints(doc);
+  bench('background: detectWithRules on the sent hints', () => {
+    detectWithRules(URL_BOARD, hints, rules);
   });
 });
