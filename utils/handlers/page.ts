@@ -107,14 +107,21 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
           settings.pausedSites.includes(new URL(context.url).host)
         )
           return { tool, matches: [] };
-        const records = await readActiveFeedback(db, now, settings.nudges.maxViews);
+        // The very first recognised page announces nothing (the welcome page has just said hello).
+        // A screen visit counts once, not again when the same visit asks again (`seen` holds what
+        // it showed). Counting it needs no match, so it is read and written beside the signals.
+        const [records, endorsed, { first }] = await Promise.all([
+          readActiveFeedback(db, now, settings.nudges.maxViews),
+          endorsedItems(db),
+          seen?.length ? whatsNew.firstPage(db) : whatsNew.visit(db, context.tool),
+        ]);
         const matches = matchItems(matchIndex, context, {
           limit: settings.maxItems,
           now,
           reasonText: deps.reasonText,
           exclude: excludedItems(records, settings.nudges, now),
           audiences: settings.audiences,
-          signals: { feedback: feedbackSignals(records), endorsed: await endorsedItems(db) },
+          signals: { feedback: feedbackSignals(records), endorsed },
         });
         // A page with something to show and no UI yet gets it while the visit is recorded, so that
         // the answer finds it there (the content script asks with `loadNudge` only if it is not).
@@ -131,12 +138,7 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         const events = matches
           .filter((m) => !already.has(m.item.id))
           .map((m) => makeEvent('impression', now, context.tool ?? '', context.area, m.item.id, m.item.kind));
-        // The very first recognised page announces nothing (the welcome page has just said hello);
-        // after that, a due weekly digest takes the announcement slot before any single tip. A
-        // screen visit counts once, not again when the same visit asks again (`seen` holds what it showed).
-        const { first } = seen?.length
-          ? await whatsNew.firstPage(db)
-          : await whatsNew.visit(db, context.tool);
+        // After the first page, a due weekly digest takes the announcement slot before any single tip.
         const digest = first ? undefined : await whatsNew.digest(db, settings);
         if (!hasUi && !injecting && digest?.length) injecting = injectUi();
         const announce =
