@@ -72,3 +72,9 @@ export function extractContext(doc: Document, url: string, detection: Detection 
   if (detection?.area) context.area = detection.area;
   return context;
 }
+
+/** A context completed by the tool's detection (the background's): its tool and screen, no other. */
+export function withTool(context: PageContext, detection: Detection): PageContext & { tool: string } {
+  const { area: _read, ...rest } = context;
+  return { ...rest, tool: detection.id, ...(detection.area ? { area: detection.area } : {}) };
+}

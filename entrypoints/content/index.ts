@@ -13,7 +13,7 @@ import { positionFor } from '@/components/nudge/position';
 import type { NudgeUi } from '@/entrypoints/nudge/mount';
 import type { MountNudge, NudgeScope } from '@/entrypoints/nudge/scope';
 import { browser } from '@/utils/browser';
-import { extractContext } from '@/utils/context';
+import { extractContext, withTool } from '@/utils/context';
 import { t } from '@/utils/i18n';
 import { MESSAGE_LIMITS } from '@/utils/limits';
 import { empty } from '@/utils/messages/payload';
@@ -27,7 +27,6 @@ import {
   type PageSettings,
   saveBadgePosition,
 } from '@/utils/settings/page-settings';
-import type { Detection } from '@/utils/tools';
 import { pageHints } from '@/utils/tools/hints';
 import { watchScreen } from './watch';
 
@@ -35,12 +34,6 @@ interface Seen {
   context: PageContext;
   matches: Match[];
   paused: boolean;
-}
-
-/** The page's context as the background's detection completes it: its tool and screen. */
-function withTool(context: PageContext, tool: Detection): PageContext {
-  const { area: _none, ...rest } = context;
-  return { ...rest, tool: tool.id, ...(tool.area ? { area: tool.area } : {}) };
 }
 
 /**

@@ -3,6 +3,7 @@
  * an item, and pausing Signpost on a site. `matchPage`, `loadNudge`, `recordAction`,
  * `searchKnowledge`, `openSignpost` and `pauseSite` come from the content script.
  */
+import { withTool } from '../context';
 import { getDb } from '../db';
 import { LIMITS, MESSAGE_LIMITS } from '../limits';
 import { matchItems } from '../match';
@@ -17,14 +18,7 @@ import { recordEvents } from '../measurement/event-log';
 import { type EventType, makeEvent } from '../measurement/events';
 import { empty } from '../messages/payload';
 import type { Request } from '../messages/protocol';
-import {
-  isHostName,
-  isHttpUrl,
-  isRecord,
-  type PageContext,
-  parseKnowledgeItem,
-  parsePageContext,
-} from '../model';
+import { isHostName, isHttpUrl, isRecord, parseKnowledgeItem, parsePageContext } from '../model';
 import { detectWithRules } from '../rules/tool-rules';
 import { searchIndex } from '../search';
 import { readSearchTerms, readSettings, updateSettings } from '../settings/settings';
@@ -96,12 +90,7 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         const [matchIndex, settings, db] = await Promise.all([caches.matchIndex(), readSettings(), getDb()]);
         const tool = detectWithRules(asked.url, hints ?? { title: asked.title }, settings.toolRules);
         if (!tool) return { tool: null, matches: [] };
-        const { area: _claimed, ...rest } = asked;
-        const context: PageContext & { tool: string } = {
-          ...rest,
-          tool: tool.id,
-          ...(tool.area ? { area: tool.area } : {}),
-        };
+        const context = withTool(asked, tool);
         if (
           settings.disabledTools.includes(tool.id) ||
           settings.pausedSites.includes(new URL(context.url).host)
