@@ -16,6 +16,7 @@ import { route } from '@/utils/messages/route';
 import { syncPersonalState } from '@/utils/personal-sync';
 import { originPattern } from '@/utils/rules/tool-rules';
 import { listenForSearch } from '@/utils/search-anywhere/listen';
+import { watchPolicy } from '@/utils/settings/managed';
 
 const OUTBOX_ALARM = 'signpost-outbox';
 /** Retries of daily reports. */
@@ -146,15 +147,15 @@ export default defineBackground(() => {
         .then(refreshBadge)
         .catch((error: unknown) => console.warn(error));
   });
-  // A policy arriving or changing: new sources, new rules, maybe a report endpoint.
+  // Another browser's choices arrived, or follows changed here.
   browser.storage.onChanged.addListener((changes, area) => {
-    // Another browser's choices arrived, or follows changed here.
     if (area === 'sync' || (area === 'local' && 'follows' in changes)) void personalSync();
-    if (area === 'managed') {
-      void schedule();
-      void syncRules();
-      void housekeeping();
-    }
+  });
+  // A policy arriving or changing: new sources, new rules, maybe a report endpoint.
+  watchPolicy(() => {
+    void schedule();
+    void syncRules();
+    void housekeeping();
   });
   // Host grants can change outside Signpost's pages (the browser's own extension menu).
   browser.permissions.onAdded.addListener(() => void syncRules());

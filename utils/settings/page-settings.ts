@@ -3,7 +3,10 @@
  * the badge sits. The background keeps a copy of the person's page settings in `storage.local`
  * under `pageSettings` (written with every settings change): the paused sites, and the admin rules
  * and turned-off tools, which the background applies itself when it detects the tool (a change to
- * them still makes open pages ask again). Everything else — sources, secrets, webhook and report
+ * them still makes open pages ask again). What pages need of the organisation's policy (the admin's
+ * badge positions) comes the same way, under `policyForPages`: a content script never reads
+ * `storage.managed`, whose first answer after a browser start Chromium gives late (see
+ * utils/settings/managed.ts). Everything else — sources, secrets, webhook and report
  * addresses — lives in the vault (IndexedDB), which a content script cannot open. This module must
  * stay free of the settings and vault code: the meta-test tests/unit/meta/content-reach.test.ts
  * checks that the content script cannot import them.
@@ -25,6 +28,11 @@ export const PAGE_SETTINGS_KEY = 'pageSettings';
 export const SETTINGS_CHANGED_KEY = 'settingsChangedAt';
 /** The storage.local key of the badge positions a person dragged to (harmless page data). */
 export const BADGE_POSITIONS_KEY = 'badgePositions';
+/**
+ * The storage.local key of what pages need of the organisation's policy, written by the background
+ * (utils/settings/managed.ts): `{ badgePositions, stamp }`. The stamp changes with the policy.
+ */
+export const POLICY_FOR_PAGES_KEY = 'policyForPages';
 
 /** What the background copies from the person's settings for pages. */
 export interface OwnPageSettings {
@@ -38,16 +46,18 @@ const pausedSitesOf = (own: Record<string, unknown>): string[] =>
   Array.isArray(own.pausedSites) ? own.pausedSites.filter(isHostName) : [];
 
 export async function loadPageSettings(): Promise<PageSettings> {
-  const [stored, managed] = await Promise.all([
-    browser.storage.local.get([PAGE_SETTINGS_KEY, BADGE_POSITIONS_KEY]),
-    browser.storage.managed.get(['badgePosition']).catch(() => ({}) as Record<string, unknown>),
+  const stored = await browser.storage.local.get([
+    PAGE_SETTINGS_KEY,
+    BADGE_POSITIONS_KEY,
+    POLICY_FOR_PAGES_KEY,
   ]);
   const own = stored[PAGE_SETTINGS_KEY];
+  const policy = stored[POLICY_FOR_PAGES_KEY];
   return {
     pausedSites: pausedSitesOf(isRecord(own) ? own : {}),
     badgePositions: {
       own: parsePositions(stored[BADGE_POSITIONS_KEY]),
-      admin: parsePositions(managed.badgePosition),
+      admin: parsePositions(isRecord(policy) ? policy.badgePositions : undefined),
     },
   };
 }
@@ -64,7 +74,7 @@ export async function saveBadgePosition(tool: string, position: BadgePosition): 
 /** Calls `listener` when settings or the policy change; returns the function that stops it. */
 export function onPageSettingsChanged(listener: (settings: PageSettings) => void): () => void {
   const handler = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && PAGE_SETTINGS_KEY in changes) || area === 'managed') {
+    if (area === 'local' && (PAGE_SETTINGS_KEY in changes || POLICY_FOR_PAGES_KEY in changes)) {
       loadPageSettings().then(listener, () => undefined);
     }
   };

@@ -16,6 +16,7 @@ import { isHostName, isHttpUrl, isRecord, type SourceConfig } from '../model';
 import { parseToolRules, type ToolRule } from '../rules/tool-rules';
 import { type AdminTerms, mergeAdminTerms, NO_ADMIN_TERMS, parseAdminTerms } from '../search/admin-terms';
 import { originOf, type SourceAuth } from './credentials';
+import { readManaged } from './managed';
 import { pageSettingsOf } from './page-copy';
 import { PAGE_SETTINGS_KEY, SETTINGS_CHANGED_KEY } from './page-settings';
 import { type Policy, parsePolicy, parseSources, parseToolIds, policyKeys, wholeNumber } from './policy';
@@ -197,8 +198,7 @@ export function parseSettings(raw: unknown): SettingsRead {
 
 /** The organisation's policy (storage.managed); none when the browser has no policy for Signpost. */
 export async function readPolicy(): Promise<{ policy: Policy; problems: string[] }> {
-  // Firefox rejects when no policy file exists; Chrome answers {}: both mean "no policy".
-  const managed = await browser.storage.managed.get().catch(() => ({}));
+  const managed = await readManaged();
   return parsePolicy(Object.keys(managed).length ? managed : undefined);
 }
 
@@ -229,20 +229,6 @@ export async function readOwnSettings(): Promise<Settings> {
 export async function loadSettings(): Promise<SettingsRead> {
   const [local, { policy, problems }] = await Promise.all([readLocal(), readPolicy()]);
   return { settings: applyPolicy(local.settings, policy), problems: [...local.problems, ...problems] };
-}
-
-/** Calls `listener` with the settings in force whenever they or the policy change; returns the stop function. */
-export function onSettingsChanged(listener: (settings: Settings) => void): () => void {
-  const handler = (changes: Record<string, unknown>, area: string) => {
-    if ((area === 'local' && SETTINGS_CHANGED_KEY in changes) || area === 'managed') {
-      loadSettings().then(
-        ({ settings }) => listener(settings),
-        () => undefined,
-      );
-    }
-  };
-  browser.storage.onChanged.addListener(handler);
-  return () => browser.storage.onChanged.removeListener(handler);
 }
 
 /** Reads the settings in force; a stored record with problems is repaired (background only). */

@@ -5,6 +5,7 @@
  * background injects, entrypoints/nudge/ — loads at run time (type-only imports put no code in
  * the bundle and are not followed).
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cruise } from 'dependency-cruiser';
 import extractTSConfig from 'dependency-cruiser/config-utl/extract-ts-config';
@@ -13,7 +14,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '../../..');
 /** Modules that read or write settings records or secrets. */
 const OUT_OF_REACH =
-  /^utils\/(settings\/(vault|secrets|settings|storage-migration|config-file|policy)\.ts|db\.ts|handlers\/)/;
+  /^utils\/(settings\/(vault|secrets|settings|storage-migration|config-file|policy|managed)\.ts|db\.ts|handlers\/)/;
 
 /** Every module a folder of entrypoints/ loads at run time, following `@/` imports. */
 async function reachedFrom(folder: string): Promise<string[]> {
@@ -69,6 +70,17 @@ describe('the content script’s reach', () => {
     expect(reached).toContain('utils/tools/hints.ts');
     expect(
       reached.filter((source) => /^utils\/(tools|rules)\//.test(source) && source !== 'utils/tools/hints.ts'),
+    ).toEqual([]);
+  });
+
+  it('never reads storage.managed, whose first answer after a browser start comes late', {
+    timeout: 120_000,
+  }, async () => {
+    const reached = await reachedFrom('entrypoints/content');
+    const local = reached.filter((source) => /^(entrypoints|components|utils)\//.test(source));
+    expect(local.length).toBeGreaterThan(5);
+    expect(
+      local.filter((source) => /storage\.managed\.\w/.test(readFileSync(join(ROOT, source), 'utf8'))),
     ).toEqual([]);
   });
 

@@ -97,7 +97,19 @@ describe('moving an older storage.local into the vault', () => {
 });
 
 describe('settings in the vault', () => {
-  it('write only the page settings and a change stamp to storage.local', async () => {
+  it('write only the page settings, a change stamp and the policy’s page part to storage.local', async () => {
+    await fakeBrowser.storage.managed.set({
+      sources: [
+        {
+          id: 'org',
+          name: 'Org KB',
+          kind: 'feed',
+          url: 'https://kb.example/feed.xml',
+          auth: { kind: 'bearer', token: 'policy-token' },
+        },
+      ],
+      badgePosition: { jira: { side: 'left', bottom: 40 } },
+    });
     await updateSettings({
       flagWebhook: 'https://hooks.example/secret-hook',
       reportEndpoint: 'https://metrics.example/r',
@@ -105,8 +117,8 @@ describe('settings in the vault', () => {
     });
     await writeSecret('team', 'https://team.example/feed.xml', { kind: 'bearer', token: 'tok-1' });
     const local = await fakeBrowser.storage.local.get();
-    expect(Object.keys(local).sort()).toEqual(['pageSettings', 'settingsChangedAt']);
-    expect(JSON.stringify(local)).not.toMatch(/secret-hook|metrics\.example|tok-1/);
+    expect(Object.keys(local).sort()).toEqual(['pageSettings', 'policyForPages', 'settingsChangedAt']);
+    expect(JSON.stringify(local)).not.toMatch(/secret-hook|metrics\.example|tok-1|policy-token|kb\.example/);
     expect((await loadPageSettings()).pausedSites).toEqual(['mail.google.com']);
   });
 });
