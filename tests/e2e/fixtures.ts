@@ -57,6 +57,11 @@ export interface Harness {
   worker: Worker;
   /** Base URL of the local fixture server, e.g. http://127.0.0.1:41234 */
   localUrl: string;
+  /**
+   * Closes the browser and starts it again on the same profile, as a person does the next morning
+   * (`context` and `worker` are the new ones; routes and init scripts must be set again).
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -166,18 +171,25 @@ export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   if (!options.keepWelcome) await closeWelcome(context);
   const server = await startServer();
   const { port } = server.address() as AddressInfo;
-  return {
+  const harness: Harness = {
     context,
     extensionId,
     worker,
     localUrl: `http://127.0.0.1:${port}`,
+    async restart() {
+      await harness.context.close();
+      const again = await launchWithExtension(userDataDir, extensionDir, options.lang);
+      harness.context = again.context;
+      harness.worker = again.worker;
+    },
     async close() {
-      await context.close();
+      await harness.context.close();
       await new Promise((done) => server.close(done));
       await rm(userDataDir, { recursive: true, force: true });
       if (extensionDir !== EXTENSION_DIR) await rm(extensionDir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 /** Stops the extension's service worker as Chrome does when it is idle (DevTools protocol). */

@@ -26,22 +26,31 @@ async function loadToBadge(page: Page): Promise<number> {
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
+/** Serves the Jira board and notes when Signpost's element enters the page, from the page's own clock. */
+async function prepare(h: Harness): Promise<void> {
+  await routePage(h.context, 'https://acme.atlassian.net/**', 'jira-board.html');
+  await h.context.addInitScript(() => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector('signpost-nudge')) {
+        (globalThis as unknown as { badgeAt?: number }).badgeAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+}
+
 describe('time to badge', () => {
   let h: Harness;
+  const figures: Record<string, unknown> = {};
+  const save = async () => {
+    await mkdir(ARTIFACTS_DIR, { recursive: true });
+    await writeFile(join(ARTIFACTS_DIR, 'timing.json'), JSON.stringify(figures, null, 2));
+  };
 
   beforeAll(async () => {
     h = await launch();
-    await routePage(h.context, 'https://acme.atlassian.net/**', 'jira-board.html');
-    // Note when Signpost's element enters the page, from the page's own clock.
-    await h.context.addInitScript(() => {
-      const observer = new MutationObserver(() => {
-        if (document.querySelector('signpost-nudge')) {
-          (globalThis as unknown as { badgeAt?: number }).badgeAt = performance.now();
-          observer.disconnect();
-        }
-      });
-      observer.observe(document, { childList: true, subtree: true });
-    });
+    await prepare(h);
   });
   afterAll(async () => h?.close());
 
@@ -57,14 +66,29 @@ describe('time to badge', () => {
       await page.waitForTimeout(300);
       cold.push(await loadToBadge(page));
     }
-    const figures = { warmMedianMs: median(warm), coldMedianMs: median(cold), warm, cold };
-    await mkdir(ARTIFACTS_DIR, { recursive: true });
-    await writeFile(join(ARTIFACTS_DIR, 'timing.json'), JSON.stringify(figures, null, 2));
+    Object.assign(figures, { warmMedianMs: median(warm), coldMedianMs: median(cold), warm, cold });
+    await save();
     console.log(
-      `load → badge: warm median ${figures.warmMedianMs.toFixed(0)} ms, cold median ${figures.coldMedianMs.toFixed(0)} ms`,
+      `load → badge: warm median ${median(warm).toFixed(0)} ms, cold median ${median(cold).toFixed(0)} ms`,
     );
     // Measured, not asserted against a target; but most measurements must have happened.
     expect([...warm, ...cold].filter(Number.isFinite).length).toBeGreaterThanOrEqual(8);
     await page.close();
+  });
+
+  it('is measured on the first page after the browser starts again', async () => {
+    // The profile has used Signpost (the test above): what a person sees the next morning.
+    const afterRestart: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      await h.restart();
+      await prepare(h);
+      afterRestart.push(await loadToBadge(await h.context.newPage()));
+    }
+    Object.assign(figures, { afterRestartMedianMs: median(afterRestart), afterRestart });
+    await save();
+    console.log(
+      `load → badge, first page after a browser start: ${afterRestart.map((ms) => ms.toFixed(0)).join(' / ')} ms`,
+    );
+    expect(afterRestart.filter(Number.isFinite).length).toBeGreaterThanOrEqual(2);
   });
 });
