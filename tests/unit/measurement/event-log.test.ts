@@ -7,6 +7,7 @@ import {
   compactEvents,
   packFinishedDays,
   readDailyRows,
+  readPackedDays,
   recordEvents,
   storageProblem,
 } from '@/utils/measurement/event-log';
@@ -117,6 +118,34 @@ describe('finished days, packed', () => {
       (r) => r.tool === 'jira',
     );
     expect(jira?.counts).toEqual({ impression: 1, open: 2 });
+  });
+
+  it('reads finished days once per worker life, and again after packing or compaction changed them', async () => {
+    const db = await getDb();
+    await recordEvents(db, [
+      makeEvent('impression', NOW - 3 * DAY, 'jira', 'board', 'kb:1', 'article'),
+      makeEvent('impression', NOW - 2 * DAY, 'jira', 'board', 'kb:1', 'article'),
+    ]);
+    await packFinishedDays(db, dayOf(NOW));
+    const range = [dayOf(NOW - 7 * DAY), dayOf(NOW)] as const;
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    const packedReads = () =>
+      getAll.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'dailyPacked').length;
+    const first = await readPackedDays(db, ...range);
+    expect(await readPackedDays(db, ...range)).toEqual(first);
+    expect(await readPackedDays(db, range[0], dayOf(NOW - 2 * DAY))).toHaveLength(2);
+    expect(packedReads()).toBe(1);
+
+    // A late row packed into a finished day: the next read sees it.
+    await recordEvents(db, [makeEvent('open', NOW - 2 * DAY, 'jira', 'board', 'kb:1', 'article')]);
+    await packFinishedDays(db, dayOf(NOW));
+    const late = await readDailyRows(db, dayOf(NOW - 2 * DAY), dayOf(NOW - 2 * DAY));
+    expect(late[0]?.counts).toEqual({ impression: 1, open: 1 });
+    expect(packedReads()).toBe(2);
+
+    // Compaction that drops the days (13 months later): they are not shown from memory.
+    await compactEvents(db, NOW + 400 * DAY);
+    expect(await readPackedDays(db, ...range)).toEqual([]);
   });
 
   it('read event types by name, and a malformed record is left out', () => {
