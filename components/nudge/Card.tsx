@@ -41,7 +41,7 @@ export function Card({ item, idPrefix, why, now = Date.now(), onOpen, actions }:
         <span>{t('readingTime', String(readingMinutes(item.summary)))}</span>
         {stale && <span class="sp-stale">{t('itemStale')}</span>}
       </p>
-      <h3 class="sp-title" id={`${id}-title`}>
+      <h3 class="sp-title" id={`${id}-title`} dir="auto">
         {isHttpUrl(item.url) ? (
           <a href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen?.(item)}>
             {item.title}
@@ -51,7 +51,7 @@ export function Card({ item, idPrefix, why, now = Date.now(), onOpen, actions }:
         )}
       </h3>
       {item.summary && (
-        <p id={`${id}-snippet`} class={expanded ? 'sp-snippet sp-expanded' : 'sp-snippet'}>
+        <p id={`${id}-snippet`} class={expanded ? 'sp-snippet sp-expanded' : 'sp-snippet'} dir="auto">
           {item.summary}
         </p>
       )}

@@ -61,7 +61,7 @@ export function ResultCard({ item, idPrefix, labels, matched, reasons = [], now,
         {stale && <span class="sp-chip sp-chip-warn sp-stale">{t('itemStale')}</span>}
         <span class="sp-result-time">{t('readingTime', String(readingMinutes(item.summary)))}</span>
       </div>
-      <h3 class="sp-title" id={id}>
+      <h3 class="sp-title" id={id} dir="auto">
         {isHttpUrl(item.url) ? (
           <a href={item.url} target="_blank" rel="noopener noreferrer">
             <Highlighted text={item.title} matched={matched} />
@@ -71,7 +71,7 @@ export function ResultCard({ item, idPrefix, labels, matched, reasons = [], now,
         )}
       </h3>
       {item.summary && (
-        <p id={`${id}-snippet`} class={open || !long ? 'sp-snippet' : 'sp-snippet sp-clamped'}>
+        <p id={`${id}-snippet`} class={open || !long ? 'sp-snippet' : 'sp-snippet sp-clamped'} dir="auto">
           <Highlighted text={item.summary} matched={matched} />
         </p>
       )}

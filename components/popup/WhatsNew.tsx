@@ -77,7 +77,7 @@ export function WhatsNew({ view, error, tools, onMarkRead, onFollow, locale }: P
                     {new Date(entry.publishedAt).toLocaleDateString(locale)}
                     {why(entry) && ` · ${t('whatsNewWhy', why(entry))}`}
                   </p>
-                  <h3 class="sp-title" id={titleId}>
+                  <h3 class="sp-title" id={titleId} dir="auto">
                     {isHttpUrl(item.url) ? (
                       <a
                         href={item.url}
@@ -91,7 +91,9 @@ export function WhatsNew({ view, error, tools, onMarkRead, onFollow, locale }: P
                       item.title
                     )}
                   </h3>
-                  <p class="sp-summary">{item.summary}</p>
+                  <p class="sp-summary" dir="auto">
+                    {item.summary}
+                  </p>
                   <div class="sp-actions">
                     {entry.unread && (
                       <button

@@ -36,7 +36,7 @@ export function ItemList({ matches, idPrefix, now = Date.now(), actions, onOpen 
                 </>
               )}
             </p>
-            <h3 class="sp-title" id={titleId}>
+            <h3 class="sp-title" id={titleId} dir="auto">
               {isHttpUrl(item.url) ? (
                 <a href={item.url} target="_blank" rel="noopener noreferrer" onClick={() => onOpen?.(item)}>
                   {item.title}
@@ -45,7 +45,9 @@ export function ItemList({ matches, idPrefix, now = Date.now(), actions, onOpen 
                 item.title
               )}
             </h3>
-            <p class="sp-summary">{item.summary}</p>
+            <p class="sp-summary" dir="auto">
+              {item.summary}
+            </p>
             {reasons.length > 0 && <p class="sp-why">{t('whyShown', reasons.join(', '))}</p>}
             {actions?.(item)}
           </li>

@@ -45,6 +45,20 @@ function resolve(url: string | undefined, base: string): string | undefined {
   }
 }
 
+/**
+ * What a source's text may not carry into Signpost: the explicit bidirectional embeddings,
+ * overrides and isolates, with which a title can read differently from the characters it holds
+ * (the "Trojan Source" trick), and the invisible zero-width space, word joiner and byte-order mark,
+ * which split a word for search but not for the eye. Zero-width (non-)joiners stay: scripts and
+ * emoji need them.
+ */
+const DECEPTIVE = /[\u202A-\u202E\u2066-\u2069\u200B\u2060\uFEFF]/g;
+
+/** A source's text without deceptive characters, control characters as spaces. */
+function plain(text: string): string {
+  return text.replace(DECEPTIVE, '').replace(/\p{Cc}/gu, ' ');
+}
+
 export type Normalized = { item: KnowledgeItem } | { warning: string };
 
 /** How every adapter's warning for a record dropped for its link ends (content health counts them). */
@@ -53,7 +67,7 @@ export const DROPPED_LINK = 'dropped, its link is not http(s)';
 /** Maps a record to an item, or says why it was dropped. */
 export function normalize(record: RawRecord, config: SourceConfig, now: number): Normalized {
   const where = `"${record.externalId}"`;
-  const title = htmlToText(record.title ?? '')
+  const title = plain(htmlToText(record.title ?? ''))
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, LIMITS.itemTitle);
@@ -61,12 +75,11 @@ export function normalize(record: RawRecord, config: SourceConfig, now: number):
   const url = resolve(record.url, config.url);
   if (!url || !isHttpUrl(url)) return { warning: `${where}: ${DROPPED_LINK}` };
   const body = record.html !== undefined ? htmlToText(record.html) : (record.text ?? '');
-  const tags = [...new Set((record.tags ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean))].slice(
-    0,
-    LIMITS.tags,
-  );
+  const tags = [
+    ...new Set((record.tags ?? []).map((tag) => plain(tag).trim().toLowerCase()).filter(Boolean)),
+  ].slice(0, LIMITS.tags);
   const tools = [...new Set([...config.tools, ...tags.filter((tag) => TOOL_IDS.has(tag))])];
-  const text = body.replace(/\s+/g, ' ').trim();
+  const text = plain(body).replace(/\s+/g, ' ').trim();
   const summary = summarize(text, 600);
   const item: KnowledgeItem = {
     id: `${config.id}:${record.externalId}`,
@@ -81,7 +94,8 @@ export function normalize(record: RawRecord, config: SourceConfig, now: number):
   };
   // The summary is a cut of a longer text: say how long the whole is (content health, the nudge).
   if (summary !== text) item.fullMinutes = fullReadingMinutes(text);
-  if (record.owner) item.owner = record.owner.slice(0, LIMITS.title);
+  const owner = plain(record.owner ?? '').trim();
+  if (owner) item.owner = owner.slice(0, LIMITS.title);
   if (record.lang) item.lang = record.lang.slice(0, 20);
   return { item };
 }

@@ -4,6 +4,7 @@ import { type ComponentChild, h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flagReaction } from '@/components/popup/ItemReactions';
+import { ResultCard } from '@/components/popup/ResultCard';
 import { useLiveActivity } from '@/components/popup/useLiveActivity';
 import { Highlighted } from '@/components/shared/Highlighted';
 import type { OutboxEntry } from '@/utils/delivery/outbox';
@@ -40,6 +41,32 @@ describe('Highlighted', () => {
     const el = mount(h(Highlighted, { text: 'Plan a sprint' }));
     expect(el.querySelector('mark')).toBeNull();
     expect(el.textContent).toBe('Plan a sprint');
+  });
+});
+
+describe('ResultCard', () => {
+  it('lets a title and summary in a right-to-left script take their own direction', () => {
+    const el = mount(
+      h(ResultCard, {
+        item: {
+          id: 'kb:1',
+          sourceId: 'kb',
+          kind: 'article',
+          title: 'איפוס סיסמה',
+          summary: 'כך מאפסים סיסמה.',
+          url: 'https://kb.example.com/1',
+          tags: [],
+          tools: [],
+          updatedAt: 0,
+        },
+        idPrefix: 'r',
+        labels: { tool: (id) => id, source: () => undefined },
+        now: 0,
+      }),
+    );
+    expect(el.querySelector('.sp-title')?.getAttribute('dir')).toBe('auto');
+    expect(el.querySelector('.sp-snippet')?.getAttribute('dir')).toBe('auto');
+    expect(el.querySelector('.sp-title a')?.textContent).toBe('איפוס סיסמה');
   });
 });
 
