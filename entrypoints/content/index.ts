@@ -155,11 +155,14 @@ async function start(ctx: ContentScriptContext): Promise<void> {
   });
 
   let shown = '';
+  /** Where the shown badge sits (JSON): a new place from the organisation's policy moves it. */
+  let shownAt = '';
 
   function clear() {
     ui?.remove();
     ui = null;
     shown = '';
+    shownAt = '';
   }
 
   /** Reads the screen and asks; after an idle moment of the page unless `settled` says it just had one. */
@@ -201,7 +204,9 @@ async function start(ctx: ContentScriptContext): Promise<void> {
     const context = withTool(read, detection);
     seen = { context, matches, paused };
     const key = matches.map((match) => match.item.id).join('\n');
-    if (ui && key === shown) return; // same items: leave the badge (and an open panel) as it is
+    const position = positionFor(detection.id, positions.own, positions.admin);
+    // Same items in the same place: leave the badge (and an open panel) as it is.
+    if (ui && key === shown && JSON.stringify(position) === shownAt) return;
     if (matches.length === 0 && !digest?.length) {
       clear();
       return;
@@ -231,12 +236,12 @@ async function start(ctx: ContentScriptContext): Promise<void> {
             console.warn('Signpost:', error),
           );
         },
-        position: positionFor(detection.id, positions.own, positions.admin),
-        onMove: (position) => {
-          positions = { ...positions, own: { ...positions.own, [detection.id]: position } };
-          saveBadgePosition(detection.id, position).catch((error: unknown) =>
-            console.warn('Signpost:', error),
-          );
+        position,
+        onMove: (moved) => {
+          positions = { ...positions, own: { ...positions.own, [detection.id]: moved } };
+          // The person moved the badge there: it is where it should be.
+          shownAt = JSON.stringify(positionFor(detection.id, positions.own, positions.admin));
+          saveBadgePosition(detection.id, moved).catch((error: unknown) => console.warn('Signpost:', error));
         },
         ...(announce ? { announce } : {}),
         ...(digest?.length ? { digest } : {}),
@@ -251,6 +256,7 @@ async function start(ctx: ContentScriptContext): Promise<void> {
       t,
     );
     shown = key;
+    shownAt = JSON.stringify(position);
   }
 
   const check = (settled = false) =>

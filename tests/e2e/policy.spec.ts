@@ -1,7 +1,8 @@
 /**
  * An enterprise policy file in Chromium's managed-policy folder sets a catalog source served on
  * 127.0.0.1, a tool rule mapping 127.0.0.1 to Jira, an organisation's search term, and switches
- * the demo content off. Writing the folder needs root (as on CI); elsewhere the test is skipped with a message.
+ * the demo content off; then the policy changes while the browser is closed. Writing the folder
+ * needs root (as on CI); elsewhere the test is skipped with a message.
  */
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -19,6 +20,13 @@ const canWrite = policyDirWritable(POLICY_DIR, 'policy E2E');
 
 describe.skipIf(!canWrite)('enterprise policy', () => {
   let h: Harness;
+  /** Signpost's part of the policy file. */
+  let ours: Record<string, unknown> = {};
+  const writePolicy = () =>
+    writeFileSync(
+      POLICY_FILE,
+      JSON.stringify({ '3rdparty': { extensions: { [EXPECTED_EXTENSION_ID]: ours } } }),
+    );
   const server = createServer((request, response) => {
     if (request.url === '/catalog.json') {
       response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(CORP_CATALOG));
@@ -30,31 +38,25 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
   beforeAll(async () => {
     await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
     const port = (server.address() as AddressInfo).port;
-    const policy = {
-      '3rdparty': {
-        extensions: {
-          [EXPECTED_EXTENSION_ID]: {
-            demoContent: false,
-            sources: [
-              {
-                id: 'corp-kb',
-                type: 'catalog',
-                url: `http://127.0.0.1:${port}/catalog.json`,
-                name: 'Corp KB',
-                tools: ['jira'],
-              },
-              { id: 'Bad Id', type: 'catalog', url: 'http://127.0.0.1/x.json' },
-            ],
-            toolRules: [{ tool: 'jira', matches: ['http://127.0.0.1/*'] }],
-            // Jira's own default is the right edge; the organisation wants it left, higher up.
-            badgePosition: { jira: { side: 'left', bottom: 120 } },
-            // One valid term and one the policy parser leaves out with its reason.
-            searchTerms: { terms: { hygiene: ['Fandango'], '??': ['x'] } },
-          },
+    ours = {
+      demoContent: false,
+      sources: [
+        {
+          id: 'corp-kb',
+          type: 'catalog',
+          url: `http://127.0.0.1:${port}/catalog.json`,
+          name: 'Corp KB',
+          tools: ['jira'],
         },
-      },
+        { id: 'Bad Id', type: 'catalog', url: 'http://127.0.0.1/x.json' },
+      ],
+      toolRules: [{ tool: 'jira', matches: ['http://127.0.0.1/*'] }],
+      // Jira's own default is the right edge; the organisation wants it left, higher up.
+      badgePosition: { jira: { side: 'left', bottom: 120 } },
+      // One valid term and one the policy parser leaves out with its reason.
+      searchTerms: { terms: { hygiene: ['Fandango'], '??': ['x'] } },
     };
-    writeFileSync(POLICY_FILE, JSON.stringify(policy));
+    writePolicy();
     h = await launch({ grantHosts: ['http://127.0.0.1/*'] });
   });
 
@@ -126,5 +128,39 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
     expect(titles.length).toBeGreaterThan(0);
     for (const title of titles) expect(title).toMatch(/^Corp: /);
     await page.close();
+  });
+
+  it('takes a policy changed while the browser was closed, although the worker starts from the last one it saw', async () => {
+    // The badge moves to the right edge, and the organisation's words are gone.
+    const { searchTerms: _gone, ...rest } = ours;
+    ours = { ...rest, badgePosition: { jira: { side: 'right', bottom: 200 } } };
+    writePolicy();
+    await h.restart();
+    const page = await h.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${h.localUrl}/jira-board.html`);
+    const nudge = new NudgeUi(page);
+    await nudge.badge.waitFor({ timeout: 15_000 });
+    await expect
+      .poll(
+        async () => {
+          const box = await nudge.badge.boundingBox();
+          return box ? { right: box.x + box.width > 1200, bottom: 800 - (box.y + box.height) } : null;
+        },
+        { timeout: 15_000 },
+      )
+      .toEqual({ right: true, bottom: 200 });
+    await page.close();
+
+    const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
+    await options.open('options.html#config');
+    const view = options.page.getByTestId('policy-view');
+    await view.locator('[data-policy-key="sources"]').waitFor();
+    expect(
+      await view
+        .locator('[data-policy-key]')
+        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-policy-key'))),
+    ).toEqual(['sources', 'toolRules', 'demoContent', 'badgePosition']);
+    await options.page.close();
   });
 });
