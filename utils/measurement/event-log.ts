@@ -152,8 +152,9 @@ export async function compactEvents(
  * The finished days this worker life has read, per database. A packed day changes only through
  * `packFinishedDays` and `compactEvents`, which forget them all before and after they write; the
  * dashboard asks for the same days again with every filter it is given and every time it opens,
- * and each packed day is a record of its own (a month of heavy use: 30 records of ~150 KB, 70–85 ms
- * to read in Chromium). At most KEPT_DAYS days are kept (a range and the one before it).
+ * and each packed day is a record of its own (a month of heavy use: 30 records of ~150 KB, which
+ * Chromium reads in tens of milliseconds). At most KEPT_DAYS days are kept (a range and the one
+ * before it).
  */
 interface KeptDays {
   /** Bumped by every write to packed days: a read that began before one keeps nothing. */
