@@ -136,6 +136,22 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
     ours = { ...rest, badgePosition: { jira: { side: 'right', bottom: 200 } } };
     writePolicy();
     await h.restart();
+    // An unpacked extension loads afresh with the browser and registers the rule hosts' content
+    // script again as it starts: the page comes once that is done, as it would after a real restart.
+    await expect
+      .poll(
+        () =>
+          h.worker.evaluate(async () => {
+            const { scripting } = (
+              globalThis as unknown as {
+                chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string }[]> } };
+              }
+            ).chrome;
+            return (await scripting.getRegisteredContentScripts()).map((script) => script.id);
+          }),
+        { timeout: 15_000 },
+      )
+      .toContain('signpost-rules');
     const page = await h.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${h.localUrl}/jira-board.html`);
