@@ -102,7 +102,7 @@ export function pageHandlers({ caches, deps, now: clock, whatsNew }: State) {
         const [records, endorsed, { first }] = await Promise.all([
           readActiveFeedback(db, now, settings.nudges.maxViews),
           endorsedItems(db),
-          seen?.length ? whatsNew.firstPage(db) : whatsNew.visit(db, context.tool),
+          seen !== undefined ? whatsNew.firstPage(db) : whatsNew.visit(db, context.tool),
         ]);
         const matches = matchItems(matchIndex, context, {
           limit: settings.maxItems,

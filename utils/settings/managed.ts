@@ -53,10 +53,17 @@ async function stampOf(value: Managed): Promise<string> {
   );
 }
 
-/** Writes what pages need of the policy into storage.local, when it differs from what is there. */
+/**
+ * Writes what pages need of the policy into storage.local when it differs from what is there; no
+ * policy is no copy (what pages assume without one), so that most people's pages never see a write.
+ */
 async function copyForPages(value: Managed): Promise<void> {
-  const copy = { badgePositions: parsePositions(value.badgePosition), stamp: await stampOf(value) };
   const stored = (await browser.storage.local.get(POLICY_FOR_PAGES_KEY))[POLICY_FOR_PAGES_KEY];
+  if (Object.keys(value).length === 0) {
+    if (stored !== undefined) await browser.storage.local.remove(POLICY_FOR_PAGES_KEY);
+    return;
+  }
+  const copy = { badgePositions: parsePositions(value.badgePosition), stamp: await stampOf(value) };
   if (JSON.stringify(stored) !== JSON.stringify(copy))
     await browser.storage.local.set({ [POLICY_FOR_PAGES_KEY]: copy });
 }

@@ -162,6 +162,16 @@ describe("What's new", () => {
     const second = await bg.matchPage({ context });
     expect(second.announce ?? second.digest).toBeDefined();
   });
+
+  it('counts a page asking again before its first answer came (nothing shown yet) as the same visit', async () => {
+    const now = START + 3 * DAY;
+    const { bg } = setup(tips(START, 4), () => now);
+    const context = { ...board, headings: [`Board ${WORDS[3]}`], keywords: [WORDS[3] as string] };
+    await bg.matchPage({ context });
+    // A settings change made the page ask again while its first answer was still on its way.
+    const again = await bg.matchPage({ context, seen: [] });
+    expect(again.announce ?? again.digest).toBeUndefined();
+  });
 });
 
 /** Page views on a Jira board every hour from 08:00 to 18:00 local, for `days` days from START. */
