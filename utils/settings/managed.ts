@@ -82,12 +82,9 @@ function changed(): void {
 /** The browser's first answer of a worker life, taken when it differs from the kept copy. */
 async function settle(fresh: Promise<Managed>, kept: Managed, generation: number): Promise<void> {
   const value = await fresh;
-  // A change the browser reported meanwhile has been read afresh: that answer is newer.
-  if (generation !== changes) return;
-  if (same(value, kept)) {
-    await copyForPages(value).catch(() => undefined);
-    return;
-  }
+  // A change the browser reported meanwhile has been read afresh: that answer is newer. The same
+  // as kept: the page copy was written with it.
+  if (generation !== changes || same(value, kept)) return;
   current = Promise.resolve(value);
   await keep(value);
   changed();
