@@ -18,6 +18,16 @@ const POLICY_FILE = join(POLICY_DIR, 'signpost-e2e.json');
 
 const canWrite = policyDirWritable(POLICY_DIR, 'policy E2E');
 
+/** The keys the options page's policy view lists, in its order. */
+async function policyKeysShown(options: ExtensionPage): Promise<(string | null)[]> {
+  await options.open('options.html#config');
+  const view = options.page.getByTestId('policy-view');
+  await view.locator('[data-policy-key="sources"]').waitFor();
+  return view
+    .locator('[data-policy-key]')
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-policy-key')));
+}
+
 describe.skipIf(!canWrite)('enterprise policy', () => {
   let h: Harness;
   /** Signpost's part of the policy file. */
@@ -80,15 +90,17 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
       )
       .toMatch(/Corp KB.*Set by your organisation.*2 items/);
     // The policy view shows what is enforced, and the entry that was left out with its reason.
-    await options.open('options.html#config');
-    const view = options.page.getByTestId('policy-view');
-    await view.locator('[data-policy-key="sources"]').waitFor();
-    expect(
-      await view
-        .locator('[data-policy-key]')
-        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-policy-key'))),
-    ).toEqual(['sources', 'toolRules', 'demoContent', 'searchTerms', 'badgePosition']);
-    const problems = await view.getByTestId('policy-problems').textContent();
+    expect(await policyKeysShown(options)).toEqual([
+      'sources',
+      'toolRules',
+      'demoContent',
+      'searchTerms',
+      'badgePosition',
+    ]);
+    const problems = await options.page
+      .getByTestId('policy-view')
+      .getByTestId('policy-problems')
+      .textContent();
     expect(problems).toContain('sources[1]: "id" must be a lowercase id such as "it-news"');
     expect(problems).toContain('searchTerms: terms."??": needs at least one letter or digit');
     // The policy's words are listed, not editable; the admin's own list (empty here) still is,
@@ -169,14 +181,7 @@ describe.skipIf(!canWrite)('enterprise policy', () => {
     await page.close();
 
     const options = new ExtensionPage(await h.context.newPage(), h.extensionId);
-    await options.open('options.html#config');
-    const view = options.page.getByTestId('policy-view');
-    await view.locator('[data-policy-key="sources"]').waitFor();
-    expect(
-      await view
-        .locator('[data-policy-key]')
-        .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-policy-key'))),
-    ).toEqual(['sources', 'toolRules', 'demoContent', 'badgePosition']);
+    expect(await policyKeysShown(options)).toEqual(['sources', 'toolRules', 'demoContent', 'badgePosition']);
     await options.page.close();
   });
 });
