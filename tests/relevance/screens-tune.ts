@@ -39,7 +39,6 @@ type Change = (p: RankerParams) => RankerParams;
 
 /** One figure at a time around the current ranker. */
 const SWEEPS: Record<string, Change[]> = {
-  fuseShare: [0, 0.2, 0.35, 0.5, 0.65].map((v) => (p) => ({ ...p, fuseShare: v })),
   coverage: [0, 0.25, 0.5, 1, 2].map((v) => (p) => ({ ...p, coverage: v })),
   k1: [0.6, 0.9, 1.2, 1.6, 2.4].map((v) => (p) => ({ ...p, bm25f: { ...p.bm25f, k1: v } })),
   bTitle: [0, 0.25, 0.5, 0.75, 1].map((v) => (p) => ({
@@ -73,7 +72,7 @@ const SWEEPS: Record<string, Change[]> = {
   path: [0, 0.5, 1].map((v) => (p) => ({ ...p, places: { ...p.places, path: v } })),
   pair: [0, 0.5, 1, 2].map((v) => (p) => ({ ...p, places: { ...p.places, pair: v } })),
   cap: [3, 6, 10].map((v) => (p) => ({ ...p, places: { ...p.places, cap: v } })),
-  maxTerms: [10, 20, 30].map((v) => (p) => ({ ...p, maxTerms: v })),
+  maxTerms: [10, 15, 20, 25, 30].map((v) => (p) => ({ ...p, maxTerms: v })),
   idfBase: [0, 20, 50].map((v) => (p) => ({ ...p, bm25f: { ...p.bm25f, idfBase: v } })),
   minConfidence: [0.33, 0.35, 0.36, 0.37, 0.38, 0.39, 0.4].map((v) => (p) => ({
     ...p,

@@ -9,8 +9,7 @@
  *                                │  weigh little; items prefiltered on first touch (exclude,
  *                                │  window, feedback, audience, urlPatterns); the best 12 kept
  *                                │  relevance = BM25F × (1 + share of the item's title words on the
- *                                │  page, the tool's own name left out); Fuse.js re-ranks the best six
- *                                │  on the page's strongest words
+ *                                │  page, the tool's own name left out)
  *                                │  gate: confidence = the page's own evidence (the area left out) ×
  *                                │  title coverage credit / ln(N)², offered only above a threshold
  *                                │  learned on the development half (see RANKER), or when the page
@@ -22,7 +21,6 @@
  *        a page with no area where nothing fits ─▶ the same
  *        a tool with no items of its own (an admin's in-house app) ─▶ general items, same gate
  */
-import Fuse from 'fuse.js';
 import type { KnowledgeItem, Match, PageContext } from '../model';
 import { toolName } from '../tools';
 import {
@@ -110,11 +108,6 @@ export interface RankerParams {
    * hook"). Relevance = BM25F × (1 + coverage × share).
    */
   coverage: number;
-  /**
-   * Share of relevance given to a Fuse.js re-rank of the best few candidates on the page's
-   * strongest words (0: no Fuse). Measured on the development half, see `fuseRerank`.
-   */
-  fuseShare: number;
   bonus: {
     page: number;
     area: number;
@@ -180,9 +173,11 @@ export const RANKER: RankerParams = {
   relativeCut: 0.3,
   // 0 .506/.657 · 0.25 .565/.687 · 0.5 .553/.688 · 1 .588/.707 · 2 .588/.711
   coverage: 1,
-  // Gated: 0 .506/.582 · 0.2 .518/.592 · 0.35 .529/.597 · 0.5 .518/.587 · 0.65 .518/.586:
-  // Fuse earns a small place re-ranking the best six (one or two screens), so it stays there
-  fuseShare: 0.35,
+  // No Fuse.js re-rank of the best six on the page's strongest words any more. Its share of
+  // relevance, gated (top-1 / MRR / r@3; 2026-12-07): 0 .565/.645/.718 · 0.2 .565/.648/.729 ·
+  // 0.35 .565/.643/.706 · 0.5 .541/.623/.682 · 0.65 .529/.613/.682. Once the title-coverage credit
+  // and the whole-title pass were in, it no longer earned its place (flat to 0.35, worse above),
+  // and it was a quarter of a match's time at 10,000 items (npm run bench)
   // Endorsements, feedback, freshness and targeting are Signpost's own signals: the labelled
   // screens carry none of them (no votes, endorsements, urlPatterns or stale items), so these keep
   // the earlier ranker's values, on the scale of relevance as a share of the best candidate (0–1)
@@ -398,20 +393,43 @@ function confidence(c: Candidate, scale: number, params: RankerParams): number {
   );
 }
 
+/** What the ranker reads of an item's own words, worked out once per item (items do not change). */
+interface ItemWords {
+  /** Its title's stems in its own language. */
+  titleKeys: string[];
+  /** Its title's content stems (English), space-separated and padded with a space each side. */
+  titlePhrase: string;
+  /** Each tag's content stems (English), space-separated. */
+  tags: string[];
+}
+
+const itemWords = new WeakMap<KnowledgeItem, ItemWords>();
+
+function wordsOf(item: KnowledgeItem): ItemWords {
+  let known = itemWords.get(item);
+  if (!known) {
+    known = {
+      titleKeys: analyze(item.title, itemLanguage(item) ?? 'en').map((w) => w.key),
+      titlePhrase: ` ${contentStems(item.title).join(' ')} `,
+      tags: item.tags.map((tag) => contentStems(tag).join(' ')),
+    };
+    itemWords.set(item, known);
+  }
+  return known;
+}
+
 /** Whether one of the item's tags is the screen's area (as words). */
 function areaTagged(item: KnowledgeItem, area: string[]): boolean {
   const joined = area.join(' ');
-  return area.length > 0 && item.tags.some((tag) => contentStems(tag).join(' ') === joined);
+  return area.length > 0 && wordsOf(item).tags.includes(joined);
 }
 
 /** Whether the screen's area (as words) is one of the item's tags, or a phrase of its title. */
 function areaHit(item: KnowledgeItem, area: string[]): boolean {
   if (area.length === 0) return false;
   const joined = area.join(' ');
-  return (
-    item.tags.some((tag) => contentStems(tag).join(' ') === joined) ||
-    ` ${contentStems(item.title).join(' ')} `.includes(` ${joined} `)
-  );
+  const known = wordsOf(item);
+  return known.tags.includes(joined) || known.titlePhrase.includes(` ${joined} `);
 }
 
 function matchBucket(
@@ -448,9 +466,7 @@ function matchBucket(
     const topicWords = selected.filter((r, t) => !r.phrase && r.topicShare > 0 && strong & (1 << t)).length;
     // The tool's own name is never among the page's words: an item's title that names the tool
     // ("… in Microsoft Teams") is not the less about the page for it.
-    const titleKeys = analyze(item.title, itemLanguage(item) ?? 'en')
-      .map((w) => w.key)
-      .filter((key) => !query.toolKeys.has(key));
+    const titleKeys = wordsOf(item).titleKeys.filter((key) => !query.toolKeys.has(key));
     const pageKeys = new Set(selected.filter((r) => !r.phrase).map((r) => bucket.terms[r.term]));
     const covered = titleKeys.filter((k) => pageKeys.has(k)).length;
     const pairs = selected.filter((r, t) => r.phrase && strong & (1 << t)).length;
@@ -510,49 +526,6 @@ function passes(c: Candidate, params: RankerParams): boolean {
   )
     return true;
   return c.confidence >= params.minConfidence * (c.areaTagged ? params.areaTaggedFactor : 1);
-}
-
-/** Candidates Fuse re-ranks, and the page words it searches for (one search each). */
-const FUSE_CANDIDATES = 6;
-const FUSE_PATTERNS = 3;
-
-/**
- * Fuse.js over the best few candidates only (a full scan per search: see SEARCH-NOTES), on the
- * page's strongest single words, blended into relevance by `share`.
- */
-function fuseRerank(candidates: Candidate[], terms: QueryTerm[], share: number): void {
-  const ranked = [...candidates].sort((a, b) => b.relevance - a.relevance).slice(0, FUSE_CANDIDATES);
-  if (ranked.length < 2) return;
-  const patterns = terms
-    .filter((t) => !t.phrase)
-    .sort((a, b) => b.weight - a.weight)
-    .slice(0, FUSE_PATTERNS);
-  const fuse = new Fuse(
-    ranked.map(({ item }) => ({ title: item.title, tags: item.tags, summary: item.summary.slice(0, 100) })),
-    {
-      keys: [
-        { name: 'title', weight: 0.5 },
-        { name: 'tags', weight: 0.35 },
-        { name: 'summary', weight: 0.15 },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: 0.3,
-      minMatchCharLength: 3,
-    },
-  );
-  const fuzzy = new Array<number>(ranked.length).fill(0);
-  let total = 0;
-  for (const pattern of patterns) {
-    total += pattern.weight;
-    for (const hit of fuse.search(pattern.surface, { limit: ranked.length })) {
-      fuzzy[hit.refIndex] = (fuzzy[hit.refIndex] ?? 0) + pattern.weight * (1 - (hit.score ?? 1));
-    }
-  }
-  const best = Math.max(...ranked.map((c) => c.relevance));
-  for (const [i, c] of ranked.entries()) {
-    c.relevance = best * ((1 - share) * (c.relevance / best) + share * ((fuzzy[i] ?? 0) / (total || 1)));
-  }
 }
 
 function recency(item: KnowledgeItem, now: number): number {
@@ -644,7 +617,6 @@ function matchTool(
     ...matchBucket(query, index.general, terms, area, true),
   ].filter((c) => !gate || passes(c, params));
   for (const c of candidates) c.relevance = c.score * (1 + params.coverage * (c.features.coverage ?? 0));
-  if (params.fuseShare > 0) fuseRerank(candidates, terms, params.fuseShare);
   const best = Math.max(0, ...candidates.map((c) => c.relevance));
   const kept = candidates.filter((c) => c.pageHit || c.relevance >= params.relativeCut * best);
   const { bonus } = params;
