@@ -12,6 +12,8 @@
  * ends with a space, so it may match as a prefix.
  */
 
+import { urlPathText } from '../match/text';
+
 export type QueryShape = 'empty' | 'keywords' | 'question' | 'pasted';
 
 export interface UnderstoodQuery {
@@ -74,6 +76,11 @@ const NOISE: RegExp[] = [
   /=\S+/g,
 ];
 
+const URL = /\bhttps?:\/\/\S+/gi;
+
+/** Fewer meaningful words than this left in a pasted line, and the words of its addresses are added. */
+const MIN_PASTED_WORDS = 2;
+
 /** Whether a query looks copied from an error message or a log rather than typed. */
 function looksPasted(text: string, wordCount: number): boolean {
   if (LINE_PREFIX.test(text)) return true;
@@ -130,6 +137,11 @@ export function understandQuery(raw: string): UnderstoodQuery {
 
   const pasted = looksPasted(trimmed, all.length);
   let cleaned = trimmed;
+  // What the addresses in a pasted line name, for when the rest of it says next to nothing
+  // ("GET https://…/.well-known/apple-app-site-association 404 (Not Found)").
+  const addressWords = pasted
+    ? (trimmed.match(URL) ?? []).flatMap((url) => queryTokens(urlPathText(url)))
+    : [];
   if (pasted) {
     let previous = '';
     while (previous !== cleaned) {
@@ -140,7 +152,7 @@ export function understandQuery(raw: string): UnderstoodQuery {
     cleaned = splitIdentifiers(cleaned);
   }
   const kept = queryTokens(cleaned.replace(/["'`“”‘’«»]/g, (quote) => (quote === "'" ? "'" : ' ')));
-  const tokensLeft = kept.length > 0 ? kept : all;
+  let tokensLeft = kept.length > 0 ? kept : all;
 
   const shape: QueryShape = pasted
     ? 'pasted'
@@ -148,7 +160,11 @@ export function understandQuery(raw: string): UnderstoodQuery {
       ? 'question'
       : 'keywords';
 
-  const meaningful = tokensLeft.filter((word) => !STOP.has(word) && !(word.length === 1 && pasted));
+  let meaningful = tokensLeft.filter((word) => !STOP.has(word) && !(word.length === 1 && pasted));
+  if (meaningful.length < MIN_PASTED_WORDS && addressWords.length > 0) {
+    tokensLeft = [...tokensLeft, ...addressWords];
+    meaningful = [...meaningful, ...addressWords.filter((word) => !STOP.has(word))];
+  }
   const chosen = meaningful.length > 0 ? meaningful : tokensLeft;
   const words = [...new Set(chosen)];
 
