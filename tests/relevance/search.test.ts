@@ -157,10 +157,11 @@ describe('search on labelled queries', () => {
     if (heldOut.length === 0) return;
     const ours = breakdown(heldOut);
     const theirs = breakdown(pooled.minisearch.filter((o) => o.half === 'held-out'));
-    // Floors a little under what the held-out half measured when the search was written (hit@3
-    // 0.76, MRR 0.67, MiniSearch 0.62 / 0.57): a fall below them is a regression, not noise.
-    expect(ours.all?.hit3).toBeGreaterThanOrEqual(0.7);
-    expect(ours.all?.mrr).toBeGreaterThanOrEqual(0.6);
+    // Floors a little under what the held-out half measured once it held the 64 queries added on
+    // 2026-12-07 (170 queries: hit@3 0.70, MRR 0.62, MiniSearch 0.58 / 0.54; before them, 106
+    // queries: 0.77 / 0.69): a fall below them is a regression, not noise.
+    expect(ours.all?.hit3).toBeGreaterThanOrEqual(0.66);
+    expect(ours.all?.mrr).toBeGreaterThanOrEqual(0.58);
     expect(ours.all?.hit3).toBeGreaterThan(theirs.all?.hit3 ?? 1);
     expect(ours.keywords?.hit3).toBeGreaterThanOrEqual(0.9);
     expect(ours.all?.empty).toBe(0);
