@@ -81,11 +81,15 @@ let glossaryByStem: Map<string, string[][]> | null = null;
 function stemmedGlossary(): Map<string, string[][]> {
   if (glossaryByStem) return glossaryByStem;
   glossaryByStem = new Map();
+  // Words of one stem ("Anruf", "Anrufer") share an entry: each one's English names, in order.
   for (const [german, english] of Object.entries(GERMAN_GLOSSARY)) {
-    glossaryByStem.set(
-      stemGerman(german),
-      english.map((term) => termWords(term)),
-    );
+    const key = stemGerman(german);
+    const names = glossaryByStem.get(key) ?? [];
+    for (const term of english) {
+      const words = termWords(term);
+      if (!names.some((known) => known.join(' ') === words.join(' '))) names.push(words);
+    }
+    glossaryByStem.set(key, names);
   }
   return glossaryByStem;
 }

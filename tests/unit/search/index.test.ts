@@ -176,6 +176,17 @@ describe('searchIndex', () => {
     );
   });
 
+  it('splits German compounds against the glossary', () => {
+    const small = buildMatchIndex([
+      item('queue', 'Set up a call queue', 'Route incoming calls to agents.'),
+      item('packages', 'Manage policy packages', 'Assign a set of policies at once.'),
+      item('policies', 'Assign policies to users', 'Who gets which policy.'),
+    ]);
+    const first = (query: string) => searchIndex(small, query)[0]?.item.id;
+    expect(first('Anrufwarteschleife einrichten')).toBe('t:queue');
+    expect(first('Richtlinienpakete zuweisen')).toBe('t:packages');
+  });
+
   it('says which terms matched, and breaks ties by endorsement and then freshness', () => {
     const items = [
       item('old', 'Fork a repository', 'Copy it.', { updatedAt: Date.parse('2024-01-01') }),

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { conceptsOf, tableFor } from '@/utils/search/concepts';
+import { understandQuery } from '@/utils/search/query';
+
+const englishOf = (query: string) =>
+  conceptsOf(understandQuery(query), tableFor('*')).map((concept) =>
+    concept.variants.slice(1).map((variant) => variant.words.join(' ')),
+  );
+
+describe('conceptsOf', () => {
+  it('keeps the English names of every German word of one stem ("Anruf", "Anrufer")', () => {
+    const [call] = englishOf('Anruf');
+    expect(call).toContain('call');
+    expect(call).toContain('caller');
+    const [security] = englishOf('Sicherheit');
+    expect(security).toContain('security');
+  });
+});
