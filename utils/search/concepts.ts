@@ -51,6 +51,20 @@ function contentOf(words: readonly string[]): string[] {
   return kept.length > 0 ? kept : [...words];
 }
 
+/** Particles that make a phrasal verb mean something else than the verb ("log out", "set up"). */
+const ENGLISH_PARTICLES = new Set(['in', 'out', 'up', 'down', 'on', 'off', 'over', 'back']);
+
+/**
+ * Whether another name still says what it means once its stop words are gone: "log out" would be
+ * "log", which every article about the system log has, so a phrase that shrinks to one word by
+ * losing a particle is left out ("logout", a word of its own, stays; "recycle bin" stays too).
+ */
+function keepsMeaning(words: readonly string[]): boolean {
+  return (
+    words.length < 2 || contentOf(words).length > 1 || !words.some((word) => ENGLISH_PARTICLES.has(word))
+  );
+}
+
 const tables = new Map<string, SynonymTable>();
 const adminTables = new WeakMap<AdminTerms, Map<string, SynonymTable>>();
 
@@ -170,7 +184,7 @@ export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept
       label: own.join(' '),
       variants: [
         { words: contentOf(own), weight: 1 },
-        ...span.alternatives.map((words) => ({
+        ...span.alternatives.filter(keepsMeaning).map((words) => ({
           words: contentOf(words),
           weight: VARIANT_WEIGHT.synonym,
           whole: true,

@@ -15,4 +15,11 @@ describe('conceptsOf', () => {
     const [security] = englishOf('Sicherheit');
     expect(security).toContain('security');
   });
+
+  it('leaves out another name that would shrink to one word by losing its particle', () => {
+    const [signOut] = englishOf('sign out');
+    expect(signOut).toContain('logout');
+    // "log out" without "out" is "log": every article about a system log would match.
+    expect(signOut).not.toContain('log');
+  });
 });
