@@ -92,8 +92,11 @@ export function expandWord(
     };
     for (const { term, distance } of nearTerms(vocabulary.surfaces, word))
       for (const key of vocabulary.surfaceStems.get(term) ?? []) note(key, distance);
+    // A correction is never a word too short to correct ("usres" stems to "usr", one edit from
+    // "csr" as from "user", though three from what was typed).
     for (const key of new Set(stems)) {
-      for (const { term, distance } of nearTerms(vocabulary.stems, key, maxEdits(word))) note(term, distance);
+      for (const { term, distance } of nearTerms(vocabulary.stems, key, maxEdits(word)))
+        if (maxEdits(term) > 0) note(term, distance);
     }
     const best = [...near].sort((a, b) => b[1] - a[1] || df(b[0]) - df(a[0]));
     for (const [key, closeness] of best.slice(0, MAX_CORRECTIONS)) out.set(key, closeness);

@@ -85,6 +85,15 @@ describe('searchIndex', () => {
     expect(ids('scheduled emails')).toContain('builtin-demo:gmail-schedule-send');
   });
 
+  it('never corrects a typo to a word too short to correct', () => {
+    const small = buildMatchIndex([
+      item('out', 'Sign users out', 'End their sessions.'),
+      item('csr', 'Sign the certificate with your own CSR', 'Use your own CA.'),
+    ]);
+    // "usres" stems to "usr": one edit from "csr" as from "user", but three from what was typed.
+    expect(searchIndex(small, 'usres').map((hit) => hit.item.id)).toEqual(['t:out']);
+  });
+
   it('finds items by another name for the same thing', () => {
     expect(ids('suggest a fix in a PR').slice(0, 3)).toContain('builtin-demo:github-suggested-changes');
     expect(ids('edit repo in browser')[0]).toBe('builtin-demo:github-web-editor');
