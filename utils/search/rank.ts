@@ -448,9 +448,12 @@ function searchBucket(
   const touched: number[] = [];
   for (const concept of concepts) {
     const conceptTouched: number[] = [];
-    const restricted = touched.length >= limit && concept.postings > common;
-    const admit = restricted ? (accept ? (o: number) => found(o) && accept(o) : found) : accept;
+    const enough = touched.length >= limit;
     for (const variant of concept.variants) {
+      // Each way of saying the concept on its own: a rare word of the query is not held back
+      // because another name for it is common ("pin" beside "app setup policy").
+      const restricted = enough && variantPostings(bucket, variant) > common;
+      const admit = restricted ? (accept ? (o: number) => found(o) && accept(o) : found) : accept;
       const terms: WeightedTerm[] = [];
       // Bit mask of each word's terms in the result's `matched` bits (terms beyond 31 carry none).
       const masks: number[] = [];
@@ -527,6 +530,13 @@ function searchBucket(
   }));
   for (const ordinal of touched) finals[ordinal] = 0;
   return out;
+}
+
+/** Postings a variant's terms hold in its bucket: what scoring it costs. */
+function variantPostings(bucket: Bucket, variant: ResolvedVariant): number {
+  let postings = 0;
+  for (const word of variant.words) for (const { term } of word.terms) postings += df(bucket, term);
+  return postings;
 }
 
 /** The ordinals with the highest positive scores, at most `k`, in no particular order (a min-heap). */

@@ -168,6 +168,24 @@ describe('searchIndex', () => {
     expect(searchIndex(own, mixed)).toHaveLength(2);
   });
 
+  it('does not hold a rare word of the query back because another name for it is common', () => {
+    const long = 'Where things sit on the screen, how they are grouped and ordered, and what each does.';
+    const items = [
+      item('pin', 'Pin apps with a setup policy', 'Choose the apps people see first.'),
+      ...Array.from({ length: 4 }, (_, i) => item(`pin-${i}`, `Topic ${i}`, `${long} Pin it.`)),
+      ...Array.from({ length: 3 }, (_, i) => item(`rail-${i}`, `Layout ${i}`, `${long} The rail.`)),
+      ...Array.from({ length: 250 }, (_, i) => item(`policy-${i}`, `Setup policy ${i}`, 'A setup policy.')),
+    ];
+    const own = buildMatchIndex(items);
+    const terms = parseAdminTerms({ terms: { pin: ['setup policy'] } }).value;
+    // "rail" alone fills two results; "pin" still finds its article though "setup policy" is in
+    // 250 items, and the results do not depend on how many were asked for.
+    const top = (limit: number) =>
+      searchIndex(own, 'pin rail', { terms, limit }).map((hit) => hit.item.id);
+    expect(top(2)[0]).toBe('t:pin');
+    expect(top(30)[0]).toBe('t:pin');
+  });
+
   it("uses an organisation's own terms", () => {
     const items = [item('connect-client', 'Connect with GlobalProtect', 'Install the client and sign in.')];
     const small = buildMatchIndex(items);
