@@ -180,8 +180,7 @@ describe('searchIndex', () => {
     const terms = parseAdminTerms({ terms: { pin: ['setup policy'] } }).value;
     // "rail" alone fills two results; "pin" still finds its article though "setup policy" is in
     // 250 items, and the results do not depend on how many were asked for.
-    const top = (limit: number) =>
-      searchIndex(own, 'pin rail', { terms, limit }).map((hit) => hit.item.id);
+    const top = (limit: number) => searchIndex(own, 'pin rail', { terms, limit }).map((hit) => hit.item.id);
     expect(top(2)[0]).toBe('t:pin');
     expect(top(30)[0]).toBe('t:pin');
   });

@@ -30,12 +30,15 @@ describe('understandQuery', () => {
   });
 
   it("reads a pasted line's addresses when the rest of it says next to nothing", () => {
-    const q = understandQuery('GET https://login.example.com/.well-known/apple-app-site-association 404 (Not Found)');
+    const q = understandQuery(
+      'GET https://login.example.com/.well-known/apple-app-site-association 404 (Not Found)',
+    );
     expect(q.shape).toBe('pasted');
     expect(q.words).toEqual(['found', 'well', 'known', 'apple', 'app', 'site', 'association']);
     // A line that says enough on its own keeps its address out.
     expect(
-      understandQuery('redirect_uri mismatch for client https://login.example.com/admin/app/oidc/instance').words,
+      understandQuery('redirect_uri mismatch for client https://login.example.com/admin/app/oidc/instance')
+        .words,
     ).toEqual(['redirect', 'uri', 'mismatch', 'client']);
   });
 
