@@ -171,7 +171,11 @@ export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept
     if (isStop(word)) return;
     const variants: Variant[] = [{ words: [word], weight: 1 }];
     const particles = tokens.slice(position + 1).filter((token) => PARTICLES.has(token));
-    for (const english of glossaryFor(word, particles)) {
+    // As for other names, an English name that would lose its particle is left out, unless it is
+    // all the glossary has ("abmelden": sign out).
+    const names = glossaryFor(word, particles);
+    const meaningful = names.filter(keepsMeaning);
+    for (const english of meaningful.length > 0 ? meaningful : names) {
       if (english.join(' ') !== word)
         variants.push({ words: contentOf(english), weight: VARIANT_WEIGHT.glossary });
     }

@@ -22,4 +22,13 @@ describe('conceptsOf', () => {
     // "log out" without "out" is "log": every article about a system log would match.
     expect(signOut).not.toContain('log');
   });
+
+  it("leaves such a name out of the glossary's names too, unless it is the only one", () => {
+    // "einrichten": set up, configure. "set" alone would be any article that sets anything.
+    const [setUp] = englishOf('einrichten');
+    expect(setUp).toContain('configure');
+    expect(setUp).not.toContain('set');
+    const [signOut] = englishOf('abmelden');
+    expect(signOut).toEqual(['sign']);
+  });
 });
