@@ -126,6 +126,9 @@ const PARTICLES = new Set([
   'um',
   'weg',
 ]);
+/** Least letters of the stem of a compound's last part. */
+const MIN_TAIL_STEM = 4;
+
 /** Linking sounds between the parts of a German compound ("Wissen·s·artikel"). */
 const LINKS = ['', 's', 'n', 'en', 'e', 'es'];
 
@@ -146,7 +149,11 @@ function glossaryFor(word: string, particles: readonly string[]): string[][] {
   }
   if (word.length < 8) return [];
   for (let cut = 3; cut <= word.length - 3; cut++) {
-    const tail = glossary.get(stemGerman(word.slice(cut)));
+    // A tail whose stem is three letters is too likely the end of another word ("verhalten" is
+    // not "ver" + "alt", older).
+    const stemmed = stemGerman(word.slice(cut));
+    if (stemmed.length < MIN_TAIL_STEM) continue;
+    const tail = glossary.get(stemmed);
     if (!tail) continue;
     const head = word.slice(0, cut);
     for (const link of LINKS) {

@@ -31,4 +31,10 @@ describe('conceptsOf', () => {
     const [signOut] = englishOf('abmelden');
     expect(signOut).toEqual(['sign']);
   });
+
+  it('splits a German compound only at a last part of four letters of stem or more', () => {
+    expect(englishOf('Richtlinienpakete')[0]).toContain('policy package');
+    // "verhalten" is not "ver" + "alten" (older).
+    expect(englishOf('Verhalten')[0]).toEqual([]);
+  });
 });
