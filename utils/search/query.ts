@@ -65,8 +65,10 @@ const LINE_PREFIX =
  * Noise inside a pasted line, each replaced by a space: URLs, e-mail addresses, file and ref paths,
  * commit hashes and UUIDs, timestamps, numbers with units or dots, and `key=value` values.
  */
+const URL = /\bhttps?:\/\/\S+/gi;
+
 const NOISE: RegExp[] = [
-  /\bhttps?:\/\/\S+/gi,
+  URL,
   /\b[\w.+-]+@[\w-]+\.[\w.-]+\b/g,
   /(?:[A-Za-z]:)?(?:[\w.@~-]*[\\/]){1,}[\w.@~-]*/g,
   /\b[0-9a-f]{7,40}\b/gi,
@@ -75,8 +77,6 @@ const NOISE: RegExp[] = [
   /\b\d+(?:[.:,]\d+)*(?:ms|s|kb|mb|gb|%)?\b/gi,
   /=\S+/g,
 ];
-
-const URL = /\bhttps?:\/\/\S+/gi;
 
 /** Fewer meaningful words than this left in a pasted line, and the words of its addresses are added. */
 const MIN_PASTED_WORDS = 2;

@@ -126,11 +126,13 @@ interface ResolvedVariant {
   whole: boolean;
   words: ResolvedWord[];
   pairs: number[];
+  /** Postings its words' terms hold in the bucket: what scoring it costs. */
+  postings: number;
 }
 
 interface ResolvedConcept {
   variants: ResolvedVariant[];
-  /** Postings its terms hold in all: what scoring it costs. */
+  /** Postings its variants hold in all. */
   postings: number;
   /** The concept's rarity in the bucket: how much covering it is worth. */
   weight: number;
@@ -184,7 +186,9 @@ function resolve(
           if (t !== undefined) pairs.push(t);
         }
     }
-    variants.push({ weight: variant.weight, whole: variant.whole === true, words, pairs });
+    let postings = 0;
+    for (const word of words) for (const { term } of word.terms) postings += df(bucket, term);
+    variants.push({ weight: variant.weight, whole: variant.whole === true, words, pairs, postings });
     // Worth of the concept: the mean rarity of the words of its best-known variant.
     let rarity = 0;
     for (const word of words) {
@@ -195,9 +199,7 @@ function resolve(
     }
     weight = Math.max(weight, (variant.weight * rarity) / words.length);
   }
-  let postings = 0;
-  for (const variant of variants)
-    for (const word of variant.words) for (const { term } of word.terms) postings += df(bucket, term);
+  const postings = variants.reduce((sum, variant) => sum + variant.postings, 0);
   return { variants, weight, postings };
 }
 
@@ -452,7 +454,7 @@ function searchBucket(
     for (const variant of concept.variants) {
       // Each way of saying the concept on its own: a rare word of the query is not held back
       // because another name for it is common ("pin" beside "app setup policy").
-      const restricted = enough && variantPostings(bucket, variant) > common;
+      const restricted = enough && variant.postings > common;
       const admit = restricted ? (accept ? (o: number) => found(o) && accept(o) : found) : accept;
       const terms: WeightedTerm[] = [];
       // Bit mask of each word's terms in the result's `matched` bits (terms beyond 31 carry none).
@@ -530,13 +532,6 @@ function searchBucket(
   }));
   for (const ordinal of touched) finals[ordinal] = 0;
   return out;
-}
-
-/** Postings a variant's terms hold in its bucket: what scoring it costs. */
-function variantPostings(bucket: Bucket, variant: ResolvedVariant): number {
-  let postings = 0;
-  for (const word of variant.words) for (const { term } of word.terms) postings += df(bucket, term);
-  return postings;
 }
 
 /** The ordinals with the highest positive scores, at most `k`, in no particular order (a min-heap). */
