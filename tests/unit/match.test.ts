@@ -51,6 +51,12 @@ const ctx = (change: Partial<PageContext>): PageContext => ({
 const ids = (matches: Match[]) => matches.map((m) => m.item.id);
 
 describe('words', () => {
+  it('keeps a "word" longer than any word as it is: a pasted key is not stemmed', () => {
+    const key = `${'configurations'.repeat(3)}`;
+    expect(stem(key)).toBe(key);
+    expect(stem('configurations')).toBe(stem('configuration'));
+  });
+
   it('stems plurals and inflections to one form, conservatively', () => {
     expect(stem('sprints')).toBe(stem('sprint'));
     expect(stem('meetings')).toBe(stem('meeting'));

@@ -142,7 +142,7 @@ export interface MatchIndex {
 
 export const SNAPSHOT_FORMAT = 'signpost-match-index';
 /** Bump whenever what is stored changes meaning, tokenising and stemming included. */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 
 export interface BucketSnapshot {
   tool: string;

@@ -104,14 +104,21 @@ function cached(cache: Map<string, string>, word: string, compute: (w: string) =
 const porter2 = (word: string) =>
   englishStemmer(americanSpelling(word.length > 6 ? word.replace(BRITISH, 'iz$1') : word));
 
+/**
+ * Words longer than this are kept as they are: no word of either language is, but a pasted hash,
+ * key or run of characters can be thousands of letters long, and the English stemmer takes time
+ * that grows faster than the word (87 ms for 5,000 letters).
+ */
+export const MAX_STEMMED = 40;
+
 /** The English Snowball (Porter2) stem of a lowercase word. */
 export function stem(word: string): string {
-  return word.length <= 3 ? word : cached(englishCache, word, porter2);
+  return word.length <= 3 || word.length > MAX_STEMMED ? word : cached(englishCache, word, porter2);
 }
 
 /** The German Snowball stem of a lowercase word. */
 export function stemGerman(word: string): string {
-  return word.length <= 3 ? word : cached(germanCache, word, germanStemmer);
+  return word.length <= 3 || word.length > MAX_STEMMED ? word : cached(germanCache, word, germanStemmer);
 }
 
 export function stemIn(lang: Language, word: string): string {

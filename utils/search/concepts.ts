@@ -7,12 +7,14 @@
  */
 import { STOPWORDS, stemGerman } from '../match/text';
 import { type AdminTerms, adminSynonymGroups } from './admin-terms';
+import { MAX_WORD_LENGTH } from './fuzzy';
 import { GERMAN_GLOSSARY } from './glossary-de';
 import { isQueryStopWord, type UnderstoodQuery } from './query';
 import {
   findSynonyms,
   GENERAL_SYNONYMS,
   type SynonymGroup,
+  type SynonymSpan,
   type SynonymTable,
   synonymTable,
   TOOL_SYNONYMS,
@@ -147,7 +149,7 @@ function glossaryFor(word: string, particles: readonly string[]): string[][] {
     const verb = glossary.get(stemGerman(particle + word));
     if (verb) return verb;
   }
-  if (word.length < 8) return [];
+  if (word.length < 8 || word.length > MAX_WORD_LENGTH) return [];
   for (let cut = 3; cut <= word.length - 3; cut++) {
     // A tail whose stem is three letters is too likely the end of another word ("verhalten" is
     // not "ver" + "alt", older).
@@ -166,10 +168,66 @@ function glossaryFor(word: string, particles: readonly string[]): string[][] {
   return [];
 }
 
-/** The concepts of an understood query, in query order. */
-export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept[] {
+/** Whether a word (as typed, lowercase) is in the vocabulary a search reaches. */
+export type KnownWord = (word: string) => boolean;
+
+const LETTERS = /^\p{L}+$/u;
+/** Least letters of each part when a word the catalog lacks is read as two it has. */
+const MIN_PART = 3;
+
+/**
+ * Two neighbouring words the catalog also writes as one ("lock out" → lockout, "multi-factor" →
+ * multifactor, "set up" → setup): a span whose other name is the joined word. The first must say
+ * something; the second may be a particle. Only where no synonym span already covers them.
+ */
+function joinedSpans(
+  tokens: readonly string[],
+  taken: readonly SynonymSpan[],
+  known: KnownWord,
+): SynonymSpan[] {
+  const covered = new Set(taken.flatMap(({ start, length }) => Array.from({ length }, (_, k) => start + k)));
+  const out: SynonymSpan[] = [];
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const a = tokens[i] as string;
+    const b = tokens[i + 1] as string;
+    if (covered.has(i) || covered.has(i + 1) || !LETTERS.test(a) || !LETTERS.test(b)) continue;
+    if (isStop(a) || (isStop(b) && !ENGLISH_PARTICLES.has(b)) || !known(a + b)) continue;
+    out.push({ start: i, length: 2, alternatives: [[a + b]] });
+    i++;
+  }
+  return out;
+}
+
+/**
+ * A word the catalog lacks read as two it has ("apitoken" → api token, "Kontoeinstellungen" →
+ * Konto Einstellungen): the cut whose shorter part is longest. Never for a word the catalog knows.
+ */
+function splitWord(word: string, known: KnownWord): string[] | null {
+  if (word.length < 2 * MIN_PART || word.length > MAX_WORD_LENGTH || !LETTERS.test(word) || known(word))
+    return null;
+  let best: string[] | null = null;
+  let bestShorter = 0;
+  for (let cut = MIN_PART; cut <= word.length - MIN_PART; cut++) {
+    const head = word.slice(0, cut);
+    const tail = word.slice(cut);
+    const shorter = Math.min(head.length, tail.length);
+    if (shorter <= bestShorter || isStop(head) || isStop(tail) || !known(head) || !known(tail)) continue;
+    best = [head, tail];
+    bestShorter = shorter;
+  }
+  return best;
+}
+
+/**
+ * The concepts of an understood query, in query order. With `known` (the vocabulary the search
+ * reaches), a word written apart or together where the catalog writes it the other way also counts.
+ */
+export function conceptsOf(query: UnderstoodQuery, table: SynonymTable, known?: KnownWord): Concept[] {
   const { tokens } = query;
-  const spans = findSynonyms(tokens, table);
+  const synonyms = findSynonyms(tokens, table);
+  const spans = known
+    ? [...synonyms, ...joinedSpans(tokens, synonyms, known)].sort((x, y) => x.start - y.start)
+    : synonyms;
   const concepts: Concept[] = [];
   const lastToken = tokens.length - 1;
   let next = 0;
@@ -186,6 +244,8 @@ export function conceptsOf(query: UnderstoodQuery, table: SynonymTable): Concept
       if (english.join(' ') !== word)
         variants.push({ words: contentOf(english), weight: VARIANT_WEIGHT.glossary });
     }
+    const parts = known ? splitWord(word, known) : null;
+    if (parts) variants.push({ words: parts, weight: VARIANT_WEIGHT.synonym, whole: true });
     concepts.push({ label: word, variants, typing: query.lastIsPrefix && position === lastToken });
   };
   for (const span of spans) {

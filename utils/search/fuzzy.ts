@@ -9,12 +9,21 @@
  */
 
 /**
+ * Longer than this, a "word" is an identifier, a hash or a run of pasted characters, not a word
+ * someone mistyped or a compound to split: the longest words of the real catalogs are German
+ * compounds of about 30 letters ("Authentifizierungsrichtlinien" has 29). Correcting and splitting
+ * cost more the longer the word (splitting, with the square of its length).
+ */
+export const MAX_WORD_LENGTH = 32;
+
+/**
  * How many edits a word of this length may carry: none up to 3 letters (too many short words are
- * one edit apart), one up to 7, two beyond. The common choice of search engines (Lucene's
- * AUTO:3,8 fuzziness is the same idea); the evaluation's typo queries confirm it on real catalogs.
+ * one edit apart), one up to 7, two beyond, none past MAX_WORD_LENGTH. The common choice of search
+ * engines (Lucene's AUTO:3,8 fuzziness is the same idea); the evaluation's typo queries confirm it
+ * on real catalogs.
  */
 export function maxEdits(word: string): number {
-  if (word.length <= 3) return 0;
+  if (word.length <= 3 || word.length > MAX_WORD_LENGTH) return 0;
   if (word.length <= 7) return 1;
   return 2;
 }

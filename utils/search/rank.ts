@@ -147,13 +147,17 @@ function stemsOf(word: string): string[] {
 /** A concept's words as stems: per variant and word, its own stems and what it may stand for. */
 type ExpandedConcept = { keys: string[]; expansions: Expansion[] }[][];
 
-/** What each word of the concept may stand for in the vocabulary the search reaches (once per query). */
-function expand(vocabulary: Vocabulary, concept: Concept): ExpandedConcept {
+/**
+ * What each word of the concept may stand for in the vocabulary the search reaches (once per
+ * query). Only words a person typed are corrected: a pasted line is spelt as the product spells it,
+ * and its words the catalog lacks are names and numbers, not typos.
+ */
+function expand(vocabulary: Vocabulary, concept: Concept, typed: boolean): ExpandedConcept {
   return concept.variants.map((variant, v) =>
     variant.words.map((word, position) => {
       const typing = concept.typing && v === 0 && position === variant.words.length - 1;
       const keys = stemsOf(word);
-      return { keys, expansions: expandWord(vocabulary, word, keys, typing, v === 0) };
+      return { keys, expansions: expandWord(vocabulary, word, keys, typing, typed && v === 0) };
     }),
   );
 }
@@ -312,10 +316,13 @@ export function searchIndex(index: MatchIndex, query: string, opts: SearchOption
   const understood = understandQuery(query);
   if (understood.shape === 'empty') return [];
   const p: RankParams = { ...RANK_DEFAULTS, ...opts.rank };
-  const concepts = conceptsOf(understood, tableFor(opts.tool ?? '*', opts.terms));
   const wider = buckets.length > 1 ? widerStats(index, buckets) : null;
   const vocabulary = vocabularyOf(buckets, wider ? index : (buckets[0] as Bucket));
-  const expanded = concepts.map((concept) => expand(vocabulary, concept));
+  const known = (word: string) =>
+    vocabulary.surfaceStems.has(word) || stemsOf(word).some((key) => vocabulary.df.has(key));
+  const concepts = conceptsOf(understood, tableFor(opts.tool ?? '*', opts.terms), known);
+  const typed = understood.shape !== 'pasted';
+  const expanded = concepts.map((concept) => expand(vocabulary, concept, typed));
   const inBuckets = buckets.map((bucket) => {
     const idfOf = idfIn(bucket, wider);
     return {

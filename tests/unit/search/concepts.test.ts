@@ -37,4 +37,19 @@ describe('conceptsOf', () => {
     // "verhalten" is not "ver" + "alten" (older).
     expect(englishOf('Verhalten')[0]).toEqual([]);
   });
+
+  it('reads two words as the one the catalog writes, and one it lacks as two it has', () => {
+    const vocabulary = new Set(['multifactor', 'setup', 'api', 'token', 'sign', 'in']);
+    const known = (word: string) => vocabulary.has(word);
+    const of = (query: string) =>
+      conceptsOf(understandQuery(query), tableFor('*'), known).map((concept) =>
+        concept.variants.map((variant) => variant.words.join(' ')),
+      );
+    expect(of('multi-factor')).toEqual([['multi factor', 'multifactor']]);
+    expect(of('set up sso')[0]).toContain('setup');
+    expect(of('apitoken')).toEqual([['apitoken', 'api token']]);
+    // Without the vocabulary, or where the catalog has neither form, nothing is added.
+    expect(englishOf('multi-factor')).toEqual([[], []]);
+    expect(of('blue print')).toEqual([['blue'], ['print']]);
+  });
 });

@@ -94,6 +94,34 @@ describe('searchIndex', () => {
     expect(searchIndex(small, 'usres').map((hit) => hit.item.id)).toEqual(['t:out']);
   });
 
+  it('reads words written apart or together as the catalog writes them', () => {
+    const small = buildMatchIndex([
+      item('mfa', 'Set up multifactor authentication', 'Require a second factor at sign-in.'),
+      item('tenant', 'Multi-tenant solutions', 'One org per customer.'),
+      item('token', 'Create an API token', 'Tokens authenticate calls to the API.'),
+      item('lockout', 'Unlock a user after a lockout', 'Too many failed attempts lock the account.'),
+      item('block', 'Block a sender', 'Mail from them is refused.'),
+    ]);
+    const found = (query: string) => searchIndex(small, query).map((hit) => hit.item.id);
+    expect(found('multi-factor')[0]).toBe('t:mfa');
+    expect(found('multi factor')[0]).toBe('t:mfa');
+    expect(found('apitoken')[0]).toBe('t:token');
+    expect(found('lock out')[0]).toBe('t:lockout');
+  });
+
+  it('corrects only what a person typed, and never a "word" no one could have mistyped', () => {
+    const small = buildMatchIndex([
+      item('cert', 'Rotate the signing certificate', 'Certificates expire after a year.'),
+      item('mail', 'Send mail', 'From the outbox.'),
+    ]);
+    const found = (query: string) => searchIndex(small, query).map((hit) => hit.item.id);
+    expect(found('certifcate')).toEqual(['t:cert']);
+    // Pasted: the product spells its own words; a word the catalog lacks is a name, not a typo.
+    expect(found('Error: certifcate rejected by server (code 495)')).toEqual([]);
+    // Thirty-three letters is a key or a hash, not a misspelt word (and correcting it costs).
+    expect(found(`certificates${'x'.repeat(21)}`)).toEqual([]);
+  });
+
   it('finds items by another name for the same thing', () => {
     expect(ids('suggest a fix in a PR').slice(0, 3)).toContain('builtin-demo:github-suggested-changes');
     expect(ids('edit repo in browser')[0]).toBe('builtin-demo:github-web-editor');
