@@ -4,7 +4,7 @@
  * tools themselves show ("Freigeben" for Share, "Zusammenführen" for Merge); verbs are given in
  * the infinitive and matched by German stem, so "teile", "geteilt" and "teilen" meet.
  *
- * A glossary, not a translator: about 640 words of business tools' interfaces and their
+ * A glossary, not a translator: about 660 words of business tools' interfaces and their
  * administration (actions, calls, meetings, mail, files, work tracking, service management,
  * identity, devices, compliance, licensing, people, sales, admin screens), written from the
  * tools' German wording and not from the labelled queries the search is measured on. Compound
@@ -507,6 +507,22 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   schema: ['scheme', 'schema'],
   arbeitsablauf: ['workflow'],
   prozess: ['process'],
+  // code hosting and reviews (the German wording of code hosts' help: "Konflikte beim
+  // Zusammenführen", "geschützte Branches", "Klonen eines Repositorys")
+  verzweigung: ['branch'],
+  abspaltung: ['fork'],
+  forken: ['fork'],
+  klonen: ['clone'],
+  konflikt: ['conflict'],
+  geschützt: ['protected'],
+  erforderlich: ['required'],
+  überprüfer: ['reviewer'],
+  prüfung: ['review', 'check'],
+  erwähnung: ['mention'],
+  unterschied: ['difference', 'diff'],
+  veröffentlichung: ['release', 'publish'],
+  sicherheitsrisiko: ['vulnerability', 'security risk'],
+  zugriffstoken: ['access token'],
   // service management
   problem: ['problem'],
   service: ['service'],
