@@ -81,13 +81,20 @@ const NOISE: RegExp[] = [
 /** Fewer meaningful words than this left in a pasted line, and the words of its addresses are added. */
 const MIN_PASTED_WORDS = 2;
 
+/**
+ * A file in a folder (`src/app.js`, `conf\\web.config`) or a user at a host (`git@github.com`):
+ * what tools print and people do not type.
+ */
+const PASTED_PATH_OR_ADDRESS = /[\w.-]+[\\/][\w.-]+\.[a-z]\w{0,4}\b|\b[\w.+-]+@[\w-]+\.[a-z][\w.-]*/i;
+
 /** Whether a query looks copied from an error message or a log rather than typed. */
 function looksPasted(text: string, wordCount: number): boolean {
   if (LINE_PREFIX.test(text)) return true;
   if (
     /https?:\/\/|[\\/]\w+[\\/]|:\d+:\d+|\b[0-9a-f]{7,40}\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\w+\.\w+\(/.test(
       text,
-    )
+    ) ||
+    PASTED_PATH_OR_ADDRESS.test(text)
   )
     return true;
   // A long line ending in a full stop, without a question word, is a sentence from a screen.

@@ -11,6 +11,17 @@ describe('understandQuery', () => {
     expect(understandQuery('what is a fork').words).toEqual(['fork']);
   });
 
+  it('knows a line by the file or the user at a host in it, though it has no prefix', () => {
+    const conflict = understandQuery('CONFLICT (content): Merge conflict in src/app.js');
+    expect(conflict.shape).toBe('pasted');
+    expect(conflict.words).toEqual(['conflict', 'content', 'merge']);
+    const ssh = understandQuery('git@github.com: Permission denied (publickey).');
+    expect(ssh.shape).toBe('pasted');
+    expect(ssh.words).toEqual(['permission', 'denied', 'publickey']);
+    // A file named without a folder is how people type it.
+    expect(understandQuery('edit package.json scripts').shape).toBe('keywords');
+  });
+
   it('strips prefixes, paths, refs, hashes and numbers from a pasted line and keeps its words', () => {
     const q = understandQuery('remote: error: GH006: Protected branch update failed for refs/heads/main.');
     expect(q.shape).toBe('pasted');
