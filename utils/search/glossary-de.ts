@@ -4,7 +4,7 @@
  * tools themselves show ("Freigeben" for Share, "Zusammenführen" for Merge); verbs are given in
  * the infinitive and matched by German stem, so "teile", "geteilt" and "teilen" meet.
  *
- * A glossary, not a translator: about 660 words of business tools' interfaces and their
+ * A glossary, not a translator: about 670 words of business tools' interfaces and their
  * administration (actions, calls, meetings, mail, files, work tracking, service management,
  * identity, devices, compliance, licensing, people, sales, admin screens), written from the
  * tools' German wording and not from the labelled queries the search is measured on. Compound
@@ -691,4 +691,28 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   voraussetzung: ['prerequisite', 'requirement'],
   anforderung: ['request', 'requirement'],
   einschränkung: ['restriction', 'limitation'],
+  // switches, results and environments
+  einschalten: ['turn on', 'enable'],
+  ausschalten: ['turn off', 'disable'],
+  einfügen: ['paste', 'insert'],
+  trennen: ['disconnect', 'separate'],
+  verwerfen: ['discard'],
+  terminieren: ['schedule'],
+  authentifizieren: ['authenticate'],
+  entschlüsseln: ['decrypt'],
+  signieren: ['sign'],
+  abstimmen: ['vote', 'poll'],
+  integration: ['integration'],
+  ergebnis: ['result'],
+  prüfprotokoll: ['audit log'],
+  lieferant: ['vendor', 'supplier'],
+  präsentation: ['presentation'],
+  kontosperrung: ['account lockout'],
+  verifizierung: ['verification'],
+  intern: ['internal'],
+  ablaufdatum: ['expiration date', 'expiry date'],
+  gültigkeit: ['validity'],
+  konsole: ['console'],
+  entwickler: ['developer'],
+  produktion: ['production'],
 };
