@@ -175,10 +175,14 @@ const LETTERS = /^\p{L}+$/u;
 /** Least letters of each part when a word the catalog lacks is read as two it has. */
 const MIN_PART = 3;
 
+/** Most neighbouring words read as one: an identifier split apart ("CsCallingLineIdentity"). */
+const MAX_JOINED = 4;
+
 /**
- * Two neighbouring words the catalog also writes as one ("lock out" → lockout, "multi-factor" →
- * multifactor, "set up" → setup): a span whose other name is the joined word. The first must say
- * something; the second may be a particle. Only where no synonym span already covers them.
+ * Neighbouring words the catalog writes as one ("lock out" → lockout, "multi-factor" →
+ * multifactor, the parts of a pasted `CallingLineIdentity`): a span whose other name is the joined
+ * word, the longest run first. Every word must say something, but the last may be a particle.
+ * Only where no synonym span already covers them.
  */
 function joinedSpans(
   tokens: readonly string[],
@@ -186,14 +190,23 @@ function joinedSpans(
   known: KnownWord,
 ): SynonymSpan[] {
   const covered = new Set(taken.flatMap(({ start, length }) => Array.from({ length }, (_, k) => start + k)));
+  const fits = (word: string, last: boolean) =>
+    LETTERS.test(word) && (!isStop(word) || (last && ENGLISH_PARTICLES.has(word)));
   const out: SynonymSpan[] = [];
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const a = tokens[i] as string;
-    const b = tokens[i + 1] as string;
-    if (covered.has(i) || covered.has(i + 1) || !LETTERS.test(a) || !LETTERS.test(b)) continue;
-    if (isStop(a) || (isStop(b) && !ENGLISH_PARTICLES.has(b)) || !known(a + b)) continue;
-    out.push({ start: i, length: 2, alternatives: [[a + b]] });
-    i++;
+  let i = 0;
+  while (i + 1 < tokens.length) {
+    let length = Math.min(MAX_JOINED, tokens.length - i);
+    for (; length >= 2; length--) {
+      const run = tokens.slice(i, i + length);
+      if (run.some((word, k) => covered.has(i + k) || !fits(word, k === length - 1))) continue;
+      if (known(run.join(''))) break;
+    }
+    if (length < 2) {
+      i++;
+      continue;
+    }
+    out.push({ start: i, length, alternatives: [[tokens.slice(i, i + length).join('')]] });
+    i += length;
   }
   return out;
 }

@@ -39,7 +39,7 @@ describe('conceptsOf', () => {
   });
 
   it('reads two words as the one the catalog writes, and one it lacks as two it has', () => {
-    const vocabulary = new Set(['multifactor', 'setup', 'api', 'token', 'sign', 'in']);
+    const vocabulary = new Set(['multifactor', 'setup', 'api', 'token', 'callinglineidentity']);
     const known = (word: string) => vocabulary.has(word);
     const of = (query: string) =>
       conceptsOf(understandQuery(query), tableFor('*'), known).map((concept) =>
@@ -48,6 +48,10 @@ describe('conceptsOf', () => {
     expect(of('multi-factor')).toEqual([['multi factor', 'multifactor']]);
     expect(of('set up sso')[0]).toContain('setup');
     expect(of('apitoken')).toEqual([['apitoken', 'api token']]);
+    // A pasted identifier, split into its parts, is also searched whole.
+    expect(of('Grant-CsCallingLineIdentity : Cannot get policy (Identity: user@contoso.com)')).toContainEqual(
+      ['calling line identity', 'callinglineidentity'],
+    );
     // Without the vocabulary, or where the catalog has neither form, nothing is added.
     expect(englishOf('multi-factor')).toEqual([[], []]);
     expect(of('blue print')).toEqual([['blue'], ['print']]);
