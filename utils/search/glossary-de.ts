@@ -687,6 +687,9 @@ export const GERMAN_GLOSSARY: Readonly<Record<string, readonly string[]>> = {
   schaltfläche: ['button'],
   registerkarte: ['tab'],
   anleitung: ['guide', 'instructions'],
+  // a compound of "Buch", but not the verb "buchen" (to book) that would otherwise claim it
+  handbuch: ['guide', 'manual', 'handbook'],
+  dokumentation: ['documentation', 'docs'],
   problembehandlung: ['troubleshooting'],
   voraussetzung: ['prerequisite', 'requirement'],
   anforderung: ['request', 'requirement'],

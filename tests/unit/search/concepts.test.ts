@@ -38,6 +38,13 @@ describe('conceptsOf', () => {
     expect(englishOf('Verhalten')[0]).toEqual([]);
   });
 
+  it('reads a handbook as a guide, not as the verb "buchen" (to book) its stem shares', () => {
+    expect(englishOf('Handbuch')[0]).toContain('guide');
+    expect(englishOf('Handbuch')[0]).not.toContain('book');
+    expect(englishOf('Benutzerhandbuch')[0]).toContain('user guide');
+    expect(englishOf('Raum buchen')[1]).toContain('book');
+  });
+
   it('reads two words as the one the catalog writes, and one it lacks as two it has', () => {
     const vocabulary = new Set(['multifactor', 'setup', 'api', 'token', 'callinglineidentity']);
     const known = (word: string) => vocabulary.has(word);
