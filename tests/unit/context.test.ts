@@ -53,6 +53,64 @@ describe('extractContext', () => {
     for (const heading of context.headings) expect(heading.length).toBeLessThanOrEqual(200);
   });
 
+  /** A console screen as real ones are built: a banner, a left menu around the screen, a footer. */
+  function consoleScreen(main: string): Document {
+    const doc = document.implementation.createHTMLDocument('Meeting policies - Admin center');
+    doc.body.innerHTML =
+      '<header role="banner"><button>Notifications</button></header>' +
+      '<nav aria-label="Main menu"><h2>Navigation menu</h2>' +
+      '<button>Directory</button><button>Security</button><button>Voice</button>' +
+      '<a href="/policies/meetings" aria-current="page">Meeting policies</a>' +
+      '<a href="/policies/messaging">Messaging policies</a></nav>' +
+      `<main>${main}</main>` +
+      '<footer><button>Privacy and cookies</button></footer>';
+    return doc;
+  }
+
+  it("leaves the site's menu and footer out, and keeps the menu's entry for this screen", () => {
+    const doc = consoleScreen('<h1>Meeting policies</h1><button>Add</button><button>Edit</button>');
+    const context = extractContext(doc, url, detectTool(url));
+    expect(context.headings).toEqual(['Meeting policies']);
+    expect(context.keywords).toEqual(['Meeting policies', 'Notifications', 'Add', 'Edit']);
+  });
+
+  it('keeps the tabs and the search of the main content', () => {
+    const doc = consoleScreen(
+      '<h1>Fix flaky login test</h1><nav aria-label="Pull request tabs">' +
+        '<a role="tab" aria-selected="true">Conversation</a><a role="tab">Files changed</a></nav>' +
+        '<div role="search"><label>Filter files</label><input></div>' +
+        '<section><h2>Reviewers</h2><footer><button>Re-request review</button></footer></section>',
+    );
+    const context = extractContext(doc, url, detectTool(url));
+    expect(context.headings).toEqual(['Fix flaky login test', 'Reviewers']);
+    expect(context.keywords).toEqual(
+      expect.arrayContaining(['Conversation', 'Files changed', 'Filter files', 'Re-request review']),
+    );
+    expect(context.keywords).not.toContain('Directory');
+  });
+
+  it('leaves closed menus and dialogs out, and reads an open dialog', () => {
+    const doc = consoleScreen(
+      '<h1>Repositories</h1><details><summary>Sort</summary><div><button>Newest first</button></div></details>' +
+        '<dialog><h2>Delete this repository</h2><button>I understand</button></dialog>' +
+        '<dialog open><h2>Create a new repository</h2><button>Create repository</button></dialog>' +
+        '<div hidden><button>Archived</button></div>',
+    );
+    const context = extractContext(doc, url, detectTool(url));
+    expect(context.headings).toEqual(['Repositories', 'Create a new repository']);
+    expect(context.keywords).toEqual(['Meeting policies', 'Notifications', 'Sort', 'Create repository']);
+  });
+
+  it('reads the menu when the page has nothing else, but never a page number as the screen', () => {
+    const doc = document.implementation.createHTMLDocument('Reports');
+    doc.body.innerHTML =
+      '<nav><h2>Reports</h2><button>Usage</button><button>Audit log</button></nav>' +
+      '<main><nav aria-label="Pages"><a aria-current="page">12</a></nav></main>';
+    const context = extractContext(doc, url, detectTool(url));
+    expect(context.headings).toEqual(['Reports']);
+    expect(context.keywords).toEqual(['Usage', 'Audit log']);
+  });
+
   it('gives a null tool for an unknown page', () => {
     const context = extractContext(load('plain.html'), 'http://127.0.0.1/plain.html', null);
     expect(context.tool).toBeNull();

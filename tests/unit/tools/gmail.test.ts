@@ -27,8 +27,6 @@ describe('gmail detector', () => {
     const screen = readScreen('gmail', 'https://mail.google.com/mail/u/0/#inbox');
     expectScreen(screen, 'gmail', 'inbox');
     expect(screen.context.headings).toEqual(['Inbox']);
-    expect(screen.context.keywords).toEqual(
-      expect.arrayContaining(['Compose', 'Promotions', 'Search mail', 'Refresh']),
-    );
+    expect(screen.context.keywords).toEqual(expect.arrayContaining(['Promotions', 'Search mail', 'Refresh']));
   });
 });
