@@ -23,6 +23,10 @@ const AREAS: [RegExp, string][] = [
   [/^settings\b/, 'settings'],
 ];
 
+/** A project path (group, subgroups, project) and a screen's word after it, without /-/. */
+const LEGACY =
+  /^\/[^/]+(?:\/[^/]+)+?\/((?:merge_requests|issues|boards|pipelines|jobs|commit|commits|blob|tree|blame|wikis|releases|milestones|environments|settings)(?:\/.*)?)$/;
+
 /** Screens with no /-/ in the path, named by GitLab's <body data-page="…">. */
 const PAGES = new Map([
   ['projects:show', 'repository'],
@@ -42,6 +46,11 @@ export default {
     if (inner !== undefined) return AREAS.find(([pattern]) => pattern.test(inner))?.[1];
     const dashboard = /^\/dashboard\/(merge_requests|issues|todos)\b/.exec(path)?.[1];
     if (dashboard) return dashboard.replace('_', '-');
+    if (/^\/dashboard(?:\/projects)?\/?$/.test(path)) return 'dashboard';
+    // Before GitLab 13 (and on instances that still run it) a project's screens had no /-/:
+    // /<group>/<project>/merge_requests/12. The screen's word comes after the project's path.
+    const legacy = LEGACY.exec(path)?.[1];
+    if (legacy !== undefined) return AREAS.find(([pattern]) => pattern.test(legacy))?.[1];
     if (/^\/users\/sign_in\b/.test(path)) return 'sign-in';
     // /<group>/<project> and /<group>/<subgroup> look alike: the page itself says which.
     return page?.dataPage ? PAGES.get(page.dataPage) : undefined;

@@ -29,6 +29,16 @@ describe('gitlab detector', () => {
     ['https://gitlab.com/dashboard/merge_requests?assignee_username=dana', 'merge-requests'],
     ['https://gitlab.com/dashboard/todos', 'todos'],
     ['https://gitlab.com/users/sign_in', 'sign-in'],
+    ['https://gitlab.com/dashboard/projects', 'dashboard'],
+    ['https://gitlab.com/dashboard', 'dashboard'],
+    // Instances from before GitLab 13 write a project's screens without /-/.
+    [`${PROJECT}/merge_requests/87`, 'merge-request'],
+    [`${PROJECT}/merge_requests`, 'merge-requests'],
+    ['https://gitlab.com/acme/webapp/issues/12', 'issue'],
+    ['https://gitlab.com/acme/webapp/pipelines/4711', 'pipeline'],
+    ['https://gitlab.com/acme/webapp/settings/repository', 'settings'],
+    ['https://gitlab.com/acme/webapp/blob/master/README.md', 'code'],
+    ['https://gitlab.com/acme/issues', undefined],
     [PROJECT, undefined],
     ['https://southwest.gitlab-dedicated.com/ops/infra/-/merge_requests/5', 'merge-request'],
   ])('%s → %s', (url, area) => expectDetected(url, 'gitlab', area));
