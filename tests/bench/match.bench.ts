@@ -1,6 +1,6 @@
 /**
- * matchItems at scale: the real documentation catalogs of tests/relevance/data together (≈4,600
- * articles of three tools) with their labelled screens, and generated catalogs of 5,000, 10,000 and
+ * matchItems at scale: the real documentation catalogs of tests/relevance/data together (≈4,900
+ * articles of four tools) with their labelled screens, and generated catalogs of 5,000, 10,000 and
  * 50,000 items over 20 tools (a seeded generator, so runs are comparable). Per catalog: building the
  * index, one match (vitest reports p75/p99; p99 bounds the p95 target), loading a stored snapshot,
  * bringing the index up to date after a sync that changed ten items;
