@@ -1,10 +1,11 @@
 /**
  * Development-half figures of ranker variants, to choose the ranker's figures with:
- *   npx vite-node -c tests/relevance/screens.vitest.config.ts tests/relevance/screens-tune.ts [misses] [sweep]
+ *   npx vite-node -c tests/relevance/screens.vitest.config.ts tests/relevance/screens-tune.ts [misses] [sweep] [chrome]
  * Only development screens are read; nothing of the held-out half is printed.
  */
 import { buildMatchIndex } from '@/utils/match/build';
 import { RANKER, type RankerParams } from '@/utils/match/index';
+import type { PageContext } from '@/utils/model';
 import { screenSets } from './load';
 import { baselineEngine, describeMiss, type Figures, figures, run, signpostEngine } from './screens-eval';
 
@@ -17,10 +18,17 @@ const sets = screenSets().map((set) => ({
 const fmt = (f: Figures) =>
   `top1 ${f.top1.toFixed(3)} mrr ${f.mrr.toFixed(3)} r@3 ${f.recall3.toFixed(3)} quiet ${f.quietRight.toFixed(2)} overview ${f.overviewRight.toFixed(2)} prec ${f.offeredPrecision.toFixed(2)}`;
 
-function evaluate(name: string, params: RankerParams, perSet = false, misses = false): Figures {
+function evaluate(
+  name: string,
+  params: RankerParams,
+  perSet = false,
+  misses = false,
+  page: (context: PageContext, set: string) => PageContext = (context) => context,
+): Figures {
   const all = [];
   for (const set of sets) {
-    const outcomes = run(signpostEngine(set.index, params), set.dev);
+    const engine = signpostEngine(set.index, params);
+    const outcomes = run((context) => engine(page(context, set.name)), set.dev);
     all.push(...outcomes);
     if (perSet) console.log(`${name} ${set.name.padEnd(12)} ${fmt(figures(outcomes))}`);
     if (misses) {
@@ -99,4 +107,112 @@ for (const [name, changes] of Object.entries(SWEEPS)) {
   if (!args.includes('sweep') && !args.includes(name)) continue;
   const values = changes.map((change) => change(RANKER));
   for (const [i, params] of values.entries()) evaluate(`${name}#${i}`, params);
+}
+
+/*
+ * `chrome`: what a console's own menu does to the ranker when it is read as part of the screen (the
+ * labelled screens carry none; utils/context.ts leaves navigation landmarks out). The menus are
+ * written from the consoles' left navigation: its group buttons, and every entry.
+ */
+const MENUS: Record<string, { buttons: string[]; entries: string[] }> = {
+  okta: {
+    buttons: [
+      'Dashboard',
+      'Directory',
+      'Customizations',
+      'Applications',
+      'Security',
+      'Workflow',
+      'Reports',
+      'Settings',
+    ],
+    entries: [
+      'People',
+      'Groups',
+      'Devices',
+      'Profile Editor',
+      'Directory Integrations',
+      'Brands',
+      'Self Service',
+      'Authenticators',
+      'Authentication Policies',
+      'Global Session Policy',
+      'Identity Providers',
+      'Networks',
+      'Administrators',
+      'API',
+      'Automations',
+      'Event Hooks',
+      'Inline Hooks',
+      'System Log',
+      'Account',
+      'Features',
+    ],
+  },
+  servicenow: {
+    buttons: ['All', 'Favorites', 'History', 'Workspaces', 'Admin', 'Notifications', 'Help', 'User menu'],
+    entries: [
+      'Self-Service',
+      'Incidents',
+      'Problems',
+      'Changes',
+      'Service Catalog',
+      'Knowledge',
+      'Reports',
+      'Dashboards',
+    ],
+  },
+  teams: {
+    buttons: [
+      'Teams',
+      'Users',
+      'Teams devices',
+      'Teams apps',
+      'Meetings',
+      'Messaging',
+      'Voice',
+      'Locations',
+      'Policy packages',
+      'Planning',
+      'Analytics & reports',
+      'Org-wide settings',
+      'Notifications & alerts',
+    ],
+    entries: [
+      'Manage teams',
+      'Teams policies',
+      'Manage users',
+      'Guest access',
+      'External access',
+      'Manage apps',
+      'Permission policies',
+      'Setup policies',
+      'Conference bridges',
+      'Meeting policies',
+      'Meeting settings',
+      'Live events policies',
+      'Messaging policies',
+      'Phone numbers',
+      'Calling policies',
+      'Caller ID policies',
+      'Voice routing policies',
+    ],
+  },
+};
+MENUS['teams-de'] = MENUS.teams as (typeof MENUS)[string];
+if (args.includes('chrome')) {
+  for (const whole of [false, true]) {
+    evaluate(
+      `menu ${whole ? 'buttons and entries' : 'buttons'} first`,
+      RANKER,
+      false,
+      false,
+      (context, set) => {
+        const menu = MENUS[set];
+        if (!menu) return context;
+        const words = whole ? [...menu.buttons, ...menu.entries] : menu.buttons;
+        return { ...context, keywords: [...words, ...context.keywords].slice(0, 60) };
+      },
+    );
+  }
 }
