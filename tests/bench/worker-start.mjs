@@ -26,7 +26,7 @@ if (!existsSync(script) || process.argv.includes('--build')) {
 const child = `
 const { readFileSync } = require('node:fs');
 const source = readFileSync(process.argv[1], 'utf8');
-const call = /(\\w+)=(\\w+)\\.main\\(\\)/;
+const call = /([\\w$]+)=([\\w$]+)\\.main\\(\\)/;
 if (!call.test(source)) { console.log(JSON.stringify({ error: 'no main() call found' })); process.exit(0); }
 const stub = new Proxy(function () {}, {
   get: (_, key) => (key === 'then' ? undefined : key === Symbol.toPrimitive ? () => '' : stub),
