@@ -10,13 +10,14 @@
  *   weighted terms, each with
  *     score = Σ_t weight_t · idf_t · tf̃ / (k1 + tf̃),   tf̃ = Σ_f w_f · tf_f / (1 − b_f + b_f · len_f / avg_f)
  *   and which terms it has (`matched`, bit i for terms[i], the first 31 terms) and which of them
- *   are in a strong field (`strong`: title, tags or URL path by default). `accept(ordinal)` skips
- *   items (eligibility); it is asked once per item and query.
+ *   are in a strong field (`strong`: title, tags or URL path by default), and two parts of the
+ *   score added up apart (`parts`: Σ_t score_t · shares_t, for the terms given `shares`; what
+ *   part of a score comes from the page's title, say). `accept(ordinal)` skips items
+ *   (eligibility); it is asked once per item and query. The result's arrays are views of the
+ *   index's accumulators: valid until the next `scoreBm25f` on the same index (read them first).
  * - `maxScore(bucket, terms)`: Σ weight_t · idf_t, what an item saturated with every term would
  *   approach: the query's own ceiling, which a confidence divides by.
  * - `topOf(scored, k)`: indices into `scored` of the k best, best first (ties: lower ordinal).
- * - `termScores(index, bucket, ordinal, terms, params?)`: one item's score per term (what
- *   `scoreBm25f` summed), for explaining a score or weighing its parts differently.
  */
 import {
   type Bucket,
@@ -26,6 +27,8 @@ import {
   FIELD_TITLE,
   fieldTf,
   type MatchIndex,
+  TF_BITS,
+  TF_MAX,
 } from './build';
 
 export interface Bm25fParams {
@@ -57,15 +60,23 @@ export interface WeightedTerm {
   term: number;
   /** How much the query cares about it (≥ 0). */
   weight: number;
+  /**
+   * Shares (0–1) of the term's score that `Scored.parts` adds up apart from the whole: what part
+   * of an item's score comes from where (the page's title, say).
+   */
+  shares?: readonly [number, number];
 }
 
 export interface Scored {
-  ordinals: number[];
-  scores: number[];
+  /** The items scored, in the order the terms first reached them. */
+  ordinals: Int32Array;
+  scores: Float64Array;
   /** Bit i: terms[i] is in the item (i < 31). */
-  matched: number[];
+  matched: Int32Array;
   /** Bit i: terms[i] is in one of the item's strong fields (i < 31). */
-  strong: number[];
+  strong: Int32Array;
+  /** Σ over the item's terms of score × shares[0], and × shares[1] (zeros when no term has shares). */
+  parts: [Float64Array, Float64Array];
 }
 
 export function idf(bucket: Bucket, term: number, base = 0): number {
@@ -79,17 +90,70 @@ export function maxScore(bucket: Bucket, terms: readonly WeightedTerm[], base = 
   return sum;
 }
 
-/** Ordinal → 1 + slot in the current result (0: none); one query runs at a time. */
-const slots = new WeakMap<MatchIndex, Int32Array>();
-
-function slotsFor(index: MatchIndex): Int32Array {
-  let slot = slots.get(index);
-  if (!slot || slot.length < index.items.length) {
-    slot = new Int32Array(index.items.length);
-    slots.set(index, slot);
-  }
-  return slot;
+/**
+ * The accumulators of a query, kept with the index (one query runs at a time). An item reached by
+ * the query's terms gets the next slot; its score and bits are at that slot in flat typed arrays.
+ * A bucket's items are spread over the index's ordinals, so reading one slot number per posting
+ * and the rest densely touches far fewer cache lines than five arrays indexed by ordinal. The
+ * slots are cleared when a query ends, the sums when the next one starts: the result is a view of
+ * them, with no copy.
+ */
+interface Accumulators {
+  /** Per ordinal: its slot + 1; 0: not reached yet; -1: refused by `accept`. */
+  slot: Int32Array;
+  /** Per slot. */
+  ordinals: Int32Array;
+  scores: Float64Array;
+  matched: Int32Array;
+  strong: Int32Array;
+  parts: [Float64Array, Float64Array];
+  /** Ordinals refused by `accept` in this query. */
+  refused: Int32Array;
+  /** Slots the last query used: what the result's views show until the next query clears them. */
+  used: number;
 }
+
+const accumulators = new WeakMap<MatchIndex, Accumulators>();
+
+function accumulatorsFor(index: MatchIndex): Accumulators {
+  const size = index.items.length;
+  let acc = accumulators.get(index);
+  if (!acc || acc.slot.length < size) {
+    acc = {
+      slot: new Int32Array(size),
+      ordinals: new Int32Array(size),
+      scores: new Float64Array(size),
+      matched: new Int32Array(size),
+      strong: new Int32Array(size),
+      parts: [new Float64Array(size), new Float64Array(size)],
+      refused: new Int32Array(size),
+      used: 0,
+    };
+    accumulators.set(index, acc);
+  }
+  return acc;
+}
+
+/** Postings of a term below this many are scored as they are read; longer lists are kept (below). */
+const SATURATE_FROM = 16;
+/** Most saturations kept per bucket (4 bytes each). */
+const SATURATIONS_KEPT = 1 << 17;
+
+/**
+ * A bucket's long postings lists as saturations tf̃ / (k1 + tf̃), for one set of figures: worked out
+ * on a term's first query and kept, so that a posting then costs one read and one multiply-add
+ * instead of a division per field. The long lists are the common words, few and asked by many
+ * pages; at most SATURATIONS_KEPT per bucket (512 KB), whatever pages ask. A bucket does not
+ * change, and one that an update keeps has the same items with the same lengths, so what is kept
+ * stays right.
+ */
+interface Saturations {
+  params: Bm25fParams;
+  kept: number;
+  terms: Map<number, Float32Array>;
+}
+
+const saturations = new WeakMap<Bucket, Saturations>();
 
 export function scoreBm25f(
   index: MatchIndex,
@@ -100,67 +164,103 @@ export function scoreBm25f(
   /** Statistics of a wider collection than the bucket (a search across buckets): idf and mean lengths. */
   wider?: { idf(term: number): number; avgLength: Float64Array },
 ): Scored {
-  const out: Scored = { ordinals: [], scores: [], matched: [], strong: [] };
-  const slot = slotsFor(index);
-  const rejected: number[] = [];
+  const acc = accumulatorsFor(index);
+  const { slot, ordinals, scores, matched, strong, refused } = acc;
+  const [part0, part1] = acc.parts;
+  for (const array of [scores, matched, strong, part0, part1]) array.fill(0, 0, acc.used);
+  acc.used = 0;
   const { lengths } = index;
+  const { docs, tfs, offsets } = bucket;
   const { k1, weights, b, strongFields, idfBase } = params;
-  // Per field: w_f, and the length norm's two parts, so the loop does one multiply-add per field.
+  // Per field: w_f and the length norm's two parts, so that a posting costs one multiply-add and
+  // one division per field it has; and which of a posting's packed counts are strong fields.
   const w = new Float64Array(FIELD_COUNT);
   const fixed = new Float64Array(FIELD_COUNT);
   const perWord = new Float64Array(FIELD_COUNT);
+  let strongCounts = 0;
   for (let f = 0; f < FIELD_COUNT; f++) {
     const avg = (wider ?? bucket).avgLength[f] ?? 0;
     const bf = b[f] ?? 0;
     w[f] = weights[f] ?? 0;
     fixed[f] = 1 - bf;
     perWord[f] = avg > 0 ? bf / avg : 0;
+    if (strongFields & (1 << f)) strongCounts |= TF_MAX << (f * TF_BITS);
   }
+  let known = wider ? undefined : saturations.get(bucket);
+  if (!wider && known?.params !== params) {
+    known = { params, kept: 0, terms: new Map() };
+    saturations.set(bucket, known);
+  }
+  /** tf̃ / (k1 + tf̃) of posting p. */
+  const saturation = (p: number): number => {
+    const packed = tfs[p] as number;
+    const base = (docs[p] as number) * FIELD_COUNT;
+    let tf = 0;
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const n = fieldTf(packed, f);
+      if (n === 0) continue;
+      const norm = (fixed[f] as number) + (perWord[f] as number) * (lengths[base + f] as number);
+      tf += ((w[f] as number) * n) / (norm > 0 ? norm : 1);
+    }
+    return tf / (k1 + tf);
+  };
+  let kept = 0;
+  let refusedCount = 0;
   try {
     for (let i = 0; i < terms.length; i++) {
       const { term, weight } = terms[i] as WeightedTerm;
       const value = weight * (wider ? wider.idf(term) : idf(bucket, term, idfBase));
       if (value <= 0) continue;
       const bit = i < 31 ? 1 << i : 0;
-      const end = bucket.offsets[term + 1] ?? 0;
-      for (let p = bucket.offsets[term] ?? 0; p < end; p++) {
-        const ordinal = bucket.docs[p] as number;
+      const [share0, share1] = (terms[i] as WeightedTerm).shares ?? [0, 0];
+      const start = offsets[term] ?? 0;
+      const end = offsets[term + 1] ?? 0;
+      let saturated = known?.terms.get(term);
+      if (
+        !saturated &&
+        known &&
+        end - start >= SATURATE_FROM &&
+        known.kept + end - start <= SATURATIONS_KEPT
+      ) {
+        saturated = new Float32Array(end - start);
+        for (let p = start; p < end; p++) saturated[p - start] = saturation(p);
+        known.terms.set(term, saturated);
+        known.kept += end - start;
+      }
+      for (let p = start; p < end; p++) {
+        const ordinal = docs[p] as number;
         let j = (slot[ordinal] as number) - 1;
         if (j === -2) continue;
         if (j === -1) {
           if (accept && !accept(ordinal)) {
             slot[ordinal] = -1;
-            rejected.push(ordinal);
+            refused[refusedCount++] = ordinal;
             continue;
           }
-          j = out.ordinals.length;
-          slot[ordinal] = j + 1;
-          out.ordinals.push(ordinal);
-          out.scores.push(0);
-          out.matched.push(0);
-          out.strong.push(0);
+          j = kept++;
+          slot[ordinal] = kept;
+          ordinals[j] = ordinal;
         }
-        const packed = bucket.tfs[p] as number;
-        const base = ordinal * FIELD_COUNT;
-        let tf = 0;
-        let strongHit = false;
-        for (let f = 0; f < FIELD_COUNT; f++) {
-          const count = fieldTf(packed, f);
-          if (count === 0) continue;
-          const norm = (fixed[f] as number) + (perWord[f] as number) * (lengths[base + f] as number);
-          tf += ((w[f] as number) * count) / (norm > 0 ? norm : 1);
-          if (strongFields & (1 << f)) strongHit = true;
-        }
-        out.scores[j] = (out.scores[j] as number) + (value * tf) / (k1 + tf);
-        out.matched[j] = (out.matched[j] as number) | bit;
-        if (strongHit) out.strong[j] = (out.strong[j] as number) | bit;
+        const contribution = value * (saturated ? (saturated[p - start] as number) : saturation(p));
+        scores[j] = (scores[j] as number) + contribution;
+        if (share0) part0[j] = (part0[j] as number) + contribution * share0;
+        if (share1) part1[j] = (part1[j] as number) + contribution * share1;
+        matched[j] = (matched[j] as number) | bit;
+        if ((tfs[p] as number) & strongCounts) strong[j] = (strong[j] as number) | bit;
       }
     }
+    return {
+      ordinals: ordinals.subarray(0, kept),
+      scores: scores.subarray(0, kept),
+      matched: matched.subarray(0, kept),
+      strong: strong.subarray(0, kept),
+      parts: [part0.subarray(0, kept), part1.subarray(0, kept)],
+    };
   } finally {
-    for (const ordinal of out.ordinals) slot[ordinal] = 0;
-    for (const ordinal of rejected) slot[ordinal] = 0;
+    acc.used = kept;
+    for (let j = 0; j < kept; j++) slot[ordinals[j] as number] = 0;
+    for (let r = 0; r < refusedCount; r++) slot[refused[r] as number] = 0;
   }
-  return out;
 }
 
 export function topOf(scored: Scored, k: number): number[] {
@@ -177,44 +277,4 @@ export function topOf(scored: Scored, k: number): number[] {
     if (top.length > k) top.pop();
   }
   return top;
-}
-
-/** Where an item's posting of a term is (postings are sorted by ordinal), or -1. */
-function findPosting(bucket: Bucket, term: number, ordinal: number): number {
-  let lo = bucket.offsets[term] ?? 0;
-  let hi = (bucket.offsets[term + 1] ?? 0) - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const value = bucket.docs[mid] as number;
-    if (value === ordinal) return mid;
-    if (value < ordinal) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
-export function termScores(
-  index: MatchIndex,
-  bucket: Bucket,
-  ordinal: number,
-  terms: readonly WeightedTerm[],
-  params: Bm25fParams = BM25F_DEFAULTS,
-): number[] {
-  const { k1, weights, b, idfBase } = params;
-  const base = ordinal * FIELD_COUNT;
-  return terms.map(({ term, weight }) => {
-    const p = findPosting(bucket, term, ordinal);
-    if (p < 0) return 0;
-    const packed = bucket.tfs[p] as number;
-    let tf = 0;
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const count = fieldTf(packed, f);
-      if (count === 0) continue;
-      const avg = bucket.avgLength[f] ?? 0;
-      const bf = b[f] ?? 0;
-      const norm = 1 - bf + (avg > 0 ? (bf * (index.lengths[base + f] ?? 0)) / avg : 0);
-      tf += ((weights[f] ?? 0) * count) / (norm > 0 ? norm : 1);
-    }
-    return (weight * idf(bucket, term, idfBase) * tf) / (k1 + tf);
-  });
 }

@@ -51,8 +51,8 @@ export const FIELD_PATH = 3;
 export const FIELD_COUNT = 4;
 export const FIELD_NAMES = ['title', 'tags', 'summary', 'path'] as const;
 
-const TF_BITS = 4;
-const TF_MAX = (1 << TF_BITS) - 1;
+export const TF_BITS = 4;
+export const TF_MAX = (1 << TF_BITS) - 1;
 const LENGTH_MAX = 65_535;
 
 /**
@@ -106,12 +106,16 @@ export interface ItemFacts {
   startsAt: Float64Array;
   /** Infinity when open-ended. */
   endsAt: Float64Array;
-  /** 1: has audiences, 2: has urlPatterns. */
+  /** HAS_AUDIENCES | HAS_PATTERNS | HAS_WINDOW: what an item asks beyond its tool. */
   targeted: Uint8Array;
+  /** Its audiences, lowercase (undefined when it has none). */
+  audiences: (string[] | undefined)[];
 }
 
 export const HAS_AUDIENCES = 1;
 export const HAS_PATTERNS = 2;
+/** A start or an end date. */
+export const HAS_WINDOW = 4;
 
 export function itemFacts(items: KnowledgeItem[]): ItemFacts {
   const facts: ItemFacts = {
@@ -119,12 +123,17 @@ export function itemFacts(items: KnowledgeItem[]): ItemFacts {
     startsAt: new Float64Array(items.length),
     endsAt: new Float64Array(items.length),
     targeted: new Uint8Array(items.length),
+    audiences: items.map((item) =>
+      item.audiences?.length ? item.audiences.map((a) => a.toLowerCase()) : undefined,
+    ),
   };
   for (const [i, item] of items.entries()) {
     facts.startsAt[i] = item.startsAt ?? Number.NEGATIVE_INFINITY;
     facts.endsAt[i] = item.endsAt ?? Number.POSITIVE_INFINITY;
     facts.targeted[i] =
-      (item.audiences?.length ? HAS_AUDIENCES : 0) | (item.urlPatterns?.length ? HAS_PATTERNS : 0);
+      (item.audiences?.length ? HAS_AUDIENCES : 0) |
+      (item.urlPatterns?.length ? HAS_PATTERNS : 0) |
+      (item.startsAt !== undefined || item.endsAt !== undefined ? HAS_WINDOW : 0);
   }
   return facts;
 }
@@ -232,9 +241,15 @@ export class TermLookup {
   get(key: string): number | undefined {
     const space = key.indexOf(' ');
     if (space < 0) return this.stems.get(key);
-    const a = this.stems.get(key.slice(0, space));
-    const b = this.stems.get(key.slice(space + 1));
-    if (a === undefined || b === undefined || a === b) return undefined;
+    return this.pair(key.slice(0, space), key.slice(space + 1));
+  }
+
+  /** The pair of two stems, in either order (what `get(pairKey(first, second))` finds). */
+  pair(first: string, second: string): number | undefined {
+    const a = this.stems.get(first);
+    if (a === undefined) return undefined;
+    const b = this.stems.get(second);
+    if (b === undefined || a === b) return undefined;
     const low = a < b ? a : b;
     const high = a < b ? b : a;
     const mask = this.slots.length - 1;

@@ -23,16 +23,7 @@
  */
 import type { KnowledgeItem, Match, PageContext } from '../model';
 import { toolName } from '../tools';
-import {
-  type Bm25fParams,
-  idf,
-  maxScore,
-  type Scored,
-  scoreBm25f,
-  termScores,
-  topOf,
-  type WeightedTerm,
-} from './bm25';
+import { type Bm25fParams, idf, maxScore, type Scored, scoreBm25f, topOf, type WeightedTerm } from './bm25';
 import {
   type Bucket,
   FIELD_PATH,
@@ -41,6 +32,7 @@ import {
   fieldTf,
   HAS_AUDIENCES,
   HAS_PATTERNS,
+  HAS_WINDOW,
   itemLanguage,
   type MatchIndex,
   MIN_TYPO_LENGTH,
@@ -255,6 +247,8 @@ interface Query {
   exclude: ReadonlySet<string> | undefined;
   audiences: Set<string>;
   feedback: ReadonlyMap<string, { helpful: number; notHelpful: number }> | undefined;
+  /** Whether the person has excluded or voted on anything (else no item's id is read). */
+  personal: boolean;
   scratch: Scratch;
   params: RankerParams;
   /** Stems of the tool's own name: the page's words never include them (see contextTerms). */
@@ -282,32 +276,37 @@ const HIDDEN = 1;
 const SHOWN = 2;
 const SHOWN_ON_PAGE = 3;
 
-/** Whether an item may be shown at all: exclude, window, feedback, audience, urlPatterns. */
+/**
+ * Whether an item may be shown at all: window, exclude, feedback, audience, urlPatterns. Asked of
+ * every item a page's words reach (thousands per match in a large catalog), so what most items
+ * do not have (a window, audiences, patterns; the person's exclusions and votes) costs no read.
+ */
 function eligibility(query: Query, ordinal: number): number {
   const { state, touched } = query.scratch;
   const known = state[ordinal] ?? 0;
   if (known) return known;
-  const { ids, startsAt, endsAt, targeted } = query.index.facts;
-  const id = ids[ordinal] ?? '';
-  let result = HIDDEN;
+  const { facts } = query.index;
+  const flags = facts.targeted[ordinal] ?? 0;
+  state[ordinal] = HIDDEN;
+  touched.push(ordinal);
   if (
-    (startsAt[ordinal] ?? 0) <= query.now &&
-    query.now < (endsAt[ordinal] ?? 0) &&
-    !query.exclude?.has(id)
-  ) {
+    flags & HAS_WINDOW &&
+    !((facts.startsAt[ordinal] ?? 0) <= query.now && query.now < (facts.endsAt[ordinal] ?? 0))
+  )
+    return HIDDEN;
+  if (query.personal) {
+    const id = facts.ids[ordinal] ?? '';
+    if (query.exclude?.has(id)) return HIDDEN;
     const votes = query.feedback?.get(id);
-    const rejected = votes && votes.helpful <= 0 && votes.notHelpful >= REMOVE_AFTER_NOT_HELPFUL;
-    const flags = targeted[ordinal] ?? 0;
-    const item = flags ? query.index.items[ordinal] : undefined;
-    const audienceOk =
-      !(flags & HAS_AUDIENCES) || (item?.audiences ?? []).some((a) => query.audiences.has(a.toLowerCase()));
-    if (!rejected && audienceOk) {
-      if (!(flags & HAS_PATTERNS)) result = SHOWN;
-      else if (coversPage(query.index, item?.urlPatterns ?? [], query.url)) result = SHOWN_ON_PAGE;
-    }
+    if (votes && votes.helpful <= 0 && votes.notHelpful >= REMOVE_AFTER_NOT_HELPFUL) return HIDDEN;
+  }
+  if (flags & HAS_AUDIENCES && !facts.audiences[ordinal]?.some((a) => query.audiences.has(a))) return HIDDEN;
+  let result = SHOWN;
+  if (flags & HAS_PATTERNS) {
+    const item = query.index.items[ordinal];
+    result = coversPage(query.index, item?.urlPatterns ?? [], query.url) ? SHOWN_ON_PAGE : HIDDEN;
   }
   state[ordinal] = result;
-  touched.push(ordinal);
   return result;
 }
 
@@ -346,11 +345,11 @@ function correct(bucket: Bucket, key: string): number | undefined {
 /** The context's terms in this bucket's vocabulary, the most telling first. */
 function resolve(bucket: Bucket, terms: QueryTerm[], params: RankerParams): Resolved[] {
   const best = new Map<number, Resolved & { value: number }>();
-  for (const { keys, surface, weight, pageWeight, topicWeight, phrase, correctable } of terms) {
+  for (const { keys, stems, surface, weight, pageWeight, topicWeight, phrase, correctable } of terms) {
     let term: number | undefined;
-    for (const key of keys) {
-      term = bucket.lookup.get(key);
-      if (term !== undefined) break;
+    for (let k = 0; k < keys.length && term === undefined; k++) {
+      const pair = stems?.[k];
+      term = pair ? bucket.lookup.pair(pair[0], pair[1]) : bucket.lookup.get(keys[k] as string);
     }
     let factor = 1;
     const key = keys[0] ?? '';
@@ -441,7 +440,13 @@ function matchBucket(
 ): Candidate[] {
   const { params } = query;
   const selected = resolve(bucket, terms, params);
-  const weighted: WeightedTerm[] = selected.map(({ term, weight }) => ({ term, weight }));
+  // The parts of each score from the title and headings (topic) and from the page itself (the
+  // area left out), added up with the score.
+  const weighted: WeightedTerm[] = selected.map(({ term, weight, topicShare, pageShare }) => ({
+    term,
+    weight,
+    shares: [topicShare, pageShare],
+  }));
   const scored: Scored = scoreBm25f(
     query.index,
     bucket,
@@ -450,26 +455,44 @@ function matchBucket(
     (ordinal) => eligibility(query, ordinal) >= SHOWN,
   );
   const ceiling = maxScore(bucket, weighted, params.bm25f.idfBase);
-  const chosen = new Set(topOf(scored, CANDIDATES));
-  // Where each scored item is, for items made for this page (few buckets have any).
-  const onPage = new Map<number, number>();
-  if (bucket.patterned.length) for (const [j, ordinal] of scored.ordinals.entries()) onPage.set(ordinal, j);
+  const chosen = topOf(scored, CANDIDATES);
+  // What every candidate is measured against, worked out once per bucket and query.
+  const pageKeys = new Set(selected.filter((r) => !r.phrase).map((r) => bucket.terms[r.term]));
+  const logN = Math.log(Math.max(bucket.size, params.bm25f.idfBase));
   const out: Candidate[] = [];
   const push = (ordinal: number, j: number | undefined) => {
     const score = j === undefined ? 0 : (scored.scores[j] ?? 0);
     const mask = j === undefined ? 0 : (scored.matched[j] ?? 0);
-    const item = query.index.items[ordinal] as KnowledgeItem;
-    const parts = mask ? termScores(query.index, bucket, ordinal, weighted, params.bm25f) : [];
-    const topic = parts.reduce((sum, part, t) => sum + part * (selected[t]?.topicShare ?? 0), 0);
-    const page = parts.reduce((sum, part, t) => sum + part * (selected[t]?.pageShare ?? 0), 0);
     const strong = j === undefined ? 0 : (scored.strong[j] ?? 0);
-    const topicWords = selected.filter((r, t) => !r.phrase && r.topicShare > 0 && strong & (1 << t)).length;
+    const item = query.index.items[ordinal] as KnowledgeItem;
+    const topic = j === undefined ? 0 : (scored.parts[0][j] ?? 0);
+    const page = j === undefined ? 0 : (scored.parts[1][j] ?? 0);
+    let topicWords = 0;
+    let pairs = 0;
+    let matchedWords = 0;
+    let strongWords = 0;
+    for (let t = 0; t < selected.length; t++) {
+      const r = selected[t] as Resolved;
+      const bit = t < 31 ? 1 << t : 0;
+      if (r.phrase) {
+        if (strong & bit) pairs++;
+        continue;
+      }
+      if (mask & bit) matchedWords++;
+      if (strong & bit) {
+        strongWords++;
+        if (r.topicShare > 0) topicWords++;
+      }
+    }
     // The tool's own name is never among the page's words: an item's title that names the tool
     // ("… in Microsoft Teams") is not the less about the page for it.
-    const titleKeys = wordsOf(item).titleKeys.filter((key) => !query.toolKeys.has(key));
-    const pageKeys = new Set(selected.filter((r) => !r.phrase).map((r) => bucket.terms[r.term]));
-    const covered = titleKeys.filter((k) => pageKeys.has(k)).length;
-    const pairs = selected.filter((r, t) => r.phrase && strong & (1 << t)).length;
+    let titleWords = 0;
+    let covered = 0;
+    for (const key of wordsOf(item).titleKeys) {
+      if (query.toolKeys.has(key)) continue;
+      titleWords++;
+      if (pageKeys.has(key)) covered++;
+    }
     out.push({
       ordinal,
       item,
@@ -483,11 +506,11 @@ function matchBucket(
         topic,
         page,
         topicWords,
-        coverage: titleKeys.length ? covered / titleKeys.length : 0,
+        coverage: titleWords ? covered / titleWords : 0,
         pairs,
-        words: selected.filter((r, t) => !r.phrase && mask & (1 << t)).length,
-        strongWords: selected.filter((r, t) => !r.phrase && strong & (1 << t)).length,
-        logN: Math.log(Math.max(bucket.size, params.bm25f.idfBase)),
+        words: matchedWords,
+        strongWords,
+        logN,
       },
       confidence: 0,
       ceiling,
@@ -499,14 +522,17 @@ function matchBucket(
     });
   };
   for (const j of chosen) push(scored.ordinals[j] as number, j);
-  for (const ordinal of bucket.patterned) {
-    if (eligibility(query, ordinal) !== SHOWN_ON_PAGE) continue;
-    const j = onPage.get(ordinal);
-    if (j === undefined || !chosen.has(j)) push(ordinal, j);
+  // Items made for this page are candidates however they score.
+  const onPage = bucket.patterned.filter(
+    (ordinal) =>
+      eligibility(query, ordinal) === SHOWN_ON_PAGE && !chosen.some((j) => scored.ordinals[j] === ordinal),
+  );
+  for (const ordinal of onPage) {
+    const j = scored.ordinals.indexOf(ordinal);
+    push(ordinal, j < 0 ? undefined : j);
   }
-  const scale = Math.log(Math.max(bucket.size, params.bm25f.idfBase));
   for (const c of out) {
-    c.confidence = confidence(c, scale, params);
+    c.confidence = confidence(c, logN, params);
   }
   return out;
 }
@@ -600,6 +626,7 @@ function matchTool(
     exclude,
     audiences: new Set((opts.audiences ?? []).map((a) => a.toLowerCase())),
     feedback: signals?.feedback,
+    personal: Boolean(exclude?.size || signals?.feedback?.size),
     scratch,
     params,
     toolKeys: new Set(contentStems(`${name} ${tool}`)),
@@ -620,35 +647,20 @@ function matchTool(
   const best = Math.max(0, ...candidates.map((c) => c.relevance));
   const kept = candidates.filter((c) => c.pageHit || c.relevance >= params.relativeCut * best);
   const { bonus } = params;
-  const matches = kept.map((c): RankedMatch => {
-    const { item } = c;
-    const reasons: string[] = [];
+  const matches = kept.map((c) => {
     let score = best > 0 ? c.relevance / best : 0;
-    if (!c.general) reasons.push(reasonText('reasonTool', [name]));
-    if (c.pageHit) {
-      score += bonus.page;
-      reasons.push(reasonText('reasonPage', []));
-    } else if (c.areaHit) score += bonus.area;
+    if (c.pageHit) score += bonus.page;
+    else if (c.areaHit) score += bonus.area;
     else if (!c.general) score += bonus.tool;
-    if (c.areaHit) reasons.push(reasonText('reasonArea', [name, areaWords]));
-    for (const term of quotedTerms(c.hits, c.areaHit ? areaWords : '')) {
-      reasons.push(reasonText('reasonTerm', [term]));
-    }
-    score += signalBonus(item, now, signals, reasonText, reasons, params);
-    return {
-      item,
-      score,
-      reasons,
-      confidence: c.confidence,
-      features: c.features,
-    };
+    score += signalBonus(c.item, now, signals, params);
+    return { item: c.item, score, candidate: c };
   });
 
   if (matches.length === 0 && !context.area) {
     return bucket ? overviewTips(query, bucket, name, context, signals, reasonText, limit) : [];
   }
   // Two items of the same title (a page in two versions of the docs, or in two sources) would be
-  // one nudge shown twice: the better one stays.
+  // one nudge shown twice: the better one stays. Reasons are written for those shown only.
   const titles = new Set<string>();
   return matches
     .sort(byScore)
@@ -656,7 +668,18 @@ function matchTool(
       const title = words(item.title).join(' ');
       return !titles.has(title) && Boolean(titles.add(title));
     })
-    .slice(0, limit);
+    .slice(0, limit)
+    .map(({ item, score, candidate: c }): RankedMatch => {
+      const reasons: string[] = [];
+      if (!c.general) reasons.push(reasonText('reasonTool', [name]));
+      if (c.pageHit) reasons.push(reasonText('reasonPage', []));
+      if (c.areaHit) reasons.push(reasonText('reasonArea', [name, areaWords]));
+      for (const term of quotedTerms(c.hits, c.areaHit ? areaWords : '')) {
+        reasons.push(reasonText('reasonTerm', [term]));
+      }
+      signalBonus(item, now, signals, params, { reasonText, reasons });
+      return { item, score, reasons, confidence: c.confidence, features: c.features };
+    });
 }
 
 /**
@@ -676,35 +699,34 @@ function quotedTerms(hits: Resolved[], area: string): string[] {
   return quoted;
 }
 
-function byScore(a: Match, b: Match): number {
+function byScore(a: Pick<Match, 'item' | 'score'>, b: Pick<Match, 'item' | 'score'>): number {
   return b.score - a.score || b.item.updatedAt - a.item.updatedAt || a.item.id.localeCompare(b.item.id);
 }
 
-/** Endorsement, feedback, freshness and (for tips) recency; adds their reasons. */
+/** Endorsement, feedback, freshness and (for tips) recency; with `explain`, adds their reasons. */
 function signalBonus(
   item: KnowledgeItem,
   now: number,
   signals: MatchOptions['signals'],
-  reasonText: ReasonText,
-  reasons: string[],
   params: RankerParams,
+  explain?: { reasonText: ReasonText; reasons: string[] },
 ): number {
   const { bonus: b } = params;
   let bonus = 0;
   if (signals?.endorsed?.has(item.id)) {
     bonus += b.endorsed;
-    reasons.push(reasonText('reasonEndorsed', []));
+    explain?.reasons.push(explain.reasonText('reasonEndorsed', []));
   }
   const votes = signals?.feedback?.get(item.id);
   if (votes) {
     bonus += b.helpful * Math.min(3, Math.max(0, votes.helpful));
     bonus += b.notHelpful * Math.min(3, Math.max(0, votes.notHelpful));
-    if (votes.helpful > votes.notHelpful) reasons.push(reasonText('reasonHelpful', []));
+    if (votes.helpful > votes.notHelpful) explain?.reasons.push(explain.reasonText('reasonHelpful', []));
   }
   if (item.kind === 'tip') bonus += b.tipRecency * recency(item, now);
   if (item.reviewBy !== undefined && item.reviewBy < now) {
     bonus += b.stale;
-    reasons.push(reasonText('reasonStale', []));
+    explain?.reasons.push(explain.reasonText('reasonStale', []));
   }
   return bonus;
 }
@@ -737,17 +759,19 @@ function overviewTips(
       sharedWords.set(ordinal, (sharedWords.get(ordinal) ?? 0) + 1);
     }
   }
-  const out: (RankedMatch & { shared: number })[] = [];
+  const out: { item: KnowledgeItem; score: number; shared: number }[] = [];
   for (const ordinal of bucket.tips) {
     const item = query.index.items[ordinal];
     if (!item || eligibility(query, ordinal) < SHOWN) continue;
-    const reasons = [reasonText('reasonNewTip', [name])];
-    const score = 0.1 + signalBonus(item, query.now, signals, reasonText, reasons, query.params);
-    const shared = sharedWords.get(ordinal) ?? 0;
-    out.push({ item, score, reasons, confidence: Number.POSITIVE_INFINITY, features: {}, shared });
+    const score = 0.1 + signalBonus(item, query.now, signals, query.params);
+    out.push({ item, score, shared: sharedWords.get(ordinal) ?? 0 });
   }
   return out
     .sort((a, b) => b.shared - a.shared || byScore(a, b))
     .slice(0, limit)
-    .map(({ shared: _, ...match }) => match);
+    .map(({ item, score }): RankedMatch => {
+      const reasons = [reasonText('reasonNewTip', [name])];
+      signalBonus(item, query.now, signals, query.params, { reasonText, reasons });
+      return { item, score, reasons, confidence: Number.POSITIVE_INFINITY, features: {} };
+    });
 }

@@ -12,6 +12,8 @@ export interface QueryTerm {
    * (a German page over an English catalog, or the reverse). A pair's keys are `pairKey`s.
    */
   keys: string[];
+  /** A pair's keys as their two stems (the same order as `keys`), looked up without splitting; null for a word. */
+  stems: [string, string][] | null;
   /** The words as the page shows them, lowercase: what a reason quotes. */
   surface: string;
   /** Where the word sits, added up over its occurrences, to a cap. */
@@ -92,7 +94,13 @@ export function contextTerms(
   let area = false;
   let correctable = false;
   let topical = false;
-  const add = (keys: string[], surface: string, weight: number, phrase: boolean) => {
+  const add = (
+    keys: string[],
+    surface: string,
+    weight: number,
+    phrase: boolean,
+    stems: [string, string][] | null = null,
+  ) => {
     if (weight <= 0) return;
     const id = keys[0] as string;
     const term = terms.get(id);
@@ -104,6 +112,7 @@ export function contextTerms(
     } else {
       terms.set(id, {
         keys,
+        stems,
         surface,
         weight,
         pageWeight: area ? 0 : weight,
@@ -125,9 +134,11 @@ export function contextTerms(
       const de = stemGerman(word);
       add(alternatives(german ? de : en, german ? en : de), word, weight, false);
       if (previous) {
-        const first = german ? pairKey(previous.de, de) : pairKey(previous.en, en);
-        const second = german ? pairKey(previous.en, en) : pairKey(previous.de, de);
-        add(alternatives(first, second), `${previous.surface} ${word}`, weight * places.pair, true);
+        const first: [string, string] = german ? [previous.de, de] : [previous.en, en];
+        const second: [string, string] = german ? [previous.en, en] : [previous.de, de];
+        const keys = alternatives(pairKey(...first), pairKey(...second));
+        const stems = keys.length > 1 ? [first, second] : [first];
+        add(keys, `${previous.surface} ${word}`, weight * places.pair, true, stems);
       }
       previous = { en, de, surface: word };
     }
