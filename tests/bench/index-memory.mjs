@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * What the background holds after a sync, by catalog size: the items, the match index built from
- * them, and what the first page and the first search add (the term maps of every bucket), each
- * figure after a full collection, in a child process of its own per size;
+ * them, and what the first page and the first search add (the term maps of every bucket), and
+ * what a day of use adds on top (400 pages and 400 searches), each figure after a full collection, in a child process of its own per size;
  * and the share of pairs of stems among the index's terms. Memory is the JS heap plus typed-array
  * buffers (`heapUsed + arrayBuffers`), as a worker's heap snapshot would count them. `node tests/bench/index-memory.mjs`; `npm run bench` runs it too.
  *
@@ -16,7 +16,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 const child = process.argv[2];
 if (child) {
-  const { buildMatchIndex, generateCatalog } = await import(process.argv[3]);
+  const { buildMatchIndex, generateCatalog, generateContexts, matchItems, searchIndex } = await import(
+    process.argv[3]
+  );
   // Typed-array buffers are freed after a collection, in a later task: collect, wait, collect.
   const used = async () => {
     globalThis.gc();
@@ -26,7 +28,7 @@ if (child) {
     return (heapUsed + arrayBuffers) / 1e6;
   };
   const start = await used();
-  let { items } = generateCatalog(Number(child));
+  let { items, tools } = generateCatalog(Number(child));
   items = structuredClone(items); // as read from IndexedDB: no strings shared with the generator
   const withItems = await used();
   const started = performance.now();
@@ -41,12 +43,22 @@ if (child) {
   }
   for (const bucket of [index.general, ...index.byTool.values()]) bucket.lookup.get('');
   const withAll = await used();
+  // A day of use: pages of every tool and searches, with their typos, build what matching and
+  // search derive on demand (typo dictionaries, kept saturations, sorted vocabularies).
+  for (const context of generateContexts(tools, 400))
+    matchItems(index, context, { now: Date.parse('2026-11-15') });
+  for (const [i, item] of items.slice(0, 400).entries()) {
+    const query = item.title.toLowerCase();
+    searchIndex(index, i % 2 ? query : query.replace(/(\w)(\w)(\w*)$/, '$2$1$3'));
+  }
+  const withUse = await used();
   process.stdout.write(
     JSON.stringify({
       items: withItems - start,
       index: withIndex - withItems,
       all: withAll - withIndex,
       total: withAll - start,
+      use: withUse - withAll,
       buildMs,
       pairShare: pairs / terms,
     }),
@@ -57,8 +69,9 @@ if (child) {
 const bundle = `${root}.test-results/index-memory-bundle.mjs`;
 await build({
   stdin: {
-    contents: `export { buildMatchIndex } from '@/utils/match';
-      export { generateCatalog } from '@/tests/fixtures/match/generate';`,
+    contents: `export { buildMatchIndex, matchItems } from '@/utils/match';
+      export { searchIndex } from '@/utils/search';
+      export { generateCatalog, generateContexts } from '@/tests/fixtures/match/generate';`,
     resolveDir: root,
     loader: 'ts',
   },
@@ -70,7 +83,7 @@ await build({
   logLevel: 'error',
 });
 console.log(
-  '\n| generated items | items MB | + index MB | + term maps MB | total MB | build ms | pairs among terms |\n|---|---|---|---|---|---|---|',
+  '\n| generated items | items MB | + index MB | + term maps MB | total MB | + after 400 pages and 400 searches MB | build ms | pairs among terms |\n|---|---|---|---|---|---|---|---|',
 );
 for (const size of [10_000, 50_000]) {
   const run = spawnSync(
@@ -82,12 +95,12 @@ for (const size of [10_000, 50_000]) {
     },
   );
   if (run.status !== 0) {
-    console.log(`| ${size} | failed: ${run.stderr.trim().split('\n').at(-1)} | | | | | |`);
+    console.log(`| ${size} | failed: ${run.stderr.trim().split('\n').at(-1)} | | | | | | |`);
     continue;
   }
   const m = JSON.parse(run.stdout);
   const mb = (value) => value.toFixed(0);
   console.log(
-    `| ${size.toLocaleString('en')} | ${mb(m.items)} | ${mb(m.index)} | ${mb(m.all)} | ${mb(m.total)} | ${m.buildMs.toFixed(0)} | ${(m.pairShare * 100).toFixed(0)} % |`,
+    `| ${size.toLocaleString('en')} | ${mb(m.items)} | ${mb(m.index)} | ${mb(m.all)} | ${mb(m.total)} | ${mb(m.use)} | ${m.buildMs.toFixed(0)} | ${(m.pairShare * 100).toFixed(0)} % |`,
   );
 }

@@ -16,7 +16,7 @@
  *   phrase and proximity credit is indexed and looked up by ("Review required", "required review").
  * - `urlPathText(url)`: the descriptive words of a URL's path ("/en-us/sharepoint/set-up-site-
  *   permissions" → "sharepoint set up site permissions"); ids, numbers, locales, extensions out.
- * - `deletions(word)`, `withinOneEdit(a, b)`: the typo dictionary's keys and its check.
+ * - `withinOneEdit(a, b)`: the typo dictionary's check.
  * - `contentWords(text)`, `contentStems(text)`: `analyze` in English (kept for existing callers).
  */
 import { stemmer as germanStemmer } from '@orama/stemmers/german';
@@ -220,16 +220,6 @@ export function contentWords(text: string): Word[] {
 /** Stems of the content words of an English text, in order. */
 export function contentStems(text: string): string[] {
   return contentWords(text).map((entry) => entry.key);
-}
-
-/** Every string one deletion away from `word`: the keys of the typo dictionary. */
-export function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) {
-    const variant = word.slice(0, i) + word.slice(i + 1);
-    if (variant !== out[out.length - 1]) out.push(variant);
-  }
-  return out;
 }
 
 /**
