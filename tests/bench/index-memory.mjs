@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * What the background holds after a sync, by catalog size: the items, the match index built from
- * them, and what the first page and the first search add (the term maps of every bucket), and
- * what a day of use adds on top (400 pages and 400 searches), each figure after a full collection, in a child process of its own per size;
+ * them, what the first page and the first search add (the term maps of every bucket), and what
+ * a day of use adds on top (400 pages and 400 searches), each figure after a full collection, in a
+ * child process of its own per size;
  * and the share of pairs of stems among the index's terms. Memory is the JS heap plus typed-array
  * buffers (`heapUsed + arrayBuffers`), as a worker's heap snapshot would count them. `node tests/bench/index-memory.mjs`; `npm run bench` runs it too.
  *
