@@ -3,6 +3,7 @@
 // documentation source would deliver them.
 // Usage: node extract.mjs <git-dir> <commit> > catalog.json
 import { execFileSync } from 'node:child_process';
+import { cutAtSentence } from '../intro.mjs';
 
 const [gitDir, commit] = process.argv.slice(2);
 const BASE = 'https://docs.gitlab.com/ce';
@@ -30,14 +31,6 @@ function clean(md) {
     .replace(/&amp;/g, '&')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function cutAtSentence(text, max = 600) {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const end = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
-  if (end > 120) return head.slice(0, end + 1);
-  return `${head.slice(0, head.lastIndexOf(' '))}…`;
 }
 
 /** The first heading, and the paragraphs before the first section (an "Overview" section when the intro is short). */

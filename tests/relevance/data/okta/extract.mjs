@@ -2,6 +2,7 @@
 // Usage: node extract.mjs <snapshot root containing packages/@okta/vuepress-site> <commit date ISO> > catalog.json
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { cutAtSentence } from '../intro.mjs';
 
 const root = join(process.argv[2], 'packages/@okta/vuepress-site');
 const commitDate = process.argv[3];
@@ -124,15 +125,6 @@ function clean(md) {
     .replace(/\{\{[^}]*\}\}/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function cutAtSentence(text, max = 600) {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max);
-  const end = Math.max(head.lastIndexOf('. '), head.lastIndexOf('? '), head.lastIndexOf('! '));
-  if (end > 120) return head.slice(0, end + 1);
-  const space = head.lastIndexOf(' ');
-  return `${head.slice(0, space)}…`;
 }
 
 function summaryOf(lead, body) {
