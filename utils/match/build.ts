@@ -765,8 +765,8 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
 /**
  * A bucket's stems with one letter deleted, as hashes (FNV-1a of the variant) sorted with the term
  * each came from. Hashes rather than the variants themselves: as strings in a map they were the
- * largest thing a day of matching added to the worker (33 MB for 280,000 variants at 50,000 items,
- * against 2.2 MB as two number arrays); a hash that two variants share only adds a candidate that
+ * largest thing a day of matching added to the worker (with them, 400 pages and searches added
+ * 47 MB at 50,000 items; with these arrays, 17 MB: tests/bench/index-memory.mjs); a hash that two variants share only adds a candidate that
  * `withinOneEdit` turns away.
  */
 export interface Deletions {
