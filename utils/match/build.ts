@@ -275,8 +275,11 @@ export function itemLanguage(item: Pick<KnowledgeItem, 'lang' | 'title' | 'summa
   return languageOf(item.lang) ?? detectLanguage(`${item.title} ${item.summary.slice(0, LANGUAGE_SAMPLE)}`);
 }
 
-/** Characters of a long text read at a time while looking for its first content words. */
-const CHUNK = 1000;
+/**
+ * Words read past the content words still wanted, at a time: a summary is read only as far as its
+ * first `SUMMARY_WORDS` content words, and about one word in three is a stop word.
+ */
+const READ_AHEAD = 24;
 
 /** Marks a word that is not a content word (stop word, digits, one character) in a word cache. */
 const SKIP = -1;
@@ -391,30 +394,42 @@ function withRoomFor(array: Int32Array, index: number): Int32Array {
   return grown;
 }
 
-/** One item's terms while it is analysed: term numbers and their packed counts per field. */
+/**
+ * One item's terms while it is analysed: term numbers and their packed counts per field, in
+ * `ids`/`tfs[0 … count)`. Typed arrays kept from item to item: emptying a JS list gives its room
+ * back, and refilling it for every item of a build was a good part of a build's garbage.
+ */
 export class ItemCounter {
-  ids: number[] = [];
-  tfs: number[] = [];
-  lengths = [0, 0, 0, 0];
-  /** Scratch: the word entries of the text being read. */
+  count = 0;
+  ids = new Int32Array(256);
+  tfs = new Uint16Array(256);
+  readonly lengths = [0, 0, 0, 0];
+  /** Scratch: the word entries of the item's text being read. */
   readonly words: number[] = [];
   private slot: Int32Array = new Int32Array(4096);
 
   reset(): void {
-    for (const id of this.ids) this.slot[id] = 0;
-    this.ids.length = 0;
-    this.tfs.length = 0;
-    this.lengths = [0, 0, 0, 0];
+    for (let k = 0; k < this.count; k++) this.slot[this.ids[k] as number] = 0;
+    this.count = 0;
+    this.lengths.fill(0);
   }
 
   add(id: number, field: number): void {
-    this.slot = withRoomFor(this.slot, id);
+    if (id >= this.slot.length) this.slot = withRoomFor(this.slot, id);
     let at = (this.slot[id] as number) - 1;
     if (at < 0) {
-      at = this.ids.length;
+      at = this.count++;
+      if (at === this.ids.length) {
+        const ids = new Int32Array(at * 2);
+        ids.set(this.ids);
+        this.ids = ids;
+        const tfs = new Uint16Array(at * 2);
+        tfs.set(this.tfs);
+        this.tfs = tfs;
+      }
       this.slot[id] = at + 1;
-      this.ids.push(id);
-      this.tfs.push(0);
+      this.ids[at] = id;
+      this.tfs[at] = 0;
     }
     const packed = this.tfs[at] as number;
     if (((packed >>> (field * TF_BITS)) & TF_MAX) < TF_MAX) this.tfs[at] = packed + (1 << (field * TF_BITS));
@@ -426,24 +441,21 @@ export class ItemCounter {
  * for each field (same words, same stems), without a stem lookup per word.
  */
 export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter: ItemCounter): void {
-  const detected = languageOf(item.lang) ?? languageOfWords(item, vocabulary.words);
+  const found = counter.words;
+  const detected = languageOf(item.lang) ?? languageOfWords(item, vocabulary.words, found);
   const lang = detected ?? 'en';
   // Text of no telling language is indexed under its German stems too (after the English ones).
   const both = detected === undefined;
-  const found = counter.words;
+  found.length = 0;
   const addText = (text: string, field: number, limit = Number.POSITIVE_INFINITY) => {
     let previous = -1;
     let count = 0;
-    // A long text is read a piece at a time, cut at spaces, until `limit` content words are found.
+    // A long text is read a few words at a time, until `limit` content words are found.
     for (let from = 0; from < text.length && count < limit; ) {
-      let to = text.length;
-      if (to - from > CHUNK) {
-        const space = text.lastIndexOf(' ', from + CHUNK);
-        to = space > from ? space : text.length;
-      }
-      found.length = 0;
-      vocabulary.words.scan(from === 0 && to === text.length ? text : text.slice(from, to), found);
-      for (const entry of found) {
+      const start = found.length;
+      from = vocabulary.words.scan(text, found, from, limit - count + READ_AHEAD);
+      for (let k = start; k < found.length; k++) {
+        const entry = found[k] as number;
         const id = vocabulary.word(entry, lang);
         if (id === SKIP) continue;
         counter.add(id, field);
@@ -455,7 +467,6 @@ export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter:
         previous = id;
         if (++count >= limit) break;
       }
-      from = to;
     }
     counter.lengths[field] = Math.min(LENGTH_MAX, (counter.lengths[field] ?? 0) + count);
   };
@@ -465,9 +476,9 @@ export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter:
   addText(urlPathText(item.url), FIELD_PATH);
 }
 
-/** `detectLanguage` over what `itemLanguage` reads, with the build's word table. */
-function languageOfWords(item: KnowledgeItem, table: WordTable): Language | undefined {
-  const found: number[] = [];
+/** `detectLanguage` over what `itemLanguage` reads, with the build's word table (`found`: scratch). */
+function languageOfWords(item: KnowledgeItem, table: WordTable, found: number[]): Language | undefined {
+  found.length = 0;
   table.scan(`${item.title} ${item.summary.slice(0, LANGUAGE_SAMPLE)}`, found);
   let en = 0;
   let de = 0;
@@ -489,8 +500,6 @@ export interface BucketBuilder {
   lengthSums: number[];
   /** Term key → its number in this builder, when terms come by key (merging buckets). */
   ids: Map<string, number>;
-  /** Build-wide term number + 1 → its number in this builder + 1 (0: not yet in it). */
-  local: Int32Array;
   /** This builder's term number → its build-wide number, when terms come from a vocabulary. */
   globals: number[];
   /** Per term: its key (by key: a pair's is its `pairKey`; from a vocabulary: '' for a pair). */
@@ -513,7 +522,6 @@ export function newBuilder(): BucketBuilder {
     members: 0,
     lengthSums: [0, 0, 0, 0],
     ids: new Map(),
-    local: new Int32Array(1024),
     globals: [],
     terms: [],
     surfaces: [],
@@ -540,21 +548,79 @@ export function termOf(b: BucketBuilder, key: string, surface: string): number {
   return t;
 }
 
-/** A build-wide term's number in the builder; its key and surface are filled in by `nameTerms`. */
-function localTerm(b: BucketBuilder, id: number): number {
-  b.local = withRoomFor(b.local, id);
-  let t = (b.local[id] as number) - 1;
-  if (t < 0) {
-    t = b.df.length;
-    b.local[id] = t + 1;
-    b.globals.push(id);
-    b.df.push(0);
-  }
-  return t;
+/**
+ * A build's terms of every item, counted once: item i's term numbers (build-wide) and packed counts
+ * are `terms`/`tfs[starts[i] … starts[i + 1])`. An item of several tools is counted once and
+ * collected into each of their buckets.
+ */
+interface ItemTerms {
+  terms: Int32Array;
+  tfs: Uint16Array;
+  starts: Uint32Array;
 }
 
-/** Fills in the keys and surfaces of the stems `localTerm` numbered, and the stems of its pairs. */
-function nameTerms(b: BucketBuilder, vocabulary: Vocabulary): void {
+/**
+ * What `collect` reuses from bucket to bucket (buckets are collected and finished one at a time):
+ * `local` maps a build-wide term number to its number in the bucket + 1 (zeros between buckets),
+ * the others hold the bucket's entries until `finish` has grouped them.
+ */
+interface Scratch {
+  local: Int32Array;
+  term: Uint32Array;
+  doc: Uint32Array;
+  tf: Uint16Array;
+}
+
+/**
+ * Fills builder `b` with the entries of its items (`ordinals`, ascending), numbering build-wide
+ * terms in the bucket in the order they first show, and names its terms. The entries are views of
+ * `scratch`, good until the next bucket is collected.
+ */
+function collect(
+  b: BucketBuilder,
+  ordinals: readonly number[],
+  all: ItemTerms,
+  scratch: Scratch,
+  vocabulary: Vocabulary,
+): void {
+  let total = 0;
+  for (const o of ordinals) total += (all.starts[o + 1] as number) - (all.starts[o] as number);
+  if (scratch.term.length < total) {
+    scratch.term = new Uint32Array(total);
+    scratch.doc = new Uint32Array(total);
+    scratch.tf = new Uint16Array(total);
+  }
+  b.entryTerm = scratch.term.subarray(0, total);
+  b.entryDoc = scratch.doc.subarray(0, total);
+  b.entryTf = scratch.tf.subarray(0, total);
+  const { local } = scratch;
+  const { globals, df } = b;
+  let k = 0;
+  for (const o of ordinals) {
+    const end = all.starts[o + 1] as number;
+    for (let e = all.starts[o] as number; e < end; e++) {
+      const id = all.terms[e] as number;
+      let t = (local[id] as number) - 1;
+      if (t < 0) {
+        t = globals.length;
+        local[id] = t + 1;
+        globals.push(id);
+        df.push(0);
+      }
+      b.entryTerm[k] = t;
+      b.entryDoc[k] = o;
+      b.entryTf[k] = all.tfs[e] as number;
+      df[t] = (df[t] as number) + 1;
+      k++;
+    }
+  }
+  b.count = total;
+  nameTerms(b, vocabulary, local);
+  for (const id of globals) local[id] = 0;
+}
+
+/** Fills in the keys and surfaces of the stems `collect` numbered, and the stems of its pairs. */
+function nameTerms(b: BucketBuilder, vocabulary: Vocabulary, local: Int32Array): void {
   const count = b.globals.length;
   b.terms = new Array(count);
   b.surfaces = new Array(count);
@@ -571,8 +637,8 @@ function nameTerms(b: BucketBuilder, vocabulary: Vocabulary): void {
       // A pair's stems are in every item that has the pair, so in this bucket.
       b.terms[t] = '';
       b.surfaces[t] = '';
-      b.parts[2 * t] = (b.local[low] as number) - 1;
-      b.parts[2 * t + 1] = (b.local[vocabulary.highs[id] as number] as number) - 1;
+      b.parts[2 * t] = (local[low] as number) - 1;
+      b.parts[2 * t + 1] = (local[vocabulary.highs[id] as number] as number) - 1;
     }
   }
 }
@@ -725,39 +791,70 @@ export function bucketFrom(snapshot: BucketSnapshot): Bucket {
 /** Splits items by tool and indexes each tool's items' fields. */
 export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
   const builders = new Map<string, BucketBuilder>([['', newBuilder()]]);
+  const ordinals = new Map<string, number[]>([['', []]]);
   const lengths = new Uint16Array(items.length * FIELD_COUNT);
   const vocabulary = new Vocabulary();
   const counter = new ItemCounter();
+  const all: ItemTerms = {
+    terms: new Int32Array(1 << 16),
+    tfs: new Uint16Array(1 << 16),
+    starts: new Uint32Array(items.length + 1),
+  };
+  let n = 0;
   for (const [ordinal, item] of items.entries()) {
     counter.reset();
     countTerms(item, vocabulary, counter);
     lengths.set(counter.lengths, ordinal * FIELD_COUNT);
+    const count = counter.count;
+    if (n + count > all.terms.length) {
+      const size = Math.max(n + count, all.terms.length * 2);
+      const terms = new Int32Array(size);
+      terms.set(all.terms);
+      const tfs = new Uint16Array(size);
+      tfs.set(all.tfs);
+      all.terms = terms;
+      all.tfs = tfs;
+    }
+    all.terms.set(counter.ids.subarray(0, count), n);
+    all.tfs.set(counter.tfs.subarray(0, count), n);
+    n += count;
+    all.starts[ordinal + 1] = n;
     const tools = item.tools.length ? [...new Set(item.tools)] : [''];
     for (const tool of tools) {
       let b = builders.get(tool);
       if (!b) {
         b = newBuilder();
         builders.set(tool, b);
+        ordinals.set(tool, []);
       }
       b.members++;
       for (let f = 0; f < FIELD_COUNT; f++)
         b.lengthSums[f] = (b.lengthSums[f] ?? 0) + (counter.lengths[f] ?? 0);
       if (item.kind === 'tip') b.tips.push(ordinal);
       if (item.urlPatterns?.length) b.patterned.push(ordinal);
-      for (let k = 0; k < counter.ids.length; k++) {
-        addEntry(b, localTerm(b, counter.ids[k] as number), ordinal, counter.tfs[k] as number);
-      }
+      ordinals.get(tool)?.push(ordinal);
     }
   }
+  const scratch: Scratch = {
+    local: new Int32Array(vocabulary.lows.length),
+    term: new Uint32Array(0),
+    doc: new Uint32Array(0),
+    tf: new Uint16Array(0),
+  };
   const byTool = new Map<string, Bucket>();
-  for (const b of builders.values()) nameTerms(b, vocabulary);
-  for (const [tool, b] of builders) if (tool) byTool.set(tool, finish(tool, b, items));
+  let general: Bucket | undefined;
+  for (const [tool, b] of builders) {
+    collect(b, ordinals.get(tool) ?? [], all, scratch, vocabulary);
+    const bucket = finish(tool, b, items);
+    if (tool) byTool.set(tool, bucket);
+    else general = bucket;
+  }
   return {
     items,
     facts: itemFacts(items),
     lengths,
     byTool,
-    general: finish('', builders.get('') ?? newBuilder(), items),
+    general: general ?? finish('', newBuilder(), items),
     patterns: new Map(),
   };
 }

@@ -41,8 +41,6 @@ const ENGLISH_ONLY = new Set(englishStopwords.filter((w) => !germanStopwords.inc
 const GERMAN_ONLY = new Set(germanStopwords.filter((w) => !englishStopwords.includes(w)));
 
 const WORD = /[\p{L}\p{N}]+/gu;
-/** Any character outside ASCII (UTF-16 code units above 0x7f). */
-export const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Lowercase word tokens; digit-only tokens and single characters are dropped. */
 export function tokens(text: string): string[] {

@@ -130,12 +130,13 @@ function analyse(items: KnowledgeItem[], ordinals: number[], lengths: Uint16Arra
     counter.reset();
     countTerms(item, vocabulary, counter);
     lengths.set(counter.lengths, ordinal * FIELD_COUNT);
+    const ids = [...counter.ids.subarray(0, counter.count)];
     return {
       ordinal,
       item,
-      keys: counter.ids.map((id) => vocabulary.key(id)),
-      surfaces: counter.ids.map((id) => vocabulary.surface(id)),
-      tfs: [...counter.tfs],
+      keys: ids.map((id) => vocabulary.key(id)),
+      surfaces: ids.map((id) => vocabulary.surface(id)),
+      tfs: [...counter.tfs.subarray(0, counter.count)],
     };
   });
 }

@@ -9,13 +9,14 @@
  *   stop word of only that language (what `detectLanguage` counts).
  * - `ids[lang][entry]`: a number the caller keeps per word and language (`UNSEEN` until it does).
  */
-import { type Language, NON_ASCII, stopWordLanguage, words } from './text';
+import { type Language, stopWordLanguage, words } from './text';
 
 export const UNSEEN = -2;
 
 export class WordTable {
   private readonly words: string[] = [];
-  private readonly hashes: number[] = [];
+  /** Per entry: its FNV-1a hash (numbers out of small-integer range, so a typed array). */
+  private hashes = new Int32Array(1 << 13);
   private readonly stops: (Language | undefined | null)[] = [];
   readonly ids: Record<Language, number[]> = { en: [], de: [] };
   /** Entry + 1 per slot; 0: empty. */
@@ -34,43 +35,73 @@ export class WordTable {
     return language;
   }
 
-  /** Appends the entries of `text`'s words to `out` (lowercase letters and digits, in order). */
-  scan(text: string, out: number[]): void {
-    const lower = text.toLowerCase();
-    if (NON_ASCII.test(lower)) {
-      for (const word of words(lower))
-        out.push(this.find(word, 0, word.length, hashOf(word, 0, word.length)));
-      return;
-    }
+  /**
+   * Appends the entries of `text`'s words to `out` (lowercase letters and digits, in order), from
+   * `from` on, and stops after `limit` words: returns where it stopped (a word's end, or the text's
+   * end), to go on from there. Words with characters beyond ASCII are read by `words`, a run of
+   * them at a time (so a stop may come a word or two after `limit`).
+   */
+  scan(text: string, out: number[], from = 0, limit = Number.POSITIVE_INFINITY): number {
     let start = -1;
     let hash = 0;
-    for (let i = 0; i <= lower.length; i++) {
-      const c = i < lower.length ? lower.charCodeAt(i) : 0;
+    let count = 0;
+    for (let i = from; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 65 && c <= 90) c += 32;
       if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
         if (start < 0) {
           start = i;
           hash = FNV_OFFSET;
         }
         hash = Math.imul(hash ^ c, FNV_PRIME);
-      } else if (start >= 0) {
-        out.push(this.find(lower, start, i, hash));
+      } else if (c > 0x7f) {
+        const before = out.length;
+        const to = this.scanWide(text, out, start < 0 ? i : start);
         start = -1;
+        count += out.length - before;
+        if (count >= limit) return to;
+        i = to - 1;
+      } else if (start >= 0) {
+        out.push(this.find(text, start, i, hash));
+        start = -1;
+        if (++count >= limit) return i;
       }
     }
+    if (start >= 0) out.push(this.find(text, start, text.length, hash));
+    return text.length;
   }
 
+  /**
+   * `scan` for the words from `from` up to the next ASCII character that is not a letter or digit
+   * (always a word's end), which hold characters beyond ASCII: read by `words`. Returns that end.
+   */
+  private scanWide(text: string, out: number[], from: number): number {
+    let to = from;
+    for (; to < text.length; to++) {
+      let c = text.charCodeAt(to);
+      if (c >= 65 && c <= 90) c += 32;
+      if (c < 0x80 && !((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) break;
+    }
+    for (const word of words(text.slice(from, to)))
+      out.push(this.find(word, 0, word.length, hashOf(word, 0, word.length)));
+    return to;
+  }
+
+  /** The entry of `text[start, end)` lowercased (ASCII), added when new. */
   private find(text: string, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = (this.slots[slot] as number) - 1;
-      if (entry < 0) return this.add(text.slice(start, end), hash, slot);
+      if (entry < 0) return this.add(text.slice(start, end).toLowerCase(), hash, slot);
       if (this.hashes[entry] !== hash) continue;
       const word = this.words[entry] as string;
       if (word.length !== length) continue;
       let same = true;
       for (let k = 0; k < length; k++) {
-        if (word.charCodeAt(k) !== text.charCodeAt(start + k)) {
+        let c = text.charCodeAt(start + k);
+        if (c >= 65 && c <= 90) c += 32;
+        if (word.charCodeAt(k) !== c) {
           same = false;
           break;
         }
@@ -81,8 +112,13 @@ export class WordTable {
 
   private add(word: string, hash: number, slot: number): number {
     const entry = this.words.length;
+    if (entry === this.hashes.length) {
+      const hashes = new Int32Array(entry * 2);
+      hashes.set(this.hashes);
+      this.hashes = hashes;
+    }
     this.words.push(word);
-    this.hashes.push(hash);
+    this.hashes[entry] = hash;
     this.stops.push(null);
     this.ids.en.push(UNSEEN);
     this.ids.de.push(UNSEEN);

@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { words } from '@/utils/match/text';
 import { WordTable } from '@/utils/match/word-table';
 
+/** A character outside ASCII. */
+const BEYOND_ASCII = /[\u0080-\uffff]/;
+
 function scanned(table: WordTable, text: string): string[] {
   const out: number[] = [];
   table.scan(text, out);
@@ -19,6 +22,38 @@ describe('WordTable', () => {
       'Ǆemal ΣΊΣΥΦΟΣ 東京 ok',
     ]) {
       expect(scanned(table, text)).toEqual(words(text));
+    }
+  });
+
+  it('reads on from where it stopped, a few words at a time, as one scan reads the whole', () => {
+    const texts = [
+      'Set UP the Merge Train: review required, then push-protection (v2) in 3 steps.',
+      // ASCII words, then a letter beyond ASCII inside a word, then ASCII again.
+      'Open the Strassen map or the Straßenbahn plan and Zoë said OK, twice',
+      // Words beyond ASCII next to each other, and next to punctuation beyond ASCII.
+      `Über ${'Kanäle und Teams—’s straße '.repeat(50)}END of it ΣΊΣΥΦΟΣ—ok`,
+    ];
+    for (const text of texts) {
+      const whole = scanned(new WordTable(), text);
+      expect(whole).toEqual(words(text));
+      for (const limit of [1, 2, 5]) {
+        const table = new WordTable();
+        const read: string[] = [];
+        const stops: number[] = [];
+        for (let from = 0; from < text.length; ) {
+          const out: number[] = [];
+          const next = table.scan(text, out, from, limit);
+          expect(next).toBeGreaterThan(from);
+          if (next < text.length && !BEYOND_ASCII.test(text.slice(from, next))) {
+            expect(out.length).toBe(limit);
+          }
+          read.push(...out.map((entry) => table.word(entry)));
+          stops.push(next);
+          from = next;
+        }
+        expect(read).toEqual(whole);
+        expect(stops.at(-1)).toBe(text.length);
+      }
     }
   });
 
