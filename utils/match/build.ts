@@ -41,7 +41,7 @@ import {
   urlPathText,
 } from './text';
 import type { UrlPattern } from './url-pattern';
-import { UNSEEN, WordTable } from './word-table';
+import { Entries, UNSEEN, WordTable } from './word-table';
 
 export const FIELD_TITLE = 0;
 export const FIELD_TAGS = 1;
@@ -376,7 +376,9 @@ export class Vocabulary {
       if (old[at] === 0) continue;
       let slot = pairHash(old[at + 1] as number, old[at + 2] as number) & mask;
       while (table[slot * 3] !== 0) slot = (slot + 1) & mask;
-      table.set(old.subarray(at, at + 3), slot * 3);
+      table[slot * 3] = old[at] as number;
+      table[slot * 3 + 1] = old[at + 1] as number;
+      table[slot * 3 + 2] = old[at + 2] as number;
     }
     this.pairTable = table;
   }
@@ -405,7 +407,7 @@ export class ItemCounter {
   tfs = new Uint16Array(256);
   readonly lengths = [0, 0, 0, 0];
   /** Scratch: the word entries of the item's text being read. */
-  readonly words: number[] = [];
+  readonly words = new Entries();
   private slot: Int32Array = new Int32Array(4096);
 
   reset(): void {
@@ -455,7 +457,7 @@ export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter:
       const start = found.length;
       from = vocabulary.words.scan(text, found, from, limit - count + READ_AHEAD);
       for (let k = start; k < found.length; k++) {
-        const entry = found[k] as number;
+        const entry = found.at(k);
         const id = vocabulary.word(entry, lang);
         if (id === SKIP) continue;
         counter.add(id, field);
@@ -477,13 +479,15 @@ export function countTerms(item: KnowledgeItem, vocabulary: Vocabulary, counter:
 }
 
 /** `detectLanguage` over what `itemLanguage` reads, with the build's word table (`found`: scratch). */
-function languageOfWords(item: KnowledgeItem, table: WordTable, found: number[]): Language | undefined {
+function languageOfWords(item: KnowledgeItem, table: WordTable, found: Entries): Language | undefined {
   found.length = 0;
+  // One joined string: scanning the title and a slice of the summary apart reads the same words,
+  // but made whole builds a quarter slower (the scanner then meets a second kind of string).
   table.scan(`${item.title} ${item.summary.slice(0, LANGUAGE_SAMPLE)}`, found);
   let en = 0;
   let de = 0;
-  for (const entry of found) {
-    const language = table.stopLanguage(entry);
+  for (let k = 0; k < found.length; k++) {
+    const language = table.stopLanguage(found.at(k));
     if (language === 'en') en++;
     else if (language === 'de') de++;
   }
@@ -500,8 +504,6 @@ export interface BucketBuilder {
   lengthSums: number[];
   /** Term key → its number in this builder, when terms come by key (merging buckets). */
   ids: Map<string, number>;
-  /** This builder's term number → its build-wide number, when terms come from a vocabulary. */
-  globals: number[];
   /** Per term: its key (by key: a pair's is its `pairKey`; from a vocabulary: '' for a pair). */
   terms: string[];
   surfaces: string[];
@@ -522,7 +524,6 @@ export function newBuilder(): BucketBuilder {
     members: 0,
     lengthSums: [0, 0, 0, 0],
     ids: new Map(),
-    globals: [],
     terms: [],
     surfaces: [],
     parts: [],
@@ -560,15 +561,26 @@ interface ItemTerms {
 }
 
 /**
- * What `collect` reuses from bucket to bucket (buckets are collected and finished one at a time):
- * `local` maps a build-wide term number to its number in the bucket + 1 (zeros between buckets),
- * the others hold the bucket's entries until `finish` has grouped them.
+ * What `collect` reuses from bucket to bucket (buckets are collected and finished one at a time),
+ * one slot per build-wide term or per entry of the largest bucket: `local` maps a build-wide term
+ * number to its number in the bucket + 1, `globals` and `df` are the bucket's terms' build-wide
+ * numbers and entry counts (both zeros between buckets), and the entries wait in `term`, `doc` and
+ * `tf` until `finish` has grouped them.
  */
 interface Scratch {
   local: Int32Array;
+  globals: Int32Array;
+  df: Int32Array;
   term: Uint32Array;
   doc: Uint32Array;
   tf: Uint16Array;
+}
+
+/** Entries of the items at `ordinals`. */
+function entriesOf(ordinals: readonly number[], all: ItemTerms): number {
+  let total = 0;
+  for (const o of ordinals) total += (all.starts[o + 1] as number) - (all.starts[o] as number);
+  return total;
 }
 
 /**
@@ -583,18 +595,12 @@ function collect(
   scratch: Scratch,
   vocabulary: Vocabulary,
 ): void {
-  let total = 0;
-  for (const o of ordinals) total += (all.starts[o + 1] as number) - (all.starts[o] as number);
-  if (scratch.term.length < total) {
-    scratch.term = new Uint32Array(total);
-    scratch.doc = new Uint32Array(total);
-    scratch.tf = new Uint16Array(total);
-  }
+  const total = entriesOf(ordinals, all);
   b.entryTerm = scratch.term.subarray(0, total);
   b.entryDoc = scratch.doc.subarray(0, total);
   b.entryTf = scratch.tf.subarray(0, total);
-  const { local } = scratch;
-  const { globals, df } = b;
+  const { local, globals, df } = scratch;
+  let count = 0;
   let k = 0;
   for (const o of ordinals) {
     const end = all.starts[o + 1] as number;
@@ -602,10 +608,9 @@ function collect(
       const id = all.terms[e] as number;
       let t = (local[id] as number) - 1;
       if (t < 0) {
-        t = globals.length;
+        t = count++;
         local[id] = t + 1;
-        globals.push(id);
-        df.push(0);
+        globals[t] = id;
       }
       b.entryTerm[k] = t;
       b.entryDoc[k] = o;
@@ -615,18 +620,27 @@ function collect(
     }
   }
   b.count = total;
-  nameTerms(b, vocabulary, local);
-  for (const id of globals) local[id] = 0;
+  b.df = [];
+  for (let t = 0; t < count; t++) b.df.push(df[t] as number);
+  nameTerms(b, vocabulary, scratch, count);
+  for (let t = 0; t < count; t++) {
+    local[globals[t] as number] = 0;
+    df[t] = 0;
+  }
 }
 
-/** Fills in the keys and surfaces of the stems `collect` numbered, and the stems of its pairs. */
-function nameTerms(b: BucketBuilder, vocabulary: Vocabulary, local: Int32Array): void {
-  const count = b.globals.length;
+/** Fills in the keys and surfaces of the `count` terms `collect` numbered, and the stems of its pairs. */
+function nameTerms(
+  b: BucketBuilder,
+  vocabulary: Vocabulary,
+  { local, globals }: Scratch,
+  count: number,
+): void {
   b.terms = new Array(count);
   b.surfaces = new Array(count);
   b.parts = new Array(2 * count);
   for (let t = 0; t < count; t++) {
-    const id = b.globals[t] as number;
+    const id = globals[t] as number;
     const low = vocabulary.lows[id] as number;
     if (low < 0) {
       b.terms[t] = vocabulary.key(id);
@@ -815,9 +829,10 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
       all.terms = terms;
       all.tfs = tfs;
     }
-    all.terms.set(counter.ids.subarray(0, count), n);
-    all.tfs.set(counter.tfs.subarray(0, count), n);
-    n += count;
+    for (let k = 0; k < count; k++, n++) {
+      all.terms[n] = counter.ids[k] as number;
+      all.tfs[n] = counter.tfs[k] as number;
+    }
     all.starts[ordinal + 1] = n;
     const tools = item.tools.length ? [...new Set(item.tools)] : [''];
     for (const tool of tools) {
@@ -835,11 +850,16 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
       ordinals.get(tool)?.push(ordinal);
     }
   }
+  let largest = 0;
+  for (const list of ordinals.values()) largest = Math.max(largest, entriesOf(list, all));
+  const terms = vocabulary.lows.length;
   const scratch: Scratch = {
-    local: new Int32Array(vocabulary.lows.length),
-    term: new Uint32Array(0),
-    doc: new Uint32Array(0),
-    tf: new Uint16Array(0),
+    local: new Int32Array(terms),
+    globals: new Int32Array(terms),
+    df: new Int32Array(terms),
+    term: new Uint32Array(largest),
+    doc: new Uint32Array(largest),
+    tf: new Uint16Array(largest),
   };
   const byTool = new Map<string, Bucket>();
   let general: Bucket | undefined;

@@ -4,7 +4,8 @@
  * times. Looking each occurrence up in place, instead of cutting it out as a new string and hashing
  * that, leaves next to nothing for the garbage collector.
  *
- * - `scan(text, out)`: the entry numbers of the text's words in order, as `words(text)` reads them.
+ * - `scan(text, out)`: the entry numbers of the text's words in order, as `words(text)` reads them,
+ *   appended to an `Entries` list.
  * - `word(entry)`: the word as written (lowercase); `stopLanguage(entry)`: 'en' / 'de' when it is a
  *   stop word of only that language (what `detectLanguage` counts).
  * - `ids[lang][entry]`: a number the caller keeps per word and language (`UNSEEN` until it does).
@@ -12,6 +13,28 @@
 import { type Language, stopWordLanguage, words } from './text';
 
 export const UNSEEN = -2;
+
+/**
+ * A list of word entries that keeps its room when emptied (`length = 0`): a build empties and
+ * refills one for every text it reads, and a JS list gives its room back each time.
+ */
+export class Entries {
+  list = new Int32Array(256);
+  length = 0;
+
+  push(entry: number): void {
+    if (this.length === this.list.length) {
+      const list = new Int32Array(this.length * 2);
+      list.set(this.list);
+      this.list = list;
+    }
+    this.list[this.length++] = entry;
+  }
+
+  at(k: number): number {
+    return this.list[k] as number;
+  }
+}
 
 export class WordTable {
   private readonly words: string[] = [];
@@ -41,7 +64,7 @@ export class WordTable {
    * end), to go on from there. Words with characters beyond ASCII are read by `words`, a run of
    * them at a time (so a stop may come a word or two after `limit`).
    */
-  scan(text: string, out: number[], from = 0, limit = Number.POSITIVE_INFINITY): number {
+  scan(text: string, out: Entries, from = 0, limit = Number.POSITIVE_INFINITY): number {
     let start = -1;
     let hash = 0;
     let count = 0;
@@ -75,7 +98,7 @@ export class WordTable {
    * `scan` for the words from `from` up to the next ASCII character that is not a letter or digit
    * (always a word's end), which hold characters beyond ASCII: read by `words`. Returns that end.
    */
-  private scanWide(text: string, out: number[], from: number): number {
+  private scanWide(text: string, out: Entries, from: number): number {
     let to = from;
     for (; to < text.length; to++) {
       let c = text.charCodeAt(to);

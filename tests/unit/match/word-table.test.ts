@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { words } from '@/utils/match/text';
-import { WordTable } from '@/utils/match/word-table';
+import { Entries, WordTable } from '@/utils/match/word-table';
 
 /** A character outside ASCII. */
 const BEYOND_ASCII = /[\u0080-\uffff]/;
 
-function scanned(table: WordTable, text: string): string[] {
-  const out: number[] = [];
+/** The entries `scan` appends to a fresh list. */
+function scan(table: WordTable, text: string): number[] {
+  const out = new Entries();
   table.scan(text, out);
-  return out.map((entry) => table.word(entry));
+  return Array.from(out.list.subarray(0, out.length));
+}
+
+function scanned(table: WordTable, text: string): string[] {
+  return scan(table, text).map((entry) => table.word(entry));
 }
 
 describe('WordTable', () => {
@@ -40,14 +45,16 @@ describe('WordTable', () => {
         const table = new WordTable();
         const read: string[] = [];
         const stops: number[] = [];
+        // One list for every step, as a build reads a summary: each step appends to it.
+        const out = new Entries();
         for (let from = 0; from < text.length; ) {
-          const out: number[] = [];
+          const before = out.length;
           const next = table.scan(text, out, from, limit);
           expect(next).toBeGreaterThan(from);
           if (next < text.length && !BEYOND_ASCII.test(text.slice(from, next))) {
-            expect(out.length).toBe(limit);
+            expect(out.length - before).toBe(limit);
           }
-          read.push(...out.map((entry) => table.word(entry)));
+          for (let k = before; k < out.length; k++) read.push(table.word(out.at(k)));
           stops.push(next);
           from = next;
         }
@@ -59,10 +66,8 @@ describe('WordTable', () => {
 
   it('gives a word one entry however often and wherever it appears', () => {
     const table = new WordTable();
-    const first: number[] = [];
-    const second: number[] = [];
-    table.scan('Review required before merge', first);
-    table.scan('merge: review REQUIRED; ärger merge', second);
+    const first = scan(table, 'Review required before merge');
+    const second = scan(table, 'merge: review REQUIRED; ärger merge');
     expect(second[0]).toBe(first[3]);
     expect(second[1]).toBe(first[0]);
     expect(second[2]).toBe(first[1]);
@@ -72,20 +77,18 @@ describe('WordTable', () => {
 
   it('keeps words apart when the table grows past its first size', () => {
     const table = new WordTable();
+    // Also more entries than an Entries list holds at first.
     const text = Array.from({ length: 20_000 }, (_, i) => `w${i.toString(36)}x`).join(' ');
-    const out: number[] = [];
-    table.scan(text, out);
+    const out = scan(table, text);
     expect(new Set(out).size).toBe(20_000);
-    const again: number[] = [];
-    table.scan('w0x wzzx w1x', again);
+    const again = scan(table, 'w0x wzzx w1x');
     expect(again.map((entry) => table.word(entry))).toEqual(['w0x', 'wzzx', 'w1x']);
     expect(again[0]).toBe(out[0]);
   });
 
   it('tells stop words of one language only', () => {
     const table = new WordTable();
-    const out: number[] = [];
-    table.scan('the und configure', out);
+    const out = scan(table, 'the und configure');
     expect(out.map((entry) => table.stopLanguage(entry))).toEqual(['en', 'de', undefined]);
   });
 });
