@@ -41,7 +41,7 @@ import {
   urlPathText,
 } from './text';
 import type { UrlPattern } from './url-pattern';
-import { Entries, UNSEEN, WordTable } from './word-table';
+import { Entries, FNV_OFFSET, FNV_PRIME, UNSEEN, WordTable } from './word-table';
 
 export const FIELD_TITLE = 0;
 export const FIELD_TAGS = 1;
@@ -883,16 +883,13 @@ export function buildMatchIndex(items: KnowledgeItem[]): MatchIndex {
  * A bucket's stems with one letter deleted, as hashes (FNV-1a of the variant) sorted with the term
  * each came from. Hashes rather than the variants themselves: as strings in a map they were the
  * largest thing a day of matching added to the worker (with them, 400 pages and searches added
- * 47 MB at 50,000 items; with these arrays, 17 MB: tests/bench/index-memory.mjs); a hash that two variants share only adds a candidate that
- * `withinOneEdit` turns away.
+ * 47 MB at 50,000 items; with these arrays, 17 MB: tests/bench/index-memory.mjs); a hash that two
+ * variants share only adds a candidate that `withinOneEdit` turns away.
  */
 export interface Deletions {
   hashes: Int32Array;
   terms: Int32Array;
 }
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
 
 /** FNV-1a of `word` without its letter at `skip` (-1: the whole word). */
 function hashWithout(word: string, skip: number): number {

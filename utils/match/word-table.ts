@@ -162,8 +162,9 @@ export class WordTable {
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
+/** FNV-1a's start and multiplier: the word table's hashes, and the typo dictionary's (build.ts). */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
 
 function hashOf(word: string, start: number, end: number): number {
   let hash = FNV_OFFSET;
